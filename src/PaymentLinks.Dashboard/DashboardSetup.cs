@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Dashboard.Components;
+using PaymentLinks.Dashboard.Demo;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Infrastructure;
+using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Persistence;
+using Radzen;
+
+namespace PaymentLinks.Dashboard;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so that it stays a table of contents.</summary>
+public static class DashboardSetup
+{
+    public static void AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddPaymentLinksInfrastructure(builder.Configuration);
+        services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false; // length matters more than composition
+                options.Password.RequireUppercase = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<MerchantClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+        });
+        services.AddScoped<CurrentMerchant>();
+        services.AddScoped<MerchantAccounts>();
+        services.AddScoped<DemoData>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+            await DatabaseSetup.MigrateAsync(db);
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedIfEnabledAsync(app.Environment);
+    }
+
+    public static void UseDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,37 @@
+namespace PaymentLinks.Domain.Common;
+
+/// <summary>One field that failed validation, with a message fit to show next to it.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// An expected failure: an illegal transition, invalid input, a missing link. Returned, never thrown.
+/// </summary>
+public sealed record Refusal(string Code, string Message, IReadOnlyList<FieldError> Fields)
+{
+    public Refusal(string code, string message) : this(code, message, []) { }
+
+    /// <summary>For a refused move: the state it was in and the state that was asked for.</summary>
+    public string? From { get; init; }
+    public string? To { get; init; }
+
+    public static Refusal Invalid(IReadOnlyList<FieldError> fields) =>
+        new(RefusalCodes.InvalidRequest, string.Join(" ", fields.Select(f => f.Message)), fields);
+
+    public static Refusal Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static Refusal NotFound() => new(RefusalCodes.NotFound, "No such payment link.");
+}
+
+public static class RefusalCodes
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidTransition = "invalid_transition";
+    public const string NotFound = "resource_missing";
+    public const string Conflict = "changed_by_someone_else";
+    public const string LinkDisabled = "link_disabled";
+    public const string LinkExpired = "link_expired";
+    public const string LinkUsed = "link_used";
+    public const string LinkArchived = "link_archived";
+    public const string LinkNotPayable = "link_not_payable";
+    public const string PaymentDeclined = "payment_declined";
+}

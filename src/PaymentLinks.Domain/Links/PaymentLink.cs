@@ -1,0 +1,250 @@
+using PaymentLinks.Domain.Common;
+
+namespace PaymentLinks.Domain.Links;
+
+/// <summary>
+/// The payment-link aggregate. Every status change goes through <see cref="Move"/>, the only place a
+/// status is assigned, and only along an arrow of <see cref="LinkLifecycle"/>.
+/// </summary>
+public sealed class PaymentLink
+{
+    private readonly List<LinkStatusChange> _history = [];
+
+    private PaymentLink() { }
+
+    public Guid Id { get; private set; }
+    public string PublicId { get; private set; } = "";
+    public Guid MerchantId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? Description { get; private set; }
+    public long AmountMinor { get; private set; }
+    public string Currency { get; private set; } = "";
+    public int MaxUsages { get; private set; }
+    public int Usages { get; private set; }
+    public DateTimeOffset? ExpiresAt { get; private set; }
+    public string? RedirectUrl { get; private set; }
+    public string? DisabledMessage { get; private set; }
+    public LinkStatus Status { get; private set; }
+    public DateTimeOffset StatusChangedAt { get; private set; }
+    public DateTimeOffset? FirstPublishedAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Application-managed concurrency version (SQLite cannot generate one); bumped on every change.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<LinkStatusChange> History => _history;
+
+    public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
+
+    public bool IsSingleUse => MaxUsages == 1;
+
+    public static Result<PaymentLink> Create(
+        Guid merchantId, LinkSettings settings, bool publish, DateTimeOffset now, Actor actor)
+    {
+        settings = settings.Normalized();
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+            return Refusal.Invalid(errors);
+
+        var link = new PaymentLink
+        {
+            Id = Guid.CreateVersion7(now),
+            PublicId = PublicIds.New(),
+            MerchantId = merchantId,
+            Status = LinkStatus.Draft,
+            StatusChangedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        link.ApplySettings(settings);
+        if (publish)
+        {
+            var published = link.Apply(LinkTrigger.Publish, now, actor);
+            if (!published.IsSuccess)
+                return published.Refusal;
+        }
+        return link;
+    }
+
+    /// <summary>A new draft with this link's configuration: how a merchant carries on after a terminal state.</summary>
+    public PaymentLink DuplicateAsDraft(DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        PublicId = PublicIds.New(),
+        MerchantId = MerchantId,
+        Title = Title,
+        Description = Description,
+        AmountMinor = AmountMinor,
+        Currency = Currency,
+        MaxUsages = MaxUsages,
+        ExpiresAt = ExpiresAt is { } expiry && expiry > now ? expiry : null,
+        RedirectUrl = RedirectUrl,
+        DisabledMessage = DisabledMessage,
+        Status = LinkStatus.Draft,
+        StatusChangedAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    /// <summary>The status anyone sees at <paramref name="now"/>: never ACTIVE or DISABLED after expires_at.</summary>
+    public LinkStatus EffectiveStatus(DateTimeOffset now) => IsDueForExpiry(now) ? LinkStatus.Expired : Status;
+
+    public DateTimeOffset EffectiveStatusChangedAt(DateTimeOffset now) =>
+        IsDueForExpiry(now) ? ExpiresAt!.Value : StatusChangedAt;
+
+    /// <summary>True when the stored row still says ACTIVE/DISABLED although its deadline has passed.</summary>
+    public bool IsDueForExpiry(DateTimeOffset now) =>
+        Status is LinkStatus.Active or LinkStatus.Disabled && ExpiresAt is { } expiry && expiry <= now;
+
+    /// <summary>Persists an expiry the clock has already decided, dated at the deadline. True if it changed.</summary>
+    public bool CatchUpWithClock(DateTimeOffset now)
+    {
+        if (!IsDueForExpiry(now))
+            return false;
+        Move(LinkTrigger.DeadlinePassed, ExpiresAt!.Value, Actor.Clock, now);
+        return true;
+    }
+
+    /// <summary>
+    /// A merchant action (publish, unpublish, disable, enable, archive, expire now).
+    /// Returns true when the status changed, false for the no-op of asking for the current state.
+    /// </summary>
+    public Result<bool> Apply(LinkTrigger action, DateTimeOffset now, Actor actor)
+    {
+        if (!action.IsMerchantAction())
+            throw new ArgumentException($"{action} is an event, not a merchant action.", nameof(action));
+
+        CatchUpWithClock(now);
+        var target = LinkLifecycle.TargetOf(action);
+        if (Status == target)
+            return false;
+        if (Status.IsTerminal())
+            return TerminalRefusal(target);
+        if (!LinkLifecycle.TryMove(Status, action, out _))
+            return TransitionRefusal(target, $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()} by {ActionName(action)}.");
+        if (action == LinkTrigger.Publish && ExpiresAt is { } expiry && expiry <= now)
+            return TransitionRefusal(target, "Cannot publish: expires_at is in the past. Set a future expiry or remove it first.");
+
+        Move(action, now, actor, now);
+        if (action == LinkTrigger.Publish)
+            FirstPublishedAt ??= now;
+        return true;
+    }
+
+    /// <summary>Why a payment cannot complete at <paramref name="now"/>, or null when it can.</summary>
+    public Refusal? PaymentRefusal(DateTimeOffset now) => EffectiveStatus(now) switch
+    {
+        LinkStatus.Active when Usages < MaxUsages => null,
+        LinkStatus.Active or LinkStatus.Used => new Refusal(RefusalCodes.LinkUsed, "This link is no longer accepting payments."),
+        LinkStatus.Disabled => new Refusal(RefusalCodes.LinkDisabled, "This link is temporarily unavailable."),
+        LinkStatus.Expired => new Refusal(RefusalCodes.LinkExpired, "This link has expired."),
+        LinkStatus.Archived => new Refusal(RefusalCodes.LinkArchived, "This link is no longer available."),
+        _ => new Refusal(RefusalCodes.LinkNotPayable, "This link is not available."),
+    };
+
+    /// <summary>
+    /// Counts one completed payment if, at this instant, the link is ACTIVE, not past its deadline and
+    /// below its limit; reaching the limit moves it to USED in the same change.
+    /// </summary>
+    public Result CompletePayment(DateTimeOffset now, Actor actor)
+    {
+        CatchUpWithClock(now);
+        if (PaymentRefusal(now) is { } refusal)
+            return refusal;
+
+        Usages++;
+        Touch(now);
+        if (Usages >= MaxUsages)
+            Move(LinkTrigger.UsageLimitReached, now, actor, now);
+        return Result.Ok;
+    }
+
+    /// <summary>Changes the configuration, following PRODUCT.md's table of what may change in which state.</summary>
+    public Result Edit(LinkSettings settings, DateTimeOffset now, Actor actor)
+    {
+        CatchUpWithClock(now);
+        settings = settings.Normalized();
+        if (Status.IsTerminal())
+            return new Refusal(RefusalCodes.InvalidTransition,
+                $"The link is {Status.ToDisplayName()}, a terminal state: it can no longer be edited. Duplicate it to make a new link.");
+
+        var errors = settings.Validate().ToList();
+        var newAmountMinor = errors.Any(e => e.Field is LinkSettings.Fields.Amount or LinkSettings.Fields.Currency)
+            ? AmountMinor
+            : Currencies.ToMinorUnits(settings.Amount, settings.Currency);
+        if (FirstPublishedAt is not null)
+        {
+            if (settings.Currency != Currency)
+                errors.Add(new FieldError(LinkSettings.Fields.Currency, "Currency cannot change once the link has been published."));
+            else if (newAmountMinor != AmountMinor)
+                errors.Add(new FieldError(LinkSettings.Fields.Amount, "Amount cannot change once the link has been published."));
+        }
+        if (Status is LinkStatus.Active or LinkStatus.Disabled && settings.ExpiresAt is { } expiry && expiry <= now
+            && settings.ExpiresAt != ExpiresAt)
+            errors.Add(new FieldError(LinkSettings.Fields.ExpiresAt, "Expiry of a published link can only move to a future time, or be removed."));
+        if (settings.MaxUsages < Usages)
+            errors.Add(new FieldError(LinkSettings.Fields.MaxUsages, $"Max usages cannot be below the {Usages} payments already completed."));
+        if (errors.Count > 0)
+            return Refusal.Invalid(errors);
+
+        ApplySettings(settings);
+        Touch(now);
+        // Lowering the limit to the usage count already reached ends the link, like a last payment would.
+        if (Status == LinkStatus.Active && Usages >= MaxUsages)
+            Move(LinkTrigger.UsageLimitReached, now, actor, now);
+        return Result.Ok;
+    }
+
+    private void ApplySettings(LinkSettings settings)
+    {
+        Title = settings.Title;
+        Description = settings.Description;
+        Currency = settings.Currency;
+        AmountMinor = Currencies.ToMinorUnits(settings.Amount, settings.Currency);
+        MaxUsages = settings.MaxUsages;
+        ExpiresAt = settings.ExpiresAt;
+        RedirectUrl = settings.RedirectUrl;
+        DisabledMessage = settings.DisabledMessage;
+    }
+
+    public LinkSettings CurrentSettings() => new()
+    {
+        Title = Title,
+        Description = Description,
+        Amount = Amount,
+        Currency = Currency,
+        MaxUsages = MaxUsages,
+        ExpiresAt = ExpiresAt,
+        RedirectUrl = RedirectUrl,
+        DisabledMessage = DisabledMessage,
+    };
+
+    private void Move(LinkTrigger trigger, DateTimeOffset at, Actor actor, DateTimeOffset now)
+    {
+        if (!LinkLifecycle.TryMove(Status, trigger, out var to))
+            throw new InvalidOperationException($"No move from {Status} on {trigger}.");
+        _history.Add(new LinkStatusChange(Id, Status, to, at, actor));
+        Status = to;
+        StatusChangedAt = at;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private Refusal TerminalRefusal(LinkStatus target) => TransitionRefusal(target,
+        $"The link is {Status.ToDisplayName()}, a terminal state: nothing can change it. Duplicate it to accept payments with a new link.");
+
+    private Refusal TransitionRefusal(LinkStatus target, string message) =>
+        new(RefusalCodes.InvalidTransition, message) { From = Status.ToDisplayName(), To = target.ToDisplayName() };
+
+    private static string ActionName(LinkTrigger action) => action switch
+    {
+        LinkTrigger.ExpireNow => "expire now",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,23 @@
+namespace PaymentLinks.Domain.Merchants;
+
+/// <summary>The business that owns links; its name is what customers see on the checkout page.</summary>
+public sealed class Merchant
+{
+    public const int BusinessNameMaxLength = 100;
+    public const int TimeZoneMaxLength = 64;
+
+    private Merchant() { }
+
+    public Merchant(Guid id, string businessName, string timeZoneId, DateTimeOffset createdAt)
+    {
+        Id = id;
+        BusinessName = businessName;
+        TimeZoneId = timeZoneId;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string BusinessName { get; private set; } = "";
+    public string TimeZoneId { get; private set; } = "UTC";
+    public DateTimeOffset CreatedAt { get; private set; }
+}

@@ -1,0 +1,65 @@
+using PaymentLinks.Domain.Links;
+
+namespace PaymentLinks.Domain.Payments;
+
+public enum PaymentStatus
+{
+    Pending,
+    Completed,
+    Failed,
+}
+
+/// <summary>
+/// A customer's attempt to pay a link. It starts PENDING (the customer is at the bank step, which does
+/// not count as a usage) and ends exactly once, COMPLETED or FAILED.
+/// </summary>
+public sealed class PaymentAttempt
+{
+    public const int FailureReasonMaxLength = 64;
+
+    private PaymentAttempt() { }
+
+    public Guid Id { get; private set; }
+    public Guid LinkId { get; private set; }
+    public long AmountMinor { get; private set; }
+    public string Currency { get; private set; } = "";
+    public PaymentStatus Status { get; private set; }
+    public string? FailureReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
+
+    public static PaymentAttempt Start(PaymentLink link, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        LinkId = link.Id,
+        AmountMinor = link.AmountMinor,
+        Currency = link.Currency,
+        Status = PaymentStatus.Pending,
+        CreatedAt = now,
+    };
+
+    public bool IsFinished => Status != PaymentStatus.Pending;
+
+    public void Complete(DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = PaymentStatus.Completed;
+        FinishedAt = now;
+    }
+
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        EnsurePending();
+        Status = PaymentStatus.Failed;
+        FailureReason = reason;
+        FinishedAt = now;
+    }
+
+    private void EnsurePending()
+    {
+        if (IsFinished)
+            throw new InvalidOperationException($"Payment {Id} already ended as {Status}.");
+    }
+}

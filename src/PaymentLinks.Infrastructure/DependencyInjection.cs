@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "PaymentLinks";
+
+    public static IServiceCollection AddPaymentLinksInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+
+        // One context per operation: Blazor Server circuits live long and must not share a context.
+        services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.ConfigureSqlite(options, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteTransactions>();
+        services.AddSingleton<LinkExpiry>();
+        services.AddSingleton<PaymentLinkService>();
+        services.AddSingleton<PaymentService>();
+        services.Configure<ExpirySweeperOptions>(configuration.GetSection(ExpirySweeperOptions.Section));
+        services.AddHostedService<ExpirySweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Expiry;
+
+/// <summary>
+/// Persists expiries the clock has already decided: on access to one link, before a merchant's list, and
+/// from the sweeper. The aggregate dates each history entry at the link's deadline, with the clock as actor.
+/// </summary>
+public sealed class LinkExpiry(WriteTransactions writes)
+{
+    private const int BatchSize = 200;
+
+    private static readonly LinkStatus[] Expirable = [LinkStatus.Active, LinkStatus.Disabled];
+
+    public Task<int> ExpireAsync(Guid linkId, CancellationToken ct = default) =>
+        ExpireBatchAsync(links => links.Where(l => l.Id == linkId), ct);
+
+    /// <summary>Every due link of one merchant, or of all merchants when none is given. Returns how many.</summary>
+    public async Task<int> ExpireDueAsync(Guid? merchantId = null, CancellationToken ct = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var expired = await ExpireBatchAsync(
+                links => merchantId is { } id ? links.Where(l => l.MerchantId == id) : links, ct);
+            total += expired;
+            if (expired < BatchSize)
+                return total;
+        }
+    }
+
+    private Task<int> ExpireBatchAsync(Func<IQueryable<PaymentLink>, IQueryable<PaymentLink>> scope, CancellationToken ct) =>
+        writes.RunAsync(async (db, now) =>
+        {
+            var due = await scope(db.PaymentLinks)
+                .Where(l => Expirable.Contains(l.Status) && l.ExpiresAt != null && l.ExpiresAt <= now)
+                .OrderBy(l => l.ExpiresAt)
+                .Take(BatchSize)
+                .ToListAsync(ct);
+            foreach (var link in due)
+                link.CatchUpWithClock(now);
+            await db.SaveChangesAsync(ct);
+            return due.Count;
+        }, ct);
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Links;
+
+/// <summary>
+/// The merchant-side operations on links, shared by the dashboard and the API. Every call is scoped to
+/// the caller's merchant: another merchant's link is simply not found.
+/// </summary>
+public sealed class PaymentLinkService(
+    IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock)
+{
+    public Task<Result<LinkView>> CreateAsync(MerchantCaller caller, LinkSettings settings, bool publish, CancellationToken ct = default) =>
+        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+        {
+            var created = PaymentLink.Create(caller.MerchantId, settings, publish, now, caller.Actor);
+            if (!created.IsSuccess)
+                return created.Refusal;
+            db.PaymentLinks.Add(created.Value);
+            await db.SaveChangesAsync(ct);
+            return LinkView.Of(created.Value, now);
+        }, ct);
+
+    /// <summary>Saves new settings if nobody changed the link since <paramref name="expectedVersion"/> was read.</summary>
+    public Task<Result<LinkView>> EditAsync(MerchantCaller caller, Guid id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, (link, now) =>
+        {
+            if (link.Version != expectedVersion)
+                return new Refusal(RefusalCodes.Conflict, "This link was changed by someone else. Reload to see the latest values.");
+            return link.Edit(settings, now, caller.Actor);
+        }, ct);
+
+    public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, Guid id, LinkTrigger action, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, (link, now) =>
+        {
+            var moved = link.Apply(action, now, caller.Actor);
+            return moved.IsSuccess ? Result.Ok : moved.Refusal;
+        }, ct);
+
+    public Task<Result<LinkView>> PublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Publish, ct);
+    public Task<Result<LinkView>> UnpublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Unpublish, ct);
+    public Task<Result<LinkView>> DisableAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Disable, ct);
+    public Task<Result<LinkView>> EnableAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Enable, ct);
+    public Task<Result<LinkView>> ArchiveAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Archive, ct);
+    public Task<Result<LinkView>> ExpireNowAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.ExpireNow, ct);
+
+    /// <summary>A new draft with the same configuration; works from any state, terminal ones included.</summary>
+    public Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) =>
+        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+        {
+            var original = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
+            if (original is null)
+                return Refusal.NotFound();
+            var copy = original.DuplicateAsDraft(now);
+            db.PaymentLinks.Add(copy);
+            await db.SaveChangesAsync(ct);
+            return LinkView.Of(copy, now);
+        }, ct);
+
+    /// <summary>A link by its UUID or its public id. Reading it after its deadline persists the expiry.</summary>
+    public async Task<Result<LinkView>> GetAsync(MerchantCaller caller, string idOrPublicId, CancellationToken ct = default)
+    {
+        var link = await FindAsync(caller, idOrPublicId, ct);
+        if (link is not null && link.IsDueForExpiry(clock.GetUtcNow()))
+        {
+            await expiry.ExpireAsync(link.Id, ct);
+            link = await FindAsync(caller, idOrPublicId, ct);
+        }
+        return link is null ? Refusal.NotFound() : LinkView.Of(link, clock.GetUtcNow());
+    }
+
+    private async Task<PaymentLink?> FindAsync(MerchantCaller caller, string idOrPublicId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.PaymentLinks.AsNoTracking().Where(l => l.MerchantId == caller.MerchantId);
+        return Guid.TryParse(idOrPublicId, out var id)
+            ? await query.FirstOrDefaultAsync(l => l.Id == id, ct)
+            : await query.FirstOrDefaultAsync(l => l.PublicId == idOrPublicId, ct);
+    }
+
+    public async Task<IReadOnlyList<LinkHistoryEntry>> GetHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
+    {
+        await GetAsync(caller, id.ToString(), ct); // persists a due expiry first, so the history shows it
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.LinkStatusChanges.AsNoTracking()
+            .Where(c => c.LinkId == id && db.PaymentLinks.Any(l => l.Id == id && l.MerchantId == caller.MerchantId))
+            .OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => new LinkHistoryEntry(c.From, c.To, c.At, c.ActorKind, c.ActorId))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>One page of the caller's links. Due expiries are persisted first, so filters see the truth.</summary>
+    public async Task<Page<LinkView>> ListAsync(MerchantCaller caller, LinkQuery query, CancellationToken ct = default)
+    {
+        await expiry.ExpireDueAsync(caller.MerchantId, ct);
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var statuses = query.Statuses is { Count: > 0 } ? query.Statuses : LinkQuery.DefaultStatuses;
+        var links = db.PaymentLinks.AsNoTracking()
+            .Where(l => l.MerchantId == caller.MerchantId && statuses.Contains(l.Status));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            links = links.Where(l => EF.Functions.Like(l.Title, pattern, "\\") || l.PublicId == term);
+        }
+
+        var total = await links.CountAsync(ct);
+        var page = await Sorted(links, query.Sort, query.Descending)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize))
+            .ToListAsync(ct);
+        return new Page<LinkView>(page.Select(l => LinkView.Of(l, now)).ToList(), total);
+    }
+
+    private static IQueryable<PaymentLink> Sorted(IQueryable<PaymentLink> links, LinkSort sort, bool descending)
+    {
+        var ordered = (sort, descending) switch
+        {
+            (LinkSort.Title, false) => links.OrderBy(l => l.Title),
+            (LinkSort.Title, true) => links.OrderByDescending(l => l.Title),
+            (LinkSort.Amount, false) => links.OrderBy(l => l.AmountMinor),
+            (LinkSort.Amount, true) => links.OrderByDescending(l => l.AmountMinor),
+            (LinkSort.ExpiresAt, false) => links.OrderBy(l => l.ExpiresAt),
+            (LinkSort.ExpiresAt, true) => links.OrderByDescending(l => l.ExpiresAt),
+            (LinkSort.Status, false) => links.OrderBy(l => l.Status),
+            (LinkSort.Status, true) => links.OrderByDescending(l => l.Status),
+            (LinkSort.Usages, false) => links.OrderBy(l => l.Usages),
+            (LinkSort.Usages, true) => links.OrderByDescending(l => l.Usages),
+            (_, false) => links.OrderBy(l => l.CreatedAt),
+            (_, true) => links.OrderByDescending(l => l.CreatedAt),
+        };
+        // Ids are UUID v7, so they break ties in creation order and make paging stable.
+        return descending ? ordered.ThenByDescending(l => l.Id) : ordered.ThenBy(l => l.Id);
+    }
+
+    /// <summary>
+    /// Loads the caller's link in a write transaction, lets the aggregate decide, and saves whatever the
+    /// aggregate changed — also when it refused, since catching up with the clock is itself a change.
+    /// </summary>
+    private Task<Result<LinkView>> ChangeAsync(
+        MerchantCaller caller, Guid id, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct) =>
+        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+        {
+            var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
+            if (link is null)
+                return Refusal.NotFound();
+            var outcome = change(link, now);
+            await db.SaveChangesAsync(ct);
+            return outcome.IsSuccess ? LinkView.Of(link, now) : outcome.Refusal;
+        }, ct);
+}

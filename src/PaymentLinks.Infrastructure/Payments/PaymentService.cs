@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Payments;
+
+public sealed record PaymentView(
+    Guid Id, Guid LinkId, decimal Amount, string Currency, PaymentStatus Status, string? FailureReason,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+{
+    public static PaymentView Of(PaymentAttempt attempt) => new(
+        attempt.Id, attempt.LinkId, attempt.Amount, attempt.Currency, attempt.Status, attempt.FailureReason,
+        attempt.CreatedAt, attempt.FinishedAt);
+}
+
+/// <summary>
+/// The customer side: starting, completing and failing payment attempts on a link, by its public id.
+/// Completion is atomic with the usage count, so a link never takes more payments than its limit.
+/// </summary>
+public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
+{
+    /// <summary>Opens a PENDING attempt (the bank step); refused with the reason the link cannot be paid.</summary>
+    public Task<Result<PaymentView>> StartAsync(string publicId, CancellationToken ct = default) =>
+        writes.RunAsync<Result<PaymentView>>(async (db, now) =>
+        {
+            var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.PublicId == publicId, ct);
+            // A draft is reported exactly like an unknown id: its existence is never revealed.
+            if (link is null || link.Status == LinkStatus.Draft)
+                return Refusal.NotFound();
+            var refusal = link.PaymentRefusal(now);
+            link.CatchUpWithClock(now);
+            PaymentAttempt? attempt = null;
+            if (refusal is null)
+                db.PaymentAttempts.Add(attempt = PaymentAttempt.Start(link, now));
+            await db.SaveChangesAsync(ct);
+            return attempt is null ? refusal! : PaymentView.Of(attempt);
+        }, ct);
+
+    /// <summary>
+    /// The bank approved: completes the attempt if the link still takes payments at this instant, else
+    /// fails it with the link's reason. Asking again for a finished attempt returns it unchanged.
+    /// </summary>
+    public Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
+        FinishAsync(paymentId, (attempt, link, now) =>
+        {
+            var counted = link.CompletePayment(now, Actor.Payment(attempt.Id));
+            if (counted.IsSuccess)
+                attempt.Complete(now);
+            else
+                attempt.Fail(counted.Refusal.Code, now);
+        }, ct);
+
+    /// <summary>The bank declined: the attempt fails and the link's usage stays as it was.</summary>
+    public Task<Result<PaymentView>> FailAsync(Guid paymentId, CancellationToken ct = default) =>
+        FinishAsync(paymentId, (attempt, link, now) =>
+        {
+            link.CatchUpWithClock(now);
+            attempt.Fail(RefusalCodes.PaymentDeclined, now);
+        }, ct);
+
+    public async Task<PaymentView?> FindAsync(Guid paymentId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == paymentId, ct);
+        return attempt is null ? null : PaymentView.Of(attempt);
+    }
+
+    private Task<Result<PaymentView>> FinishAsync(
+        Guid paymentId, Action<PaymentAttempt, PaymentLink, DateTimeOffset> finish, CancellationToken ct) =>
+        writes.RunAsync<Result<PaymentView>>(async (db, now) =>
+        {
+            var attempt = await db.PaymentAttempts.FirstOrDefaultAsync(a => a.Id == paymentId, ct);
+            if (attempt is null)
+                return Refusal.NotFound();
+            if (attempt.IsFinished)
+                return PaymentView.Of(attempt);
+            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+            finish(attempt, link, now);
+            await db.SaveChangesAsync(ct);
+            return PaymentView.Of(attempt);
+        }, ct);
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+
+namespace PaymentLinks.Infrastructure.Persistence.Configurations;
+
+internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<PaymentAttempt>
+{
+    public void Configure(EntityTypeBuilder<PaymentAttempt> attempt)
+    {
+        attempt.HasKey(a => a.Id);
+        attempt.Property(a => a.Id).ValueGeneratedNever();
+        attempt.Property(a => a.Currency).HasMaxLength(3);
+        attempt.Property(a => a.Status).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
+        attempt.Property(a => a.FailureReason).HasMaxLength(PaymentAttempt.FailureReasonMaxLength);
+        attempt.Ignore(a => a.Amount);
+        attempt.Ignore(a => a.IsFinished);
+        attempt.HasOne<PaymentLink>().WithMany().HasForeignKey(a => a.LinkId).OnDelete(DeleteBehavior.Cascade);
+        attempt.HasIndex(a => new { a.LinkId, a.CreatedAt });
+    }
+}

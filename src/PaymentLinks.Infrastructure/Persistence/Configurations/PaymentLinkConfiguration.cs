@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
+
+namespace PaymentLinks.Infrastructure.Persistence.Configurations;
+
+internal sealed class PaymentLinkConfiguration : IEntityTypeConfiguration<PaymentLink>
+{
+    public void Configure(EntityTypeBuilder<PaymentLink> link)
+    {
+        link.HasKey(l => l.Id);
+        link.Property(l => l.Id).ValueGeneratedNever();
+        link.Property(l => l.PublicId).HasMaxLength(PublicIds.MaxLength);
+        link.HasIndex(l => l.PublicId).IsUnique();
+        link.Property(l => l.Title).HasMaxLength(LinkSettings.TitleMaxLength);
+        link.Property(l => l.Description).HasMaxLength(LinkSettings.DescriptionMaxLength);
+        link.Property(l => l.Currency).HasMaxLength(3);
+        link.Property(l => l.RedirectUrl).HasMaxLength(LinkSettings.RedirectUrlMaxLength);
+        link.Property(l => l.DisabledMessage).HasMaxLength(LinkSettings.DisabledMessageMaxLength);
+        link.Property(l => l.Status).AsStatusName();
+        link.Property(l => l.Version).IsConcurrencyToken();
+        link.Ignore(l => l.Amount);
+        link.Ignore(l => l.IsSingleUse);
+
+        link.HasOne<Merchant>().WithMany().HasForeignKey(l => l.MerchantId).OnDelete(DeleteBehavior.Cascade);
+        link.HasIndex(l => new { l.MerchantId, l.CreatedAt });
+        // The sweeper and the per-access catch-up look for ACTIVE/DISABLED rows past their deadline.
+        link.HasIndex(l => new { l.Status, l.ExpiresAt });
+
+        link.HasMany(l => l.History).WithOne().HasForeignKey(c => c.LinkId).OnDelete(DeleteBehavior.Cascade);
+        link.Navigation(l => l.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PaymentLinks.Infrastructure.Persistence;
+
+public static class DatabaseSetup
+{
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    {
+        options.UseSqlite(connectionString);
+        options.AddInterceptors(new SqlitePragmas());
+        // Migrations are written by hand (no design-time tools here), so there is no model snapshot to
+        // compare with; the schema-equality test guards that the migrations match the model instead.
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Creates the database file's folder, switches the file to WAL, and applies the migrations.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

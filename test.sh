@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (domain, dashboard, end-to-end in Chromium) and ends with one line:
+# "N passed, N failed, N skipped". Extra arguments go to `dotnet test` (e.g. --filter).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet test PaymentLinks.Dashboard.sln --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0
+counter() { grep -o "$1=\"[0-9]*\"" <<<"$2" | head -n 1 | tr -dc '0-9'; }
+for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    passed=$((passed + $(counter passed "$counters")))
+    failed=$((failed + $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
+    skipped=$((skipped + $(counter notExecuted "$counters")))
+done
+
+# Each test project leaves one result file; fewer means a project's results went missing.
+expected=$(ls tests/*/*.csproj | wc -l)
+found=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$found" -ne "$expected" ]; then
+    echo "expected $expected test result files, found $found" >&2
+    failed=$((failed + 1))
+fi
+
+# A build or runner failure leaves no counted failure behind; it still must not read as green.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1
+    echo "dotnet test exited with $status (build or test-host failure)" >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure;
+using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Dashboard.Tests.Services;
+
+/// <summary>The real services over a fresh, migrated SQLite file of their own.</summary>
+public sealed class ServiceHarness : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-tests-").FullName;
+    private readonly ServiceProvider _services;
+
+    public ServiceHarness(TimeProvider? clock = null, TimeSpan? sweeperInterval = null)
+    {
+        Clock = clock ?? TimeProvider.System;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "links.db")}",
+            ["ExpirySweeper:Interval"] = (sweeperInterval ?? TimeSpan.FromMinutes(5)).ToString(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(Clock);
+        services.AddPaymentLinksInfrastructure(configuration);
+        _services = services.BuildServiceProvider();
+    }
+
+    public TimeProvider Clock { get; }
+    public PaymentLinkService Links => _services.GetRequiredService<PaymentLinkService>();
+    public PaymentService Payments => _services.GetRequiredService<PaymentService>();
+    public LinkExpiry Expiry => _services.GetRequiredService<LinkExpiry>();
+    public IServiceProvider Services => _services;
+
+    public AppDbContext NewContext() => _services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    public async Task InitializeAsync()
+    {
+        await using var db = NewContext();
+        await DatabaseSetup.MigrateAsync(db);
+    }
+
+    public async Task<MerchantCaller> NewMerchantAsync(string name = "Test Shop")
+    {
+        var merchant = new Merchant(Guid.NewGuid(), name, "UTC", Clock.GetUtcNow());
+        await using var db = NewContext();
+        db.Merchants.Add(merchant);
+        await db.SaveChangesAsync();
+        return new MerchantCaller(merchant.Id, Actor.User($"user-of-{name}"));
+    }
+
+    public static LinkSettings Settings(int maxUsages = 1000, DateTimeOffset? expiresAt = null, string title = "Workshop seat") => new()
+    {
+        Title = title,
+        Amount = 49.90m,
+        Currency = "EUR",
+        MaxUsages = maxUsages,
+        ExpiresAt = expiresAt,
+        RedirectUrl = "https://shop.example/thanks",
+    };
+
+    public async Task<LinkView> ActiveLinkAsync(MerchantCaller merchant, int maxUsages = 1000, DateTimeOffset? expiresAt = null) =>
+        (await Links.CreateAsync(merchant, Settings(maxUsages, expiresAt), publish: true)).Value;
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.E2E;
+
+/// <summary>
+/// The real app on a loopback port with its own SQLite file, and Debian's Chromium driven by Playwright.
+/// One per test collection: starting either is the slow part.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Password = "e2e-pass-123";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-e2e-").FullName;
+    private WebApplicationFactory<Program> _factory = default!;
+    private IPlaywright _playwright = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    public IServiceProvider Services => _factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is missing at {ChromiumPath}. Install Debian's build: apt-get update && apt-get install -y chromium");
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
+            host.UseSetting("DemoData:Enabled", "false");
+            host.UseUrls("http://127.0.0.1:0");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/') + "/";
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new merchant account, created the way registration does it.</summary>
+    public async Task<(string Email, MerchantCaller Caller)> NewMerchantAsync(string businessName)
+    {
+        var email = $"{Guid.NewGuid():N}@e2e.test";
+        await using var scope = Services.CreateAsyncScope();
+        var registered = await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, Password, businessName);
+        Assert.True(registered.Succeeded, string.Join(" ", registered.Errors.Select(e => e.Description)));
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return (email, new MerchantCaller(user!.MerchantId, Actor.User(user.Id)));
+    }
+
+    public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

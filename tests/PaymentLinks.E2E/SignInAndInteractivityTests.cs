@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using PaymentLinks.Infrastructure.Links;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class SignInAndInteractivityTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_signed_in_merchant_switches_to_archived_links_without_a_page_reload()
+    {
+        var (email, merchant) = await app.NewMerchantAsync("Interactive Bakery");
+        var settings = new PaymentLinks.Domain.Links.LinkSettings { Title = "Sourdough loaf", Amount = 6.5m, Currency = "EUR" };
+        await app.Links.CreateAsync(merchant, settings, publish: true);
+        var archived = (await app.Links.CreateAsync(merchant, settings with { Title = "Retired croissant box" }, publish: false)).Value;
+        await app.Links.ArchiveAsync(merchant, archived.Id);
+        var page = await app.NewPageAsync();
+
+        await SignInPage.SignInAsync(page, email, AppFixture.Password);
+        await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sourdough loaf")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Retired croissant box")).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Archived" }).ClickAsync();
+
+        await Expect(page.GetByText("Retired croissant box")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Sourdough loaf")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("status-badge")).ToHaveTextAsync("ARCHIVED");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded instead of updating in place.");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_an_error_and_stays_on_the_sign_in_page()
+    {
+        var (email, _) = await app.NewMerchantAsync("Careful Cafe");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("not-the-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Email or password is not right");
+        Assert.Contains("/account/login", page.Url);
+    }
+}

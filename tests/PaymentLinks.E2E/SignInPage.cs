@@ -1,0 +1,20 @@
+using Microsoft.Playwright;
+
+namespace PaymentLinks.E2E;
+
+/// <summary>The sign-in form, as a person fills it in.</summary>
+public static class SignInPage
+{
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+    }
+
+    /// <summary>Waits until the page runs on a live circuit, so clicks reach the server.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+}
