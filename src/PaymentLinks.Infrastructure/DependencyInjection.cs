@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
@@ -24,6 +25,10 @@ public static class DependencyInjection
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
+        services.AddOptions<LinkOptions>()
+            .Bind(configuration.GetSection(LinkOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>();
         services.Configure<ExpirySweeperOptions>(configuration.GetSection(ExpirySweeperOptions.Section));
         services.AddHostedService<ExpirySweeper>();
         return services;

@@ -45,13 +45,13 @@ public sealed class DemoData(
     private async Task SeedLinksAsync(MerchantCaller caller)
     {
         var now = clock.GetUtcNow();
-        LinkSettings Link(string title, decimal amount, int maxUsages = LinkSettings.DefaultMaxUsages, DateTimeOffset? expiresAt = null) => new()
+        LinkSettings Link(string title, decimal amount, int? maxUsages = null, DateTimeOffset? expiresAt = null) => links.NewSettings() with
         {
             Title = title,
             Description = $"Demo link: {title.ToLowerInvariant()}.",
             Amount = amount,
             Currency = "EUR",
-            MaxUsages = maxUsages,
+            MaxUsages = maxUsages ?? links.NewSettings().MaxUsages,
             ExpiresAt = expiresAt,
             RedirectUrl = null,
         };

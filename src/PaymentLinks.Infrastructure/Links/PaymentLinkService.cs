@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Expiry;
@@ -11,8 +12,15 @@ namespace PaymentLinks.Infrastructure.Links;
 /// the caller's merchant: another merchant's link is simply not found.
 /// </summary>
 public sealed class PaymentLinkService(
-    IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock)
+    IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock,
+    IOptions<LinkOptions> options)
 {
+    /// <summary>What a new link starts with, before the merchant fills anything in.</summary>
+    public LinkSettings NewSettings() => new() { MaxUsages = options.Value.DefaultMaxUsages };
+
+    /// <summary>The address customers open to pay this link.</summary>
+    public string PublicUrlOf(LinkView link) => options.Value.UrlFor(link.PublicId);
+
     public Task<Result<LinkView>> CreateAsync(MerchantCaller caller, LinkSettings settings, bool publish, CancellationToken ct = default) =>
         writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {

@@ -17,14 +17,14 @@ public sealed class ServiceHarness : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-tests-").FullName;
     private readonly ServiceProvider _services;
 
-    public ServiceHarness(TimeProvider? clock = null, TimeSpan? sweeperInterval = null)
+    public ServiceHarness(TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null)
     {
         Clock = clock ?? TimeProvider.System;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "links.db")}",
             ["ExpirySweeper:Interval"] = (sweeperInterval ?? TimeSpan.FromMinutes(5)).ToString(),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(Clock);
