@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Dashboard.Components;
+using PaymentLinks.Dashboard.Components.Links;
+using PaymentLinks.Dashboard.Time;
 using PaymentLinks.Dashboard.Demo;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure;
@@ -43,6 +45,8 @@ public static class DashboardSetup
         services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();
+        services.AddScoped<LinkActionRunner>();
+        services.AddScoped<MerchantTime>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     }
 

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -22,9 +24,12 @@ public static class DependencyInjection
         services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.ConfigureSqlite(options, connectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WriteTransactions>();
+        services.TryAddSingleton<ILinkEvents, InProcessLinkEvents>();
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<LinkInsights>();
+        services.AddSingleton<MerchantProfiles>();
         services.AddOptions<LinkOptions>()
             .Bind(configuration.GetSection(LinkOptions.Section))
             .ValidateOnStart();

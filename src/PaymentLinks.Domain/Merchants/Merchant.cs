@@ -20,4 +20,10 @@ public sealed class Merchant
     public string BusinessName { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "UTC";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public void Rename(string businessName, string timeZoneId)
+    {
+        BusinessName = businessName;
+        TimeZoneId = timeZoneId;
+    }
 }

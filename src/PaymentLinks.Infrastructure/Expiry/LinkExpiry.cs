@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Expiry;
@@ -8,7 +9,7 @@ namespace PaymentLinks.Infrastructure.Expiry;
 /// Persists expiries the clock has already decided: on access to one link, before a merchant's list, and
 /// from the sweeper. The aggregate dates each history entry at the link's deadline, with the clock as actor.
 /// </summary>
-public sealed class LinkExpiry(WriteTransactions writes)
+public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
 {
     private const int BatchSize = 200;
 
@@ -31,8 +32,9 @@ public sealed class LinkExpiry(WriteTransactions writes)
         }
     }
 
-    private Task<int> ExpireBatchAsync(Func<IQueryable<PaymentLink>, IQueryable<PaymentLink>> scope, CancellationToken ct) =>
-        writes.RunAsync(async (db, now) =>
+    private async Task<int> ExpireBatchAsync(Func<IQueryable<PaymentLink>, IQueryable<PaymentLink>> scope, CancellationToken ct)
+    {
+        var expired = await writes.RunAsync(async (db, now) =>
         {
             var due = await scope(db.PaymentLinks)
                 .Where(l => Expirable.Contains(l.Status) && l.ExpiresAt != null && l.ExpiresAt <= now)
@@ -42,6 +44,10 @@ public sealed class LinkExpiry(WriteTransactions writes)
             foreach (var link in due)
                 link.CatchUpWithClock(now);
             await db.SaveChangesAsync(ct);
-            return due.Count;
+            return due.Select(link => new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.StatusChanged)).ToList();
         }, ct);
+        foreach (var change in expired)
+            events.Publish(change);
+        return expired.Count;
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ namespace PaymentLinks.Infrastructure.Links;
 /// </summary>
 public sealed class PaymentLinkService(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock,
-    IOptions<LinkOptions> options)
+    IOptions<LinkOptions> options, ILinkEvents events)
 {
     /// <summary>What a new link starts with, before the merchant fills anything in.</summary>
     public LinkSettings NewSettings() => new() { MaxUsages = options.Value.DefaultMaxUsages };
@@ -21,20 +22,24 @@ public sealed class PaymentLinkService(
     /// <summary>The address customers open to pay this link.</summary>
     public string PublicUrlOf(LinkView link) => options.Value.UrlFor(link.PublicId);
 
-    public Task<Result<LinkView>> CreateAsync(MerchantCaller caller, LinkSettings settings, bool publish, CancellationToken ct = default) =>
-        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+    public async Task<Result<LinkView>> CreateAsync(MerchantCaller caller, LinkSettings settings, bool publish, CancellationToken ct = default)
+    {
+        var created = await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
-            var created = PaymentLink.Create(caller.MerchantId, settings, publish, now, caller.Actor);
-            if (!created.IsSuccess)
-                return created.Refusal;
-            db.PaymentLinks.Add(created.Value);
+            var link = PaymentLink.Create(caller.MerchantId, settings, publish, now, caller.Actor);
+            if (!link.IsSuccess)
+                return link.Refusal;
+            db.PaymentLinks.Add(link.Value);
             await db.SaveChangesAsync(ct);
-            return LinkView.Of(created.Value, now);
+            return LinkView.Of(link.Value, now);
         }, ct);
+        PublishCreated(caller, created);
+        return created;
+    }
 
     /// <summary>Saves new settings if nobody changed the link since <paramref name="expectedVersion"/> was read.</summary>
     public Task<Result<LinkView>> EditAsync(MerchantCaller caller, Guid id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) =>
+        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
         {
             if (link.Version != expectedVersion)
                 return new Refusal(RefusalCodes.Conflict, "This link was changed by someone else. Reload to see the latest values.");
@@ -42,7 +47,7 @@ public sealed class PaymentLinkService(
         }, ct);
 
     public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, Guid id, LinkTrigger action, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) =>
+        ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
         {
             var moved = link.Apply(action, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
@@ -56,17 +61,27 @@ public sealed class PaymentLinkService(
     public Task<Result<LinkView>> ExpireNowAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.ExpireNow, ct);
 
     /// <summary>A new draft with the same configuration; works from any state, terminal ones included.</summary>
-    public Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) =>
-        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+    public async Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
+    {
+        var copy = await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
             var original = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
             if (original is null)
                 return Refusal.NotFound();
-            var copy = original.DuplicateAsDraft(now);
-            db.PaymentLinks.Add(copy);
+            var duplicate = original.DuplicateAsDraft(now);
+            db.PaymentLinks.Add(duplicate);
             await db.SaveChangesAsync(ct);
-            return LinkView.Of(copy, now);
+            return LinkView.Of(duplicate, now);
         }, ct);
+        PublishCreated(caller, copy);
+        return copy;
+    }
+
+    private void PublishCreated(MerchantCaller caller, Result<LinkView> created)
+    {
+        if (created.IsSuccess)
+            events.Publish(new LinkChanged(caller.MerchantId, created.Value.Id, LinkChangeKind.Created));
+    }
 
     /// <summary>A link by its UUID or its public id. Reading it after its deadline persists the expiry.</summary>
     public async Task<Result<LinkView>> GetAsync(MerchantCaller caller, string idOrPublicId, CancellationToken ct = default)
@@ -148,16 +163,24 @@ public sealed class PaymentLinkService(
     /// <summary>
     /// Loads the caller's link in a write transaction, lets the aggregate decide, and saves whatever the
     /// aggregate changed — also when it refused, since catching up with the clock is itself a change.
+    /// Open views hear of it once it has committed.
     /// </summary>
-    private Task<Result<LinkView>> ChangeAsync(
-        MerchantCaller caller, Guid id, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct) =>
-        writes.RunAsync<Result<LinkView>>(async (db, now) =>
+    private async Task<Result<LinkView>> ChangeAsync(
+        MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct)
+    {
+        var (outcome, changed) = await writes.RunAsync(async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
             if (link is null)
-                return Refusal.NotFound();
-            var outcome = change(link, now);
+                return (Result<LinkView>.Fail(Refusal.NotFound()), false);
+            var versionBefore = link.Version;
+            var result = change(link, now);
             await db.SaveChangesAsync(ct);
-            return outcome.IsSuccess ? LinkView.Of(link, now) : outcome.Refusal;
+            var view = result.IsSuccess ? LinkView.Of(link, now) : Result<LinkView>.Fail(result.Refusal);
+            return (view, link.Version != versionBefore);
         }, ct);
+        if (changed)
+            events.Publish(new LinkChanged(caller.MerchantId, id, kind));
+        return outcome;
+    }
 }

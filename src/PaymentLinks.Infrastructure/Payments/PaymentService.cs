@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
@@ -19,24 +20,31 @@ public sealed record PaymentView(
 /// The customer side: starting, completing and failing payment attempts on a link, by its public id.
 /// Completion is atomic with the usage count, so a link never takes more payments than its limit.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
+public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, ILinkEvents events)
 {
     /// <summary>Opens a PENDING attempt (the bank step); refused with the reason the link cannot be paid.</summary>
-    public Task<Result<PaymentView>> StartAsync(string publicId, CancellationToken ct = default) =>
-        writes.RunAsync<Result<PaymentView>>(async (db, now) =>
+    public async Task<Result<PaymentView>> StartAsync(string publicId, CancellationToken ct = default)
+    {
+        var (outcome, change) = await writes.RunAsync(async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.PublicId == publicId, ct);
             // A draft is reported exactly like an unknown id: its existence is never revealed.
             if (link is null || link.Status == LinkStatus.Draft)
-                return Refusal.NotFound();
+                return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
             var refusal = link.PaymentRefusal(now);
-            link.CatchUpWithClock(now);
+            var expired = link.CatchUpWithClock(now);
             PaymentAttempt? attempt = null;
             if (refusal is null)
                 db.PaymentAttempts.Add(attempt = PaymentAttempt.Start(link, now));
             await db.SaveChangesAsync(ct);
-            return attempt is null ? refusal! : PaymentView.Of(attempt);
+            var kind = expired ? LinkChangeKind.StatusChanged : LinkChangeKind.PaymentStarted;
+            var result = attempt is null ? Result<PaymentView>.Fail(refusal!) : PaymentView.Of(attempt);
+            return (result, (LinkChanged?)new LinkChanged(link.MerchantId, link.Id, kind));
         }, ct);
+        if (change is not null)
+            events.Publish(change);
+        return outcome;
+    }
 
     /// <summary>
     /// The bank approved: completes the attempt if the link still takes payments at this instant, else
@@ -67,18 +75,23 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
-    private Task<Result<PaymentView>> FinishAsync(
-        Guid paymentId, Action<PaymentAttempt, PaymentLink, DateTimeOffset> finish, CancellationToken ct) =>
-        writes.RunAsync<Result<PaymentView>>(async (db, now) =>
+    private async Task<Result<PaymentView>> FinishAsync(
+        Guid paymentId, Action<PaymentAttempt, PaymentLink, DateTimeOffset> finish, CancellationToken ct)
+    {
+        var (outcome, change) = await writes.RunAsync(async (db, now) =>
         {
             var attempt = await db.PaymentAttempts.FirstOrDefaultAsync(a => a.Id == paymentId, ct);
             if (attempt is null)
-                return Refusal.NotFound();
+                return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
             if (attempt.IsFinished)
-                return PaymentView.Of(attempt);
+                return (PaymentView.Of(attempt), null);
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             finish(attempt, link, now);
             await db.SaveChangesAsync(ct);
-            return PaymentView.Of(attempt);
+            return (PaymentView.Of(attempt), new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
         }, ct);
+        if (change is not null)
+            events.Publish(change);
+        return outcome;
+    }
 }

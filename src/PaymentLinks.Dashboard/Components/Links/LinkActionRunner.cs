@@ -1,0 +1,111 @@
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+using Radzen;
+
+namespace PaymentLinks.Dashboard.Components.Links;
+
+/// <summary>
+/// One place for what happens when a merchant clicks an action: confirmation where it is permanent,
+/// the service call, and a notification saying what happened or why it was refused.
+/// </summary>
+public sealed class LinkActionRunner(
+    PaymentLinkService links, CurrentMerchant merchant, DialogService dialogs, NotificationService notifications)
+{
+    public static string Label(LinkTrigger action) => action switch
+    {
+        LinkTrigger.ExpireNow => "Expire now",
+        _ => action.ToString(),
+    };
+
+    private static string PastTense(LinkTrigger action) => action switch
+    {
+        LinkTrigger.Publish => "published",
+        LinkTrigger.Unpublish => "moved back to draft",
+        LinkTrigger.Disable => "disabled",
+        LinkTrigger.Enable => "enabled",
+        LinkTrigger.Archive => "archived",
+        LinkTrigger.ExpireNow => "expired",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+
+    public static bool NeedsConfirmation(LinkTrigger action) => action is LinkTrigger.Archive or LinkTrigger.ExpireNow;
+
+    public async Task<bool> ConfirmAsync(LinkTrigger action, string subject)
+    {
+        if (!NeedsConfirmation(action))
+            return true;
+        var consequence = action == LinkTrigger.Archive
+            ? "Archiving is permanent: the link stops taking payments and leaves the default list."
+            : "Expiring is permanent: the link stops taking payments at once.";
+        var confirmed = await dialogs.Confirm($"{consequence} {subject}?", $"{Label(action)} {subject}",
+            new ConfirmOptions { OkButtonText = Label(action), CancelButtonText = "Cancel" });
+        return confirmed == true;
+    }
+
+    /// <summary>Runs the action and returns the link as it now stands, refused or not (null if it is gone).</summary>
+    public async Task<LinkView?> RunAsync(LinkView link, LinkTrigger action)
+    {
+        if (!await ConfirmAsync(action, $"“{link.Title}”"))
+            return link;
+        var caller = await merchant.GetCallerAsync();
+        var result = await links.ApplyAsync(caller, link.Id, action);
+        if (result.IsSuccess)
+        {
+            Notify(NotificationSeverity.Success, $"“{link.Title}” {PastTense(action)}.");
+            return result.Value;
+        }
+        NotifyRefusal(result.Refusal);
+        var fresh = await links.GetAsync(caller, link.Id.ToString());
+        return fresh.IsSuccess ? fresh.Value : null;
+    }
+
+    /// <summary>Applies one action to many links; each row gets its own outcome.</summary>
+    public async Task<IReadOnlyList<BulkOutcome>> RunManyAsync(IReadOnlyList<LinkView> selected, LinkTrigger action)
+    {
+        if (!await ConfirmAsync(action, selected.Count == 1 ? $"“{selected[0].Title}”" : $"{selected.Count} links"))
+            return [];
+        var caller = await merchant.GetCallerAsync();
+        var outcomes = new List<BulkOutcome>();
+        foreach (var link in selected)
+        {
+            var result = await links.ApplyAsync(caller, link.Id, action);
+            outcomes.Add(new BulkOutcome(link.Id, link.Title, result.IsSuccess,
+                result.IsSuccess ? PastTense(action) : result.Refusal.Message));
+        }
+        var refused = outcomes.Count(o => !o.Succeeded);
+        Notify(refused == 0 ? NotificationSeverity.Success : NotificationSeverity.Warning,
+            $"{outcomes.Count - refused} {PastTense(action)}, {refused} refused.");
+        return outcomes;
+    }
+
+    public async Task<LinkView?> DuplicateAsync(LinkView link)
+    {
+        var copy = await links.DuplicateAsync(await merchant.GetCallerAsync(), link.Id);
+        if (copy.IsSuccess)
+        {
+            Notify(NotificationSeverity.Success, $"Draft copy of “{link.Title}” created.");
+            return copy.Value;
+        }
+        NotifyRefusal(copy.Refusal);
+        return null;
+    }
+
+    private void NotifyRefusal(Refusal refusal) => notifications.Notify(new NotificationMessage
+    {
+        Severity = NotificationSeverity.Error,
+        Summary = "Not done",
+        Detail = refusal.Message,
+        Duration = 10_000,
+    });
+
+    private void Notify(NotificationSeverity severity, string message) => notifications.Notify(new NotificationMessage
+    {
+        Severity = severity,
+        Summary = message,
+        Duration = 4_000,
+    });
+}
+
+public sealed record BulkOutcome(Guid LinkId, string Title, bool Succeeded, string Message);

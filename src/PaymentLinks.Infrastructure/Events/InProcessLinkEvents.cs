@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace PaymentLinks.Infrastructure.Events;
+
+/// <summary>Delivers link changes to subscribers in this process, per merchant.</summary>
+public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : ILinkEvents
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _byMerchant = new();
+
+    public void Publish(LinkChanged change)
+    {
+        if (!_byMerchant.TryGetValue(change.MerchantId, out var subscriptions))
+            return;
+        foreach (var subscription in subscriptions.Keys)
+            _ = DeliverAsync(subscription, change);
+    }
+
+    public IDisposable Subscribe(Guid merchantId, Func<LinkChanged, Task> onChange)
+    {
+        var subscription = new Subscription(this, merchantId, onChange);
+        _byMerchant.GetOrAdd(merchantId, _ => new()).TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    // A slow or failing subscriber (a closed circuit) must not hold up the writer or the others.
+    private async Task DeliverAsync(Subscription subscription, LinkChanged change)
+    {
+        try
+        {
+            await Task.Yield();
+            await subscription.OnChange(change);
+        }
+        catch (Exception error)
+        {
+            logger.LogDebug(error, "A link-change subscriber failed; it is left subscribed until it disposes");
+        }
+    }
+
+    private sealed class Subscription(InProcessLinkEvents owner, Guid merchantId, Func<LinkChanged, Task> onChange) : IDisposable
+    {
+        public Func<LinkChanged, Task> OnChange { get; } = onChange;
+
+        public void Dispose()
+        {
+            if (owner._byMerchant.TryGetValue(merchantId, out var subscriptions))
+                subscriptions.TryRemove(this, out _);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Links;
+
+/// <summary>How far customers got with a link: attempts started, payments completed, and the rate.</summary>
+public sealed record LinkFunnel(int Attempts, int Completed, int Failed)
+{
+    public double? Conversion => Attempts == 0 ? null : (double)Completed / Attempts;
+}
+
+/// <summary>Read-only views of a link's payments, for the merchant who owns it.</summary>
+public sealed class LinkInsights(IDbContextFactory<AppDbContext> contexts)
+{
+    public const int RecentPaymentsShown = 100;
+
+    public async Task<IReadOnlyList<PaymentView>> RecentPaymentsAsync(MerchantCaller caller, Guid linkId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var attempts = await OwnedAttempts(db, caller, linkId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Take(RecentPaymentsShown)
+            .ToListAsync(ct);
+        return attempts.Select(PaymentView.Of).ToList();
+    }
+
+    public async Task<LinkFunnel> FunnelAsync(MerchantCaller caller, Guid linkId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var counts = await OwnedAttempts(db, caller, linkId)
+            .GroupBy(a => a.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        int Count(PaymentStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
+        return new LinkFunnel(counts.Sum(c => c.Count), Count(PaymentStatus.Completed), Count(PaymentStatus.Failed));
+    }
+
+    private static IQueryable<PaymentAttempt> OwnedAttempts(AppDbContext db, MerchantCaller caller, Guid linkId) =>
+        db.PaymentAttempts.AsNoTracking()
+            .Where(a => a.LinkId == linkId && db.PaymentLinks.Any(l => l.Id == linkId && l.MerchantId == caller.MerchantId));
+}

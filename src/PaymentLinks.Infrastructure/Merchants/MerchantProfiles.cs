@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Merchants;
+
+public sealed record MerchantProfile(Guid Id, string BusinessName, string TimeZoneId)
+{
+    public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+}
+
+/// <summary>A merchant's business name (shown to customers) and time zone (dates in the dashboard).</summary>
+public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts)
+{
+    public const string BusinessNameField = "business_name";
+    public const string TimeZoneField = "time_zone";
+
+    public async Task<MerchantProfile?> GetAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId)
+            .Select(m => new MerchantProfile(m.Id, m.BusinessName, m.TimeZoneId))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Result<MerchantProfile>> UpdateAsync(Guid merchantId, string businessName, string timeZoneId, CancellationToken ct = default)
+    {
+        var errors = Validate(businessName, timeZoneId);
+        if (errors.Count > 0)
+            return Refusal.Invalid(errors);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
+        if (merchant is null)
+            return Refusal.NotFound();
+        merchant.Rename(businessName.Trim(), timeZoneId);
+        await db.SaveChangesAsync(ct);
+        return new MerchantProfile(merchant.Id, merchant.BusinessName, merchant.TimeZoneId);
+    }
+
+    public static IReadOnlyList<FieldError> Validate(string? businessName, string? timeZoneId)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(businessName))
+            errors.Add(new FieldError(BusinessNameField, "Business name is required."));
+        else if (businessName.Trim().Length > Merchant.BusinessNameMaxLength)
+            errors.Add(new FieldError(BusinessNameField, $"Business name must be at most {Merchant.BusinessNameMaxLength} characters."));
+        if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
+            errors.Add(new FieldError(TimeZoneField, "Choose a time zone from the list."));
+        return errors;
+    }
+}
