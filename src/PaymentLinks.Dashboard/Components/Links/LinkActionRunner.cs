@@ -39,7 +39,7 @@ public sealed class LinkActionRunner(
         var consequence = action == LinkTrigger.Archive
             ? "Archiving is permanent: the link stops taking payments and leaves the default list."
             : "Expiring is permanent: the link stops taking payments at once.";
-        var confirmed = await dialogs.Confirm($"{consequence} {subject}?", $"{Label(action)} {subject}",
+        var confirmed = await dialogs.Confirm($"{consequence} {Label(action)} {subject}?", $"{Label(action)} {subject}",
             new ConfirmOptions { OkButtonText = Label(action), CancelButtonText = "Cancel" });
         return confirmed == true;
     }

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class AccountTests(AppFixture app)
+{
+    [Fact]
+    public async Task Registering_signs_the_merchant_in_to_an_empty_dashboard_that_offers_a_first_link()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("account/register");
+        await page.GetByLabel("Business name").FillAsync("Fresh Start Florals");
+        await page.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@register.test");
+        await page.GetByLabel("Password").FillAsync("long-enough-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create your first link" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Registering_with_a_short_password_says_so_by_the_field()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("account/register");
+        await page.GetByLabel("Business name").FillAsync("Short Password Shop");
+        await page.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@register.test");
+        await page.GetByLabel("Password").FillAsync("short");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.Locator(".field:has(#password)")).ToContainTextAsync("at least 8 characters");
+        Assert.Contains("/account/register", page.Url);
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var session = await DashboardSession.StartAsync(app, "Leaving Lamps");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+
+        await session.Page.GotoAsync("");
+        Assert.Contains("/account/login", session.Page.Url);
+    }
+
+    [Fact]
+    public async Task Another_merchant_opening_a_links_detail_url_sees_not_found()
+    {
+        var owner = await DashboardSession.StartAsync(app, "Owner Optics");
+        var link = await owner.CreateLinkAsync("Reading glasses");
+        var intruder = await DashboardSession.StartAsync(app, "Intruder Inks");
+
+        await intruder.OpenAsync($"links/{link.Id}");
+        await Expect(intruder.Page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        await Expect(intruder.Page.GetByText("Reading glasses")).ToHaveCountAsync(0);
+
+        await intruder.OpenAsync($"links/{link.Id}/edit");
+        await Expect(intruder.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not yours");
+        await Expect(intruder.Page.GetByLabel("Title")).ToHaveCountAsync(0);
+    }
+}

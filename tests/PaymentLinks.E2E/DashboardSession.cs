@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+/// <summary>A merchant signed in to the dashboard in their own browser context: the page object of these tests.</summary>
+public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller merchant)
+{
+    public IPage Page { get; } = page;
+    public MerchantCaller Merchant { get; } = merchant;
+
+    public static async Task<DashboardSession> StartAsync(AppFixture app, string businessName, int width = 1280)
+    {
+        var (email, merchant) = await app.NewMerchantAsync(businessName);
+        var page = await app.NewPageAsync(width);
+        await SignInPage.SignInAsync(page, email, AppFixture.Password);
+        await SignInPage.WaitForInteractiveAsync(page);
+        return new DashboardSession(app, page, merchant);
+    }
+
+    /// <summary>Another tab of the same merchant (same cookies), for live-update and conflict tests.</summary>
+    public async Task<IPage> SecondTabAsync()
+    {
+        var tab = await Page.Context.NewPageAsync();
+        return tab;
+    }
+
+    public async Task<LinkView> CreateLinkAsync(string title, bool publish = true, int maxUsages = 100, DateTimeOffset? expiresAt = null)
+    {
+        var created = await app.Links.CreateAsync(Merchant, new LinkSettings
+        {
+            Title = title, Amount = 12.50m, Currency = "EUR", MaxUsages = maxUsages, ExpiresAt = expiresAt,
+        }, publish);
+        return created.Value;
+    }
+
+    public async Task OpenAsync(string path, IPage? tab = null)
+    {
+        var target = tab ?? Page;
+        await target.GotoAsync(path);
+        await SignInPage.WaitForInteractiveAsync(target);
+    }
+
+    public ILocator Row(string title, IPage? tab = null) =>
+        (tab ?? Page).GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+
+    public async Task ClickRowActionAsync(string title, string action)
+    {
+        var row = Row(title);
+        await row.GetByText("Actions").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+    }
+
+    public Task ConfirmAsync(string button) =>
+        Page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+
+    public Task ExpectBadgeAsync(string status, ILocator? within = null) =>
+        Expect((within ?? Page.Locator("main")).GetByTestId("status-badge").First).ToHaveTextAsync(status);
+
+    /// <summary>Marks the document, so a test can prove later that the page did not reload.</summary>
+    public Task MarkDocumentAsync(IPage? tab = null) => (tab ?? Page).EvaluateAsync("() => window.__sameDocument = true");
+
+    public async Task AssertSameDocumentAsync(IPage? tab = null) =>
+        Assert.True(await (tab ?? Page).EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded.");
+}

@@ -1,0 +1,108 @@
+using Microsoft.Playwright;
+using PaymentLinks.Domain.Links;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+/// <summary>Every lifecycle action, clicked as a merchant would, with the badge and the stored state checked.</summary>
+[Collection(AppCollection.Name)]
+public sealed class LinkLifecycleTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_merchant_creates_a_draft_then_publishes_disables_and_enables_it()
+    {
+        var session = await DashboardSession.StartAsync(app, "Lifecycle Books");
+        var page = session.Page;
+        await page.GetByRole(AriaRole.Link, new() { Name = "New link" }).ClickAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+        await page.GetByLabel("Title").FillAsync("Signed first edition");
+        await page.GetByLabel("Amount").FillAsync("89.90");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Signed first edition" })).ToBeVisibleAsync();
+        await session.ExpectBadgeAsync("DRAFT");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await session.ExpectBadgeAsync("ACTIVE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        await session.ExpectBadgeAsync("DISABLED");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
+        await session.ExpectBadgeAsync("ACTIVE");
+
+        var stored = (await app.Links.ListAsync(session.Merchant, new())).Items.Single();
+        Assert.Equal((LinkStatus.Active, 89.90m), (stored.Status, stored.Amount));
+        var history = await app.Links.GetHistoryAsync(session.Merchant, stored.Id);
+        Assert.Equal(3, history.Count);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Status history" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
+    }
+
+    [Fact]
+    public async Task Archive_asks_for_confirmation_and_cancel_changes_nothing()
+    {
+        var session = await DashboardSession.StartAsync(app, "Archive Antiques");
+        var link = await session.CreateLinkAsync("Oak cabinet");
+        await session.OpenAsync($"links/{link.Id}");
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await session.ConfirmAsync("Cancel");
+        await session.ExpectBadgeAsync("ACTIVE");
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync("permanent");
+        await session.ConfirmAsync("Archive");
+        await session.ExpectBadgeAsync("ARCHIVED");
+        await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToHaveCountAsync(0);
+        Assert.Equal(LinkStatus.Archived, (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value.Status);
+    }
+
+    [Fact]
+    public async Task Expire_now_from_the_list_confirms_and_leaves_only_duplicate()
+    {
+        var session = await DashboardSession.StartAsync(app, "Expiring Events");
+        await session.CreateLinkAsync("Early bird ticket");
+        await session.OpenAsync("");
+        await session.MarkDocumentAsync();
+
+        await session.ClickRowActionAsync("Early bird ticket", "Expire now");
+        await session.ConfirmAsync("Expire now");
+
+        await session.ExpectBadgeAsync("EXPIRED", session.Row("Early bird ticket"));
+        await session.Row("Early bird ticket").GetByText("Actions").ClickAsync();
+        await Expect(session.Row("Early bird ticket").GetByRole(AriaRole.Button)).ToHaveTextAsync(["Duplicate"]);
+        await session.AssertSameDocumentAsync();
+    }
+
+    [Fact]
+    public async Task Duplicate_opens_a_new_draft_with_the_same_configuration()
+    {
+        var session = await DashboardSession.StartAsync(app, "Duplicating Deli");
+        var link = await session.CreateLinkAsync("Cheese board", maxUsages: 7);
+        await app.Links.ExpireNowAsync(session.Merchant, link.Id);
+        await session.OpenAsync($"links/{link.Id}");
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
+
+        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Edit payment link" })).ToBeVisibleAsync();
+        await Expect(session.Page.GetByLabel("Title")).ToHaveValueAsync("Cheese board");
+        await Expect(session.Page.GetByLabel("Max usages")).ToHaveValueAsync("7");
+        var all = await app.Links.ListAsync(session.Merchant, new() { Statuses = Enum.GetValues<LinkStatus>() });
+        Assert.Equal(["DRAFT", "EXPIRED"], all.Items.Select(l => l.Status.ToDisplayName()));
+    }
+
+    [Fact]
+    public async Task A_refused_enable_after_expiry_says_why_and_the_badge_shows_expired()
+    {
+        var session = await DashboardSession.StartAsync(app, "Deadline Diner");
+        var link = await session.CreateLinkAsync("Lunch voucher", expiresAt: DateTimeOffset.UtcNow.AddSeconds(4));
+        await app.Links.DisableAsync(session.Merchant, link.Id);
+        await session.OpenAsync($"links/{link.Id}");
+        await session.ExpectBadgeAsync("DISABLED");
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
+
+        await Expect(session.Page.Locator(".rz-notification")).ToContainTextAsync("terminal");
+        await session.ExpectBadgeAsync("EXPIRED");
+    }
+}

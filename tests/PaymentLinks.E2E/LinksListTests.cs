@@ -1,0 +1,128 @@
+using Microsoft.Playwright;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Payments;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class LinksListTests(AppFixture app)
+{
+    [Fact]
+    public async Task Paging_goes_past_the_first_page_of_sixty_links_on_the_server()
+    {
+        var session = await DashboardSession.StartAsync(app, "Paging Pottery");
+        for (var i = 1; i <= 60; i++)
+            await session.CreateLinkAsync($"Bowl {i:00}");
+        await session.OpenAsync("");
+        var page = session.Page;
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bowl 60" })).ToBeVisibleAsync();
+        await session.MarkDocumentAsync();
+
+        await page.Locator(".rz-pager").GetByText("3", new() { Exact = true }).ClickAsync();
+
+        await Expect(session.Row("Bowl 01")).ToBeVisibleAsync();
+        await Expect(session.Row("Bowl 60")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(20);
+        await Expect(page.Locator(".rz-pager")).ToContainTextAsync("60");
+        await session.AssertSameDocumentAsync();
+    }
+
+    [Fact]
+    public async Task Status_filter_and_search_narrow_the_list()
+    {
+        var session = await DashboardSession.StartAsync(app, "Filter Florist");
+        await session.CreateLinkAsync("Tulip bouquet");
+        await session.CreateLinkAsync("Rose bouquet", publish: false);
+        var orchid = await session.CreateLinkAsync("Orchid pot");
+        await session.OpenAsync("");
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "ACTIVE" }).UncheckAsync();
+        await Expect(session.Row("Rose bouquet")).ToBeVisibleAsync();
+        await Expect(session.Row("Tulip bouquet")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "ACTIVE" }).CheckAsync();
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("bouquet");
+        await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
+        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(2);
+        await Expect(session.Row("Orchid pot")).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Searchbox).FillAsync(orchid.PublicId);
+        await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
+        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(1);
+        await Expect(session.Row("Orchid pot")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Bulk_disable_reports_each_row_and_a_draft_is_refused_with_its_reason()
+    {
+        var session = await DashboardSession.StartAsync(app, "Bulk Bikes");
+        await session.CreateLinkAsync("Road bike rental");
+        await session.CreateLinkAsync("Gravel bike rental");
+        await session.CreateLinkAsync("Tandem rental (draft)", publish: false);
+        await session.OpenAsync("");
+        var page = session.Page;
+
+        foreach (var title in new[] { "Road bike rental", "Gravel bike rental", "Tandem rental (draft)" })
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {title}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Disable selected" }).ClickAsync();
+
+        var outcomes = page.GetByTestId("bulk-outcome");
+        await Expect(outcomes).ToHaveCountAsync(3);
+        await Expect(outcomes.Filter(new() { HasText = "Tandem rental (draft)" })).ToContainTextAsync("refused");
+        await Expect(outcomes.Filter(new() { HasText = "Road bike rental" })).ToContainTextAsync("disabled");
+        await session.ExpectBadgeAsync("DISABLED", session.Row("Road bike rental"));
+        await session.ExpectBadgeAsync("DRAFT", session.Row("Tandem rental (draft)"));
+        var statuses = (await app.Links.ListAsync(session.Merchant, new())).Items.Select(l => l.Status).Order();
+        Assert.Equal([LinkStatus.Draft, LinkStatus.Disabled, LinkStatus.Disabled], statuses);
+    }
+
+    [Fact]
+    public async Task A_completed_payment_updates_badge_and_usage_in_an_open_dashboard_without_reload()
+    {
+        var session = await DashboardSession.StartAsync(app, "Live Lemonade");
+        var link = await session.CreateLinkAsync("Lemonade crate", maxUsages: 2);
+        await session.OpenAsync("");
+        var detail = await session.SecondTabAsync();
+        await session.OpenAsync($"links/{link.Id}", detail);
+        await session.MarkDocumentAsync();
+        await session.MarkDocumentAsync(detail);
+        var payments = app.Services.GetService(typeof(PaymentService)) as PaymentService;
+
+        await PayAsync(payments!, link.PublicId);
+        await Expect(session.Row("Lemonade crate").GetByTestId("usage")).ToHaveTextAsync("1 / 2");
+        await Expect(detail.GetByTestId("funnel-completed")).ToHaveTextAsync("1");
+
+        await PayAsync(payments!, link.PublicId);
+        await session.ExpectBadgeAsync("USED", session.Row("Lemonade crate"));
+        await Expect(session.Row("Lemonade crate").GetByTestId("usage")).ToHaveTextAsync("2 / 2");
+        await session.ExpectBadgeAsync("USED", detail.Locator("main"));
+        await session.AssertSameDocumentAsync();
+        await session.AssertSameDocumentAsync(detail);
+    }
+
+    [Fact]
+    public async Task A_link_published_in_another_tab_appears_and_changes_live()
+    {
+        var session = await DashboardSession.StartAsync(app, "Two Tab Toys");
+        var link = await session.CreateLinkAsync("Wooden train", publish: false);
+        await session.OpenAsync("");
+        await session.MarkDocumentAsync();
+        var other = await session.SecondTabAsync();
+        await session.OpenAsync($"links/{link.Id}", other);
+
+        await other.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+        await session.CreateLinkAsync("Spinning top");
+
+        await session.ExpectBadgeAsync("ACTIVE", session.Row("Wooden train"));
+        await Expect(session.Row("Spinning top")).ToBeVisibleAsync();
+        await session.AssertSameDocumentAsync();
+    }
+
+    private static async Task PayAsync(PaymentService payments, string publicId)
+    {
+        var attempt = (await payments.StartAsync(publicId)).Value;
+        await payments.CompleteAsync(attempt.Id);
+    }
+}
