@@ -35,6 +35,38 @@ public sealed class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Business_name_and_time_zone_are_saved_and_dates_show_in_that_zone()
+    {
+        var session = await DashboardSession.StartAsync(app, "Zoned Zines");
+        var link = await session.CreateLinkAsync("Issue 12", expiresAt: new DateTimeOffset(2030, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        await session.OpenAsync("settings/account");
+        var page = session.Page;
+
+        await page.GetByLabel("Business name").FillAsync("Zoned Zines & Co");
+        await page.GetByLabel("Time zone").SelectOptionAsync("Asia/Tokyo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Account saved");
+
+        await session.OpenAsync($"links/{link.Id}");
+        await Expect(page.Locator(".facts")).ToContainTextAsync("2030-01-15 21:00 Asia/Tokyo");
+        var profile = await app.Profiles.GetAsync(session.Merchant.MerchantId);
+        Assert.Equal(("Zoned Zines & Co", "Asia/Tokyo"), (profile!.BusinessName, profile.TimeZoneId));
+    }
+
+    [Fact]
+    public async Task An_empty_business_name_is_refused_by_the_field()
+    {
+        var session = await DashboardSession.StartAsync(app, "Named Nuts");
+        await session.OpenAsync("settings/account");
+
+        await session.Page.GetByLabel("Business name").FillAsync(" ");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(session.Page.Locator(".field:has(#business-name)")).ToContainTextAsync("Business name is required.");
+        Assert.Equal("Named Nuts", (await app.Profiles.GetAsync(session.Merchant.MerchantId))!.BusinessName);
+    }
+
+    [Fact]
     public async Task Sign_out_ends_the_session()
     {
         var session = await DashboardSession.StartAsync(app, "Leaving Lamps");

@@ -74,6 +74,24 @@ public sealed class LinkLifecycleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_detail_page_copies_the_link_url_and_shows_its_qr_code()
+    {
+        var session = await DashboardSession.StartAsync(app, "Copy Corner");
+        var link = await session.CreateLinkAsync("Gift wrap");
+        await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await session.OpenAsync($"links/{link.Id}");
+        var page = session.Page;
+
+        await Expect(page.GetByLabel("Link URL")).ToHaveValueAsync($"http://localhost:5080/pay/{link.PublicId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        Assert.Equal($"http://localhost:5080/pay/{link.PublicId}", await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        var qrWidth = await page.GetByAltText($"QR code for http://localhost:5080/pay/{link.PublicId}").EvaluateAsync<int>("img => img.naturalWidth");
+        Assert.True(qrWidth > 100, $"QR image is {qrWidth} px wide");
+    }
+
+    [Fact]
     public async Task Duplicate_opens_a_new_draft_with_the_same_configuration()
     {
         var session = await DashboardSession.StartAsync(app, "Duplicating Deli");
