@@ -4,6 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
+# axe-core (accessibility checks in the browser tests) comes from npm, pinned by the lock file.
+if [ ! -f tests/PaymentLinks.E2E/node_modules/axe-core/axe.min.js ]; then
+    npm ci --prefix tests/PaymentLinks.E2E --no-audit --no-fund --loglevel=error || exit 1
+fi
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

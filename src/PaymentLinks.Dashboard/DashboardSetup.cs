@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Components;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Time;
@@ -71,6 +72,7 @@ public static class DashboardSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
+        app.MapCheckout();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<CheckoutService>();
         services.AddSingleton<LinkInsights>();
         services.AddSingleton<MerchantProfiles>();
         services.AddOptions<LinkOptions>()

@@ -30,6 +30,9 @@ public sealed class PaymentLink
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>How many times customers opened the checkout page while the link was ACTIVE (the funnel's top).</summary>
+    public int CheckoutViews { get; private set; }
+
     /// <summary>Application-managed concurrency version (SQLite cannot generate one); bumped on every change.</summary>
     public int Version { get; private set; }
 

@@ -16,6 +16,7 @@ public enum PaymentStatus
 public sealed class PaymentAttempt
 {
     public const int FailureReasonMaxLength = 64;
+    public const int CheckoutTokenMaxLength = 64;
 
     private PaymentAttempt() { }
 
@@ -25,13 +26,17 @@ public sealed class PaymentAttempt
     public string Currency { get; private set; } = "";
     public PaymentStatus Status { get; private set; }
     public string? FailureReason { get; private set; }
+
+    /// <summary>The one-time token of the checkout page that started it: a re-submitted form finds this attempt again.</summary>
+    public string? CheckoutToken { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
 
-    public static PaymentAttempt Start(PaymentLink link, DateTimeOffset now) => new()
+    public static PaymentAttempt Start(PaymentLink link, DateTimeOffset now, string? checkoutToken = null) => new()
     {
+        CheckoutToken = checkoutToken,
         Id = Guid.CreateVersion7(now),
         LinkId = link.Id,
         AmountMinor = link.AmountMinor,

@@ -8,6 +8,7 @@ public enum LinkChangeKind
     Created,
     Edited,
     StatusChanged,
+    CheckoutViewed,
     PaymentStarted,
     PaymentFinished,
 }

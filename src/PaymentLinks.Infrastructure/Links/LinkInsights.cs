@@ -5,10 +5,11 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Links;
 
-/// <summary>How far customers got with a link: attempts started, payments completed, and the rate.</summary>
-public sealed record LinkFunnel(int Attempts, int Completed, int Failed)
+/// <summary>How far customers got with a link: checkout views, attempts started, payments completed, and the rate.</summary>
+public sealed record LinkFunnel(int Views, int Attempts, int Completed, int Failed)
 {
-    public double? Conversion => Attempts == 0 ? null : (double)Completed / Attempts;
+    /// <summary>Completed payments per checkout view; none before anyone has looked.</summary>
+    public double? Conversion => Views == 0 ? null : (double)Completed / Views;
 }
 
 /// <summary>Read-only views of a link's payments, for the merchant who owns it.</summary>
@@ -34,7 +35,9 @@ public sealed class LinkInsights(IDbContextFactory<AppDbContext> contexts)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         int Count(PaymentStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
-        return new LinkFunnel(counts.Sum(c => c.Count), Count(PaymentStatus.Completed), Count(PaymentStatus.Failed));
+        var views = await db.PaymentLinks.Where(l => l.Id == linkId && l.MerchantId == caller.MerchantId)
+            .Select(l => l.CheckoutViews).FirstOrDefaultAsync(ct);
+        return new LinkFunnel(views, counts.Sum(c => c.Count), Count(PaymentStatus.Completed), Count(PaymentStatus.Failed));
     }
 
     private static IQueryable<PaymentAttempt> OwnedAttempts(AppDbContext db, MerchantCaller caller, Guid linkId) =>

@@ -22,8 +22,11 @@ public sealed record PaymentView(
 /// </summary>
 public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, ILinkEvents events)
 {
-    /// <summary>Opens a PENDING attempt (the bank step); refused with the reason the link cannot be paid.</summary>
-    public async Task<Result<PaymentView>> StartAsync(string publicId, CancellationToken ct = default)
+    /// <summary>
+    /// Opens a PENDING attempt (the bank step); refused with the reason the link cannot be paid. A checkout
+    /// token makes it idempotent: the same token (a re-submitted form) returns the attempt it started.
+    /// </summary>
+    public async Task<Result<PaymentView>> StartAsync(string publicId, string? checkoutToken = null, CancellationToken ct = default)
     {
         var (outcome, change) = await writes.RunAsync(async (db, now) =>
         {
@@ -31,11 +34,14 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             // A draft is reported exactly like an unknown id: its existence is never revealed.
             if (link is null || link.Status == LinkStatus.Draft)
                 return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
+            if (checkoutToken is not null
+                && await db.PaymentAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.LinkId == link.Id && a.CheckoutToken == checkoutToken, ct) is { } earlier)
+                return (PaymentView.Of(earlier), null);
             var refusal = link.PaymentRefusal(now);
             var expired = link.CatchUpWithClock(now);
             PaymentAttempt? attempt = null;
             if (refusal is null)
-                db.PaymentAttempts.Add(attempt = PaymentAttempt.Start(link, now));
+                db.PaymentAttempts.Add(attempt = PaymentAttempt.Start(link, now, checkoutToken));
             await db.SaveChangesAsync(ct);
             var kind = expired ? LinkChangeKind.StatusChanged : LinkChangeKind.PaymentStarted;
             var result = attempt is null ? Result<PaymentView>.Fail(refusal!) : PaymentView.Of(attempt);

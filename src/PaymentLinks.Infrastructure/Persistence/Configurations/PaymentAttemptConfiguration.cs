@@ -18,5 +18,7 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         attempt.Ignore(a => a.IsFinished);
         attempt.HasOne<PaymentLink>().WithMany().HasForeignKey(a => a.LinkId).OnDelete(DeleteBehavior.Cascade);
         attempt.HasIndex(a => new { a.LinkId, a.CreatedAt });
+        attempt.Property(a => a.CheckoutToken).HasMaxLength(PaymentAttempt.CheckoutTokenMaxLength);
+        attempt.HasIndex(a => new { a.LinkId, a.CheckoutToken }).IsUnique();
     }
 }

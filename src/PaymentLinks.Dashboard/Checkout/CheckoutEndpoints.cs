@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using PaymentLinks.Dashboard.Components.Checkout;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Payments;
+
+namespace PaymentLinks.Dashboard.Checkout;
+
+/// <summary>
+/// The customer's pages: statically rendered components behind plain forms (no circuit, no component
+/// library). Every step is safe to refresh, go back to or re-submit: posts redirect (303) to a GET of the
+/// step's outcome, starting is idempotent per page token, finishing is idempotent per payment.
+/// </summary>
+public static class CheckoutEndpoints
+{
+    private const int CheckoutTokenLength = 32;
+
+    public static void MapCheckout(this IEndpointRouteBuilder endpoints)
+    {
+        var pay = endpoints.MapGroup("/pay").ExcludeFromDescription();
+        pay.MapGet("/{publicId}", OpenAsync);
+        pay.MapPost("/{publicId}", StartAsync).DisableAntiforgery();
+        pay.MapGet("/{publicId}/bank/{paymentId:guid}", BankAsync);
+        pay.MapPost("/{publicId}/bank/{paymentId:guid}/approve", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery) =>
+            FinishAsync(publicId, paymentId, approve: true, http, checkout, payments, antiforgery)).DisableAntiforgery();
+        pay.MapPost("/{publicId}/bank/{paymentId:guid}/decline", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery) =>
+            FinishAsync(publicId, paymentId, approve: false, http, checkout, payments, antiforgery)).DisableAntiforgery();
+        pay.MapGet("/{publicId}/payments/{paymentId:guid}", ResultAsync);
+    }
+
+    private static async Task<IResult> OpenAsync(string publicId, HttpContext http, CheckoutService checkout, IAntiforgery antiforgery)
+    {
+        var link = await checkout.OpenAsync(publicId, countView: true, http.RequestAborted);
+        if (link is null)
+            return Problem(CheckoutProblem.NotFound);
+        if (link.Unavailable is { } refusal)
+            return Problem(CheckoutProblems.From(refusal), link);
+        Private(http);
+        var token = RandomNumberGenerator.GetHexString(CheckoutTokenLength, lowercase: true);
+        return Page<PayPage>(new() { ["Link"] = link, ["Form"] = Form(http, antiforgery, token) });
+    }
+
+    private static async Task<IResult> StartAsync(string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problem(CheckoutProblem.FormExpired);
+        var token = http.Request.Form["checkout_token"].ToString();
+        if (token.Length != CheckoutTokenLength || !token.All(char.IsAsciiHexDigitLower))
+            return Problem(CheckoutProblem.FormExpired);
+        var started = await payments.StartAsync(publicId, token, http.RequestAborted);
+        if (!started.IsSuccess)
+            return Problem(CheckoutProblems.From(started.Refusal), await checkout.OpenAsync(publicId, countView: false));
+        return SeeOther(started.Value.Status == PaymentStatus.Pending
+            ? $"/pay/{publicId}/bank/{started.Value.Id}"
+            : $"/pay/{publicId}/payments/{started.Value.Id}");
+    }
+
+    private static async Task<IResult> BankAsync(string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
+    {
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
+        if (link is null || payment is null)
+            return Problem(CheckoutProblem.NotFound);
+        if (payment.Status != PaymentStatus.Pending)
+            return SeeOther($"/pay/{publicId}/payments/{paymentId}");
+        Private(http);
+        return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = Form(http, antiforgery, "") });
+    }
+
+    private static async Task<IResult> FinishAsync(
+        string publicId, Guid paymentId, bool approve, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Problem(CheckoutProblem.FormExpired);
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
+        if (link is null || payment is null)
+            return Problem(CheckoutProblem.NotFound);
+        var finished = approve
+            ? await payments.CompleteAsync(paymentId, http.RequestAborted)
+            : await payments.FailAsync(paymentId, http.RequestAborted);
+        if (finished.Value is { Status: PaymentStatus.Completed } completed && link.RedirectUrl is not null)
+            return SeeOther(ReturnUrl(link.RedirectUrl, completed));
+        return SeeOther($"/pay/{publicId}/payments/{paymentId}");
+    }
+
+    private static async Task<IResult> ResultAsync(string publicId, Guid paymentId, CheckoutService checkout, PaymentService payments)
+    {
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
+        if (link is null || payment is null)
+            return Problem(CheckoutProblem.NotFound);
+        if (payment.Status == PaymentStatus.Pending)
+            return SeeOther($"/pay/{publicId}/bank/{paymentId}");
+        // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
+        if (payment is { Status: PaymentStatus.Failed, FailureReason: not Domain.Common.RefusalCodes.PaymentDeclined })
+            return Problem(CheckoutProblems.From(new Domain.Common.Refusal(payment.FailureReason!, "")), link);
+        var returnUrl = link.RedirectUrl is null ? null : ReturnUrl(link.RedirectUrl, payment);
+        return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = returnUrl });
+    }
+
+    /// <summary>A payment, only through the link it belongs to: another link's URL finds nothing.</summary>
+    private static async Task<(CheckoutView? Link, PaymentView? Payment)> FindAsync(
+        string publicId, Guid paymentId, CheckoutService checkout, PaymentService payments)
+    {
+        var link = await checkout.OpenAsync(publicId, countView: false);
+        var payment = link is null ? null : await payments.FindAsync(paymentId);
+        return payment?.LinkId == link?.LinkId ? (link, payment) : (null, null);
+    }
+
+    /// <summary>Only ever the stored redirect URL, with the outcome added: never a URL from the request.</summary>
+    private static string ReturnUrl(string redirectUrl, PaymentView payment) =>
+        QueryHelpers.AddQueryString(redirectUrl, new Dictionary<string, string?>
+        {
+            ["payment_id"] = payment.Id.ToString(),
+            ["status"] = payment.Status == PaymentStatus.Completed ? "completed" : "failed",
+        });
+
+    private static CheckoutForm Form(HttpContext http, IAntiforgery antiforgery, string checkoutToken)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return new CheckoutForm(tokens.FormFieldName, tokens.RequestToken!, checkoutToken);
+    }
+
+    private static IResult Problem(CheckoutProblem problem, CheckoutView? link = null) =>
+        new RazorComponentResult<UnavailablePage>(new Dictionary<string, object?>
+        {
+            ["Problem"] = problem,
+            // An unknown id and a draft get the very same page: nothing about the link, not even its merchant.
+            ["BusinessName"] = problem == CheckoutProblem.NotFound ? null : link?.BusinessName,
+            ["MerchantMessage"] = problem == CheckoutProblem.Disabled ? link?.DisabledMessage : null,
+        }) { StatusCode = problem.StatusCode() };
+
+    private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>
+        new(parameters);
+
+    private static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    // Revalidated on every normal visit, yet kept for the back button: a page restored from history posts
+    // its original checkout token again, which finds the payment it already started instead of a new one.
+    private static void Private(HttpContext http) => http.Response.Headers.CacheControl = "private, no-cache";
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = StatusCodes.Status303SeeOther;
+            http.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using PaymentLinks.Domain.Common;
+
+namespace PaymentLinks.Dashboard.Checkout;
+
+/// <summary>Why a customer cannot pay, each with its own page and HTTP status.</summary>
+public enum CheckoutProblem
+{
+    NotFound,
+    Disabled,
+    Expired,
+    Used,
+    Archived,
+    FormExpired,
+}
+
+public static class CheckoutProblems
+{
+    public static CheckoutProblem From(Refusal refusal) => refusal.Code switch
+    {
+        RefusalCodes.LinkDisabled => CheckoutProblem.Disabled,
+        RefusalCodes.LinkExpired => CheckoutProblem.Expired,
+        RefusalCodes.LinkUsed => CheckoutProblem.Used,
+        RefusalCodes.LinkArchived => CheckoutProblem.Archived,
+        _ => CheckoutProblem.NotFound,
+    };
+
+    public static int StatusCode(this CheckoutProblem problem) => problem switch
+    {
+        CheckoutProblem.Disabled => StatusCodes.Status403Forbidden,
+        CheckoutProblem.Expired or CheckoutProblem.Used or CheckoutProblem.Archived => StatusCodes.Status410Gone,
+        CheckoutProblem.FormExpired => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status404NotFound,
+    };
+}
+
+/// <summary>The hidden fields every checkout form carries.</summary>
+public sealed record CheckoutForm(string AntiforgeryField, string AntiforgeryToken, string CheckoutToken);

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Events;
+using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Payments;
+
+/// <summary>
+/// What a customer may see of a link: the merchant's business name and the link's public fields, and
+/// when it cannot be paid, why. Nothing merchant-internal (ids, usage, history) is in it.
+/// </summary>
+public sealed record CheckoutView(
+    Guid LinkId, string PublicId, string BusinessName, string Title, string? Description,
+    decimal Amount, string Currency, string? RedirectUrl, string? DisabledMessage, Refusal? Unavailable)
+{
+    public bool CanPay => Unavailable is null;
+}
+
+/// <summary>The customer's reading side of checkout; paying goes through <see cref="PaymentService"/>.</summary>
+public sealed class CheckoutService(
+    IDbContextFactory<AppDbContext> contexts, LinkExpiry expiry, TimeProvider clock, ILinkEvents events)
+{
+    /// <summary>
+    /// The link behind a checkout URL, or null for an unknown id or a draft (never revealed). Opening a link
+    /// past its deadline persists EXPIRED; opening a payable one counts a view for the merchant's funnel.
+    /// </summary>
+    public async Task<CheckoutView?> OpenAsync(string publicId, bool countView, CancellationToken ct = default)
+    {
+        var view = await ReadAsync(publicId, ct);
+        if (view is null)
+            return null;
+        if (view.Value.DueForExpiry)
+            await expiry.ExpireAsync(view.Value.Checkout.LinkId, ct);
+        else if (countView && view.Value.Checkout.CanPay)
+            await CountViewAsync(view.Value.Checkout.LinkId, view.Value.MerchantId, ct);
+        return view.Value.Checkout;
+    }
+
+    private async Task<(CheckoutView Checkout, Guid MerchantId, bool DueForExpiry)?> ReadAsync(string publicId, CancellationToken ct)
+    {
+        if (!PublicIds.LooksLikePublicId(publicId))
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var found = await db.PaymentLinks.AsNoTracking()
+            .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
+            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+            return null;
+        var link = found.link;
+        var now = clock.GetUtcNow();
+        var checkout = new CheckoutView(link.Id, link.PublicId, found.BusinessName, link.Title, link.Description,
+            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now));
+        return (checkout, link.MerchantId, link.IsDueForExpiry(now));
+    }
+
+    // A plain counter, not a state: one atomic increment, outside the aggregate's transitions.
+    private async Task CountViewAsync(Guid linkId, Guid merchantId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.PaymentLinks.Where(l => l.Id == linkId)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.CheckoutViews, l => l.CheckoutViews + 1), ct);
+        events.Publish(new LinkChanged(merchantId, linkId, LinkChangeKind.CheckoutViewed));
+    }
+}

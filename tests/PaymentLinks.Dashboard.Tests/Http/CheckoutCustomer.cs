@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace PaymentLinks.Dashboard.Tests.Http;
+
+/// <summary>A customer's browser at the HTTP level: its own cookies, reading forms and posting them back.</summary>
+public sealed partial class CheckoutCustomer(DashboardApp app)
+{
+    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Opens the link, pays, and approves at the bank. Returns the final page's status and text.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> PayAsync(string publicId)
+    {
+        var page = await _http.GetAsync($"/pay/{publicId}");
+        var html = await page.Content.ReadAsStringAsync();
+        if (page.StatusCode != HttpStatusCode.OK)
+            return (page.StatusCode, html);
+
+        var bank = await FollowAsync(await PostFormAsync($"/pay/{publicId}", html));
+        if (bank.Status != HttpStatusCode.OK || !bank.Html.Contains("Approve payment"))
+            return bank;
+        var approveAction = FormAction(bank.Html, "approve");
+        return await FollowAsync(await PostFormAsync(approveAction, bank.Html));
+    }
+
+    /// <summary>Pays and approves, stopping at the first redirect that leaves the checkout: its Location.</summary>
+    public async Task<string> PayUntilRedirectAsync(string publicId)
+    {
+        var html = await _http.GetStringAsync($"/pay/{publicId}");
+        var bank = await FollowAsync(await PostFormAsync($"/pay/{publicId}", html));
+        var approved = await PostFormAsync(FormAction(bank.Html, "approve"), bank.Html);
+        Assert.Equal(HttpStatusCode.SeeOther, approved.StatusCode);
+        return approved.Headers.Location!.ToString();
+    }
+
+    /// <summary>Posts the page's form with that action, with the hidden fields it holds, as a browser would.</summary>
+    private async Task<HttpResponseMessage> PostFormAsync(string action, string pageHtml)
+    {
+        var form = FormTag().Matches(pageHtml).Single(m => m.Groups["action"].Value == action).Groups["body"].Value;
+        var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        return await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> FollowAsync(HttpResponseMessage response)
+    {
+        while (response.StatusCode == HttpStatusCode.SeeOther)
+            response = await _http.GetAsync(response.Headers.Location);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string FormAction(string html, string ending) =>
+        FormTag().Matches(html).Select(m => m.Groups["action"].Value).Single(a => a.EndsWith(ending));
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+
+    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]+)\">(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex FormTag();
+}

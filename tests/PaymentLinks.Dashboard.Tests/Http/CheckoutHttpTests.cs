@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Domain.Links;
+
+namespace PaymentLinks.Dashboard.Tests.Http;
+
+public sealed class CheckoutHttpTests : IAsyncLifetime
+{
+    private readonly DashboardApp _app = new();
+    private HttpClient _http = default!;
+
+    public Task InitializeAsync()
+    {
+        _http = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_draft_and_an_unknown_id_get_the_very_same_404_response()
+    {
+        var merchant = await _app.NewMerchantAsync("Secret Drafts");
+        var draft = (await _app.Links.CreateAsync(merchant, new LinkSettings { Title = "Unreleased album", Amount = 9m, Currency = "EUR" }, publish: false)).Value;
+
+        var onDraft = await _http.GetAsync($"/pay/{draft.PublicId}");
+        var onUnknown = await _http.GetAsync("/pay/pl_AAAAAAAAAAAAAAAAAAAA");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (onDraft.StatusCode, onUnknown.StatusCode));
+        Assert.Equal(await onUnknown.Content.ReadAsStringAsync(), await onDraft.Content.ReadAsStringAsync());
+        Assert.Equal(Headers(onUnknown), Headers(onDraft));
+        Assert.DoesNotContain("Secret Drafts", await onDraft.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Paying_without_the_antiforgery_token_is_refused_and_starts_nothing()
+    {
+        var merchant = await _app.NewMerchantAsync("Guarded Goods");
+        var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+
+        var forged = await _http.PostAsync($"/pay/{link.PublicId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["checkout_token"] = new string('a', 32),
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("Please start again", await forged.Content.ReadAsStringAsync());
+        await using var db = _app.NewContext();
+        Assert.Equal(0, await db.PaymentAttempts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_payment_is_only_reachable_through_its_own_links_url()
+    {
+        var merchant = await _app.NewMerchantAsync("Two Links Ltd");
+        var first = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+        var second = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+        var payment = (await _app.Services.GetRequiredService<Infrastructure.Payments.PaymentService>().StartAsync(first.PublicId)).Value;
+
+        var viaOther = await _http.GetAsync($"/pay/{second.PublicId}/bank/{payment.Id}");
+        var viaOwn = await _http.GetAsync($"/pay/{first.PublicId}/bank/{payment.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, viaOther.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viaOwn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Approving_redirects_only_to_the_stored_url_with_the_payment_and_outcome()
+    {
+        var merchant = await _app.NewMerchantAsync("Redirecting Records");
+        var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5, redirectUrl: "https://records.example/thanks?order=7");
+        var customer = new CheckoutCustomer(_app);
+
+        var location = await customer.PayUntilRedirectAsync(link.PublicId);
+
+        await using var db = _app.NewContext();
+        var payment = await db.PaymentAttempts.SingleAsync(a => a.LinkId == link.Id);
+        Assert.Equal($"https://records.example/thanks?order=7&payment_id={payment.Id}&status=completed", location);
+    }
+
+    private static string Headers(HttpResponseMessage response) =>
+        string.Join("\n", response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key != "Date").OrderBy(h => h.Key).Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
+}

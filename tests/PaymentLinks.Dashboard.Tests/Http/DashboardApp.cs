@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace PaymentLinks.Dashboard.Tests.Http;
+
+/// <summary>The whole app in memory (WebApplicationFactory) over its own SQLite file.</summary>
+public sealed class DashboardApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-http-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "app.db")}");
+        builder.UseSetting("DemoData:Enabled", "false");
+    }
+
+    public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();
+
+    public AppDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    public async Task<MerchantCaller> NewMerchantAsync(string name)
+    {
+        var merchant = new Merchant(Guid.NewGuid(), name, "UTC", DateTimeOffset.UtcNow);
+        await using var db = NewContext();
+        db.Merchants.Add(merchant);
+        await db.SaveChangesAsync();
+        return new MerchantCaller(merchant.Id, Actor.User("http-tests"));
+    }
+
+    public async Task<LinkView> ActiveLinkAsync(MerchantCaller merchant, int maxUsages, string? redirectUrl = null) =>
+        (await Links.CreateAsync(merchant, new LinkSettings
+        {
+            Title = "Concert ticket", Amount = 30m, Currency = "EUR", MaxUsages = maxUsages, RedirectUrl = redirectUrl,
+        }, publish: true)).Value;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
