@@ -16,6 +16,7 @@ namespace PaymentLinks.Dashboard.Checkout;
 public static class CheckoutEndpoints
 {
     private const int CheckoutTokenLength = 32;
+    private const string CheckoutCookie = "pl_checkout";
 
     public static void MapCheckout(this IEndpointRouteBuilder endpoints)
     {
@@ -30,7 +31,8 @@ public static class CheckoutEndpoints
         pay.MapGet("/{publicId}/payments/{paymentId:guid}", ResultAsync);
     }
 
-    private static async Task<IResult> OpenAsync(string publicId, HttpContext http, CheckoutService checkout, IAntiforgery antiforgery)
+    private static async Task<IResult> OpenAsync(
+        string publicId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
     {
         var link = await checkout.OpenAsync(publicId, countView: true, http.RequestAborted);
         if (link is null)
@@ -38,16 +40,41 @@ public static class CheckoutEndpoints
         if (link.Unavailable is { } refusal)
             return Problem(CheckoutProblems.From(refusal), link);
         Private(http);
-        var token = RandomNumberGenerator.GetHexString(CheckoutTokenLength, lowercase: true);
+        var token = await CheckoutTokenAsync(http, link, payments);
         return Page<PayPage>(new() { ["Link"] = link, ["Form"] = Form(http, antiforgery, token) });
     }
+
+    /// <summary>
+    /// The browser keeps its checkout token for a link while the payment it started is unfinished, so going
+    /// back to the pay page and paying again continues that payment. Once it has ended, a new token starts
+    /// a new purchase.
+    /// </summary>
+    private static async Task<string> CheckoutTokenAsync(HttpContext http, CheckoutView link, PaymentService payments)
+    {
+        var kept = http.Request.Cookies[CheckoutCookie];
+        if (IsCheckoutToken(kept) && await payments.FindByCheckoutTokenAsync(link.LinkId, kept!) is not { IsFinished: true })
+            return kept!;
+        var token = RandomNumberGenerator.GetHexString(CheckoutTokenLength, lowercase: true);
+        http.Response.Cookies.Append(CheckoutCookie, token, new CookieOptions
+        {
+            Path = $"/pay/{link.PublicId}",
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromHours(1),
+        });
+        return token;
+    }
+
+    private static bool IsCheckoutToken(string? token) =>
+        token is { Length: CheckoutTokenLength } && token.All(char.IsAsciiHexDigitLower);
 
     private static async Task<IResult> StartAsync(string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
             return Problem(CheckoutProblem.FormExpired);
         var token = http.Request.Form["checkout_token"].ToString();
-        if (token.Length != CheckoutTokenLength || !token.All(char.IsAsciiHexDigitLower))
+        if (!IsCheckoutToken(token))
             return Problem(CheckoutProblem.FormExpired);
         var started = await payments.StartAsync(publicId, token, http.RequestAborted);
         if (!started.IsSuccess)

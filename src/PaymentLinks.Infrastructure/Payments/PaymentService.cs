@@ -11,6 +11,8 @@ public sealed record PaymentView(
     Guid Id, Guid LinkId, decimal Amount, string Currency, PaymentStatus Status, string? FailureReason,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
+    public bool IsFinished => Status != PaymentStatus.Pending;
+
     public static PaymentView Of(PaymentAttempt attempt) => new(
         attempt.Id, attempt.LinkId, attempt.Amount, attempt.Currency, attempt.Status, attempt.FailureReason,
         attempt.CreatedAt, attempt.FinishedAt);
@@ -78,6 +80,14 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var attempt = await db.PaymentAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == paymentId, ct);
+        return attempt is null ? null : PaymentView.Of(attempt);
+    }
+
+    public async Task<PaymentView?> FindByCheckoutTokenAsync(Guid linkId, string checkoutToken, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.LinkId == linkId && a.CheckoutToken == checkoutToken, ct);
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PaymentLinks.E2E;
+
+/// <summary>Runs axe-core (from npm, see package.json) in the page and fails on serious or critical violations.</summary>
+public static class Axe
+{
+    private static readonly Lazy<string> ScriptPath = new(FindScript);
+
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new() { Path = ScriptPath.Value });
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
+            """);
+        Assert.True(violations.GetArrayLength() == 0, $"axe-core on {page.Url}: {violations}");
+    }
+
+    private static string FindScript()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "tests", "PaymentLinks.E2E", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw new InvalidOperationException(
+            "axe-core is not installed. Run: npm ci --prefix tests/PaymentLinks.E2E (test.sh does this).");
+    }
+}
