@@ -137,7 +137,7 @@ public sealed class LinkRulesTests
     public void Duplicate_copies_the_configuration_into_a_fresh_draft()
     {
         var used = Links.InState(LinkStatus.Used, _clock, maxUsages: 1);
-        var copy = used.DuplicateAsDraft(Now);
+        var copy = used.DuplicateAsDraft(Now, Links.Merchant);
 
         Assert.Equal(LinkStatus.Draft, copy.Status);
         Assert.NotEqual(used.Id, copy.Id);

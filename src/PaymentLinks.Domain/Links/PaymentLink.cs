@@ -70,25 +70,15 @@ public sealed class PaymentLink
         return link;
     }
 
-    /// <summary>A new draft with this link's configuration: how a merchant carries on after a terminal state.</summary>
-    public PaymentLink DuplicateAsDraft(DateTimeOffset now) => new()
+    /// <summary>
+    /// A new draft with this link's configuration: how a merchant carries on after a terminal state.
+    /// An expiry already in the past is dropped, since the copy could never be published with it.
+    /// </summary>
+    public PaymentLink DuplicateAsDraft(DateTimeOffset now, Actor actor)
     {
-        Id = Guid.CreateVersion7(now),
-        PublicId = PublicIds.New(),
-        MerchantId = MerchantId,
-        Title = Title,
-        Description = Description,
-        AmountMinor = AmountMinor,
-        Currency = Currency,
-        MaxUsages = MaxUsages,
-        ExpiresAt = ExpiresAt is { } expiry && expiry > now ? expiry : null,
-        RedirectUrl = RedirectUrl,
-        DisabledMessage = DisabledMessage,
-        Status = LinkStatus.Draft,
-        StatusChangedAt = now,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var settings = CurrentSettings() with { ExpiresAt = ExpiresAt > now ? ExpiresAt : null };
+        return Create(MerchantId, settings, publish: false, now, actor).Value;
+    }
 
     /// <summary>The status anyone sees at <paramref name="now"/>: never ACTIVE or DISABLED after expires_at.</summary>
     public LinkStatus EffectiveStatus(DateTimeOffset now) => IsDueForExpiry(now) ? LinkStatus.Expired : Status;

@@ -68,7 +68,7 @@ public sealed class PaymentLinkService(
             var original = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
             if (original is null)
                 return Refusal.NotFound();
-            var duplicate = original.DuplicateAsDraft(now);
+            var duplicate = original.DuplicateAsDraft(now, caller.Actor);
             db.PaymentLinks.Add(duplicate);
             await db.SaveChangesAsync(ct);
             return LinkView.Of(duplicate, now);
