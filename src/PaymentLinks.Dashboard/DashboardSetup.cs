@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Dashboard.Api;
 using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Components;
 using PaymentLinks.Dashboard.Components.Links;
@@ -48,6 +49,7 @@ public static class DashboardSetup
         services.AddScoped<DemoData>();
         services.AddScoped<LinkActionRunner>();
         services.AddScoped<MerchantTime>();
+        services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     }
 
@@ -68,11 +70,15 @@ public static class DashboardSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapAccountEndpoints();
         app.MapCheckout();
+        app.MapPaymentLinksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

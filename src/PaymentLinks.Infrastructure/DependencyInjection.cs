@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<LinkInsights>();
         services.AddSingleton<MerchantProfiles>();
+        services.AddSingleton<ApiKeys.ApiKeyService>();
+        services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddOptions<LinkOptions>()
             .Bind(configuration.GetSection(LinkOptions.Section))
             .ValidateOnStart();

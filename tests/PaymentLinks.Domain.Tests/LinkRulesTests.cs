@@ -155,4 +155,33 @@ public sealed class LinkRulesTests
         Assert.All(ids, id => Assert.Matches("^pl_[0-9A-Za-z]{20}$", id));
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData(LinkStatus.Draft, LinkStatus.Active, LinkStatus.Active)]
+    [InlineData(LinkStatus.Disabled, LinkStatus.Active, LinkStatus.Active)]
+    [InlineData(LinkStatus.Active, LinkStatus.Disabled, LinkStatus.Disabled)]
+    [InlineData(LinkStatus.Disabled, LinkStatus.Draft, LinkStatus.Draft)]
+    [InlineData(LinkStatus.Active, LinkStatus.Expired, LinkStatus.Expired)]
+    [InlineData(LinkStatus.Draft, LinkStatus.Archived, LinkStatus.Archived)]
+    [InlineData(LinkStatus.Active, LinkStatus.Active, LinkStatus.Active)]
+    public void Asking_for_a_state_takes_the_action_that_leads_there(LinkStatus from, LinkStatus target, LinkStatus expected)
+    {
+        var link = Links.InState(from, _clock);
+        Assert.True(link.MoveTo(target, Now, Links.Merchant).IsSuccess);
+        Assert.Equal(expected, link.Status);
+    }
+
+    [Theory]
+    [InlineData(LinkStatus.Active, LinkStatus.Used, "only when completed payments")]
+    [InlineData(LinkStatus.Draft, LinkStatus.Disabled, "cannot be moved")]
+    [InlineData(LinkStatus.Expired, LinkStatus.Active, "terminal")]
+    public void Asking_for_a_state_with_no_arrow_there_is_refused_with_the_reason(LinkStatus from, LinkStatus target, string reason)
+    {
+        var link = Links.InState(from, _clock);
+        var moved = link.MoveTo(target, Now, Links.Merchant);
+        Assert.Equal(RefusalCodes.InvalidTransition, moved.Refusal!.Code);
+        Assert.Contains(reason, moved.Refusal.Message);
+        Assert.Equal((from.ToDisplayName(), target.ToDisplayName()), (moved.Refusal.From, moved.Refusal.To));
+        Assert.Equal(from, link.Status);
+    }
 }

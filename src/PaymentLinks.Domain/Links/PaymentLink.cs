@@ -125,6 +125,27 @@ public sealed class PaymentLink
         return true;
     }
 
+    /// <summary>
+    /// Asks for a state rather than an action (the API's <c>{"status": "DISABLED"}</c>): finds the merchant
+    /// action whose arrow leads there from the current state. USED is reached by payments only.
+    /// </summary>
+    public Result<bool> MoveTo(LinkStatus target, DateTimeOffset now, Actor actor)
+    {
+        CatchUpWithClock(now);
+        if (Status == target)
+            return false;
+        if (Status.IsTerminal())
+            return TerminalRefusal(target);
+        foreach (var action in LinkTriggerExtensions.MerchantActions)
+        {
+            if (LinkLifecycle.TryMove(Status, action, out var to) && to == target)
+                return Apply(action, now, actor);
+        }
+        return TransitionRefusal(target, target == LinkStatus.Used
+            ? "A link becomes USED only when completed payments reach max_usages."
+            : $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()}.");
+    }
+
     /// <summary>Why a payment cannot complete at <paramref name="now"/>, or null when it can.</summary>
     public Refusal? PaymentRefusal(DateTimeOffset now) => EffectiveStatus(now) switch
     {

@@ -53,6 +53,14 @@ public sealed class PaymentLinkService(
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
         }, ct);
 
+    /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
+    public Task<Result<LinkView>> MoveToAsync(MerchantCaller caller, Guid id, LinkStatus target, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
+        {
+            var moved = link.MoveTo(target, now, caller.Actor);
+            return moved.IsSuccess ? Result.Ok : moved.Refusal;
+        }, ct);
+
     public Task<Result<LinkView>> PublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Publish, ct);
     public Task<Result<LinkView>> UnpublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Unpublish, ct);
     public Task<Result<LinkView>> DisableAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Disable, ct);

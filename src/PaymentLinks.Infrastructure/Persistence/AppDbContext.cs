@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.ApiKeys;
+using PaymentLinks.Infrastructure.Idempotency;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Identity;
@@ -14,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,11 +14,29 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-http-").FullName;
 
+    private readonly Dictionary<string, string> _settings;
+
+    public DashboardApp(Dictionary<string, string>? settings = null) => _settings = settings ?? [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("DemoData:Enabled", "false");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that speaks to the API with a fresh key of this merchant.</summary>
+    public async Task<HttpClient> ApiClientAsync(MerchantCaller merchant, bool bearer = false)
+    {
+        var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant.MerchantId, "tests")).Value;
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (bearer)
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
+        else
+            client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
+        return client;
     }
 
     public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();

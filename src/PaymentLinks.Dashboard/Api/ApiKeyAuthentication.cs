@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.ApiKeys;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Api;
+
+/// <summary>
+/// Authenticates API calls by key, sent as <c>x-api-key: plk_…</c> or <c>Authorization: Bearer plk_…</c>.
+/// A missing, unknown, malformed or revoked key gets 401 with the API's error shape.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Policy = "ApiKey";
+    private const string MerchantIdClaim = "merchant_id";
+    private const string KeyIdClaim = "api_key_id";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = PresentedSecret(Request);
+        if (secret is null)
+            return AuthenticateResult.NoResult();
+        var identity = await keys.AuthenticateAsync(secret, Context.RequestAborted);
+        if (identity is null)
+            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
+        var claims = new ClaimsIdentity(
+        [
+            new Claim(MerchantIdClaim, identity.MerchantId.ToString()),
+            new Claim(KeyIdClaim, identity.KeyId.ToString()),
+            new Claim(ClaimTypes.Name, identity.Name),
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.Unauthenticated, new ApiMessage(
+            failure ?? "Send your API key as x-api-key or Authorization: Bearer.")), ApiJson.Options);
+    }
+
+    public static string? PresentedSecret(HttpRequest request)
+    {
+        var header = request.Headers["x-api-key"].ToString();
+        if (!string.IsNullOrWhiteSpace(header))
+            return header.Trim();
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+    }
+
+    public static MerchantCaller CallerOf(ClaimsPrincipal user) => new(
+        Guid.Parse(user.FindFirstValue(MerchantIdClaim)!), Actor.Key(user.FindFirstValue(KeyIdClaim)!));
+
+    public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim);
+}

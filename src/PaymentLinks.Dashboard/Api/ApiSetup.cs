@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using PaymentLinks.Dashboard.Api.PaymentLinks;
+
+namespace PaymentLinks.Dashboard.Api;
+
+public sealed class ApiRateLimitOptions
+{
+    public const string Section = "Api:RateLimit";
+
+    /// <summary>Requests one API key may make per window; more get 429 with Retry-After.</summary>
+    public int PermitLimit { get; set; } = 100;
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>The REST API's services: key authentication, per-key rate limits, JSON and the OpenAPI document.</summary>
+public static class ApiSetup
+{
+    public const string RateLimitPolicy = "per-api-key";
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    public static void AddPaymentLinksApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthentication.Policy, policy => policy
+            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+            .RequireAuthenticatedUser());
+        services.AddSingleton<ApiResponder>();
+        services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+
+        var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
+        services.AddRateLimiter(rateLimits =>
+        {
+            rateLimits.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                ApiKeyAuthentication.KeyIdOf(http.User) ?? "unauthenticated",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 }));
+            rateLimits.OnRejected = async (rejected, ct) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await rejected.HttpContext.Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.RateLimited,
+                    new ApiMessage($"Too many requests for this API key. Retry after {seconds} s.")), ApiJson.Options, ct);
+            };
+        });
+
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo { Title = "PaymentLinks API", Version = "v1" };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "x-api-key",
+                    Description = "Your API key (plk_…). Authorization: Bearer plk_… works too.",
+                };
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer" };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<DeprecatedEndpoint>().Any())
+                    operation.Deprecated = true;
+                if (context.Description.HttpMethod is "POST" or "PATCH")
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = ApiResponder.IdempotencyHeader, In = ParameterLocation.Header, Required = false,
+                        Description = "Makes retries safe for 24 hours: the same key and body replay the first response.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                    });
+                }
+                operation.Security ??= [];
+                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
+                return Task.CompletedTask;
+            });
+        });
+    }
+
+    public static void MapPaymentLinksApi(this WebApplication app)
+    {
+        app.MapOpenApi(OpenApiPath);
+        app.MapPaymentLinkApi();
+    }
+
+    public static RouteHandlerBuilder ProducesApiErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes)
+            builder.Produces<ApiError>(status);
+        return builder;
+    }
+
+    public static RouteGroupBuilder ProducesApiErrors(this RouteGroupBuilder builder, params int[] statusCodes)
+    {
+        foreach (var status in statusCodes)
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ApiError), ["application/json"]));
+        return builder;
+    }
+
+    /// <summary>Marks an old route deprecated, in the OpenAPI document and with a Deprecation header on every answer.</summary>
+    public static RouteHandlerBuilder MarkDeprecated(this RouteHandlerBuilder builder, string successor) => builder
+        .WithMetadata(new DeprecatedEndpoint(successor))
+        .AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers["Deprecation"] = "true";
+            headers.Link = $"<{successor}>; rel=\"successor-version\"";
+            return await next(context);
+        });
+}
+
+/// <summary>Endpoint metadata: this route is kept for old clients only.</summary>
+public sealed record DeprecatedEndpoint(string Successor);

@@ -1,0 +1,59 @@
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Api.PaymentLinks;
+
+/// <summary>A payment link as the API returns it.</summary>
+public sealed record PaymentLinkResponse(
+    Guid Id,
+    string PublicId,
+    string Url,
+    string Status,
+    DateTimeOffset StatusChangedAt,
+    bool IsActive,
+    string Title,
+    string? Description,
+    decimal Amount,
+    string Currency,
+    int Usages,
+    int MaxUsages,
+    DateTimeOffset? ExpiresAt,
+    string? RedirectUrl,
+    string? DisabledMessage,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static PaymentLinkResponse Of(LinkView link, string url) => new(
+        link.Id, link.PublicId, url, link.Status.ToDisplayName(), link.StatusChangedAt, link.IsActive, link.Title,
+        link.Description, link.Amount, link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt, link.RedirectUrl,
+        link.DisabledMessage, link.CreatedAt, link.UpdatedAt);
+}
+
+public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);
+
+/// <summary>POST body. <c>status</c> is DRAFT or ACTIVE; omitted, the link is published at once (ACTIVE).</summary>
+public sealed record CreatePaymentLinkRequest(
+    string? Title,
+    string? Description,
+    decimal? Amount,
+    string? Currency,
+    int? MaxUsages,
+    DateTimeOffset? ExpiresAt,
+    string? RedirectUrl,
+    string? DisabledMessage,
+    string? Status);
+
+/// <summary>PATCH body: any of the editable fields, and/or a status to move to. Absent fields stay as they are; null clears an optional one.</summary>
+public sealed record UpdatePaymentLinkRequest(
+    string? Title,
+    string? Description,
+    decimal? Amount,
+    string? Currency,
+    int? MaxUsages,
+    DateTimeOffset? ExpiresAt,
+    string? RedirectUrl,
+    string? DisabledMessage,
+    string? Status);
+
+/// <summary>PATCH …/status body, in the style of the third source: active, inactive (= DISABLED) or archived.</summary>
+public sealed record StatusUpdateRequest(string? Status);

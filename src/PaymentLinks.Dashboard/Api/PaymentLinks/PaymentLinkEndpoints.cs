@@ -1,0 +1,250 @@
+using System.Text.Json.Nodes;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Api.PaymentLinks;
+
+/// <summary>
+/// <c>/api/v1/payment-links</c>: everything the dashboard can do to a link, for merchants' own systems.
+/// Every handler goes through the same <see cref="PaymentLinkService"/> as the dashboard.
+/// </summary>
+public static class PaymentLinkEndpoints
+{
+    private static readonly (string Alias, LinkStatus Target)[] DeprecatedAliases =
+    [
+        ("expire", LinkStatus.Expired),
+        ("deactivate", LinkStatus.Disabled),
+        ("activate", LinkStatus.Active),
+        ("archive", LinkStatus.Archived),
+    ];
+
+    public static void MapPaymentLinkApi(this IEndpointRouteBuilder endpoints)
+    {
+        var links = endpoints.MapGroup("/api/v1/payment-links")
+            .RequireAuthorization(ApiKeyAuthentication.Policy)
+            .RequireRateLimiting(ApiSetup.RateLimitPolicy)
+            .DisableAntiforgery()
+            .WithTags("Payment links")
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+
+        links.MapPost("", CreateAsync).WithName("CreatePaymentLink")
+            .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        links.MapGet("", ListAsync).WithName("ListPaymentLinks")
+            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest);
+        links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
+            .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        links.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
+            .Accepts<UpdatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        links.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus")
+            .Accepts<StatusUpdateRequest>("application/json").Produces<PaymentLinkResponse>()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        links.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink")
+            .Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
+            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+
+        foreach (var (alias, target) in DeprecatedAliases)
+        {
+            links.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service, ApiResponder responder) =>
+                    MoveAsync(id, target, http, service, responder))
+                .WithName($"{char.ToUpperInvariant(alias[0])}{alias[1..]}PaymentLink")
+                .Produces<PaymentLinkResponse>()
+                .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+                .MarkDeprecated($"PATCH /api/v1/payment-links/{{id}}/status");
+        }
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, PaymentLinkService service, ApiResponder responder)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var body = await ApiBody.ReadAsync(http.Request);
+        return await responder.RunAsync(http, caller, body, async () =>
+        {
+            if (!ApiBody.TryParse<CreatePaymentLinkRequest>(body, out var request, out _, out var error))
+                return error!;
+            var publish = true;
+            if (request.Status is not null)
+            {
+                if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var status) || status is not (LinkStatus.Draft or LinkStatus.Active))
+                    return ApiResult.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE."));
+                publish = status == LinkStatus.Active;
+            }
+            var settings = service.NewSettings() with
+            {
+                Title = request.Title ?? "",
+                Description = request.Description,
+                Amount = request.Amount ?? 0,
+                Currency = request.Currency ?? "",
+                MaxUsages = request.MaxUsages ?? service.NewSettings().MaxUsages,
+                ExpiresAt = request.ExpiresAt,
+                RedirectUrl = request.RedirectUrl,
+                DisabledMessage = request.DisabledMessage,
+            };
+            var created = await service.CreateAsync(caller, settings, publish, http.RequestAborted);
+            return created.IsSuccess ? new ApiResult(StatusCodes.Status201Created, Response(service, created.Value)) : ApiResult.From(created.Refusal);
+        });
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext http, PaymentLinkService service, string? status, string? search, int? limit, int? offset, string? sort, string? order)
+    {
+        var errors = new List<ApiFieldError>();
+        var statuses = new List<LinkStatus>();
+        foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (LinkStatusExtensions.TryParseDisplayName(name, out var parsed))
+                statuses.Add(parsed);
+            else
+                errors.Add(new ApiFieldError("status", $"Unknown status '{name}'."));
+        }
+        var take = limit ?? 20;
+        if (take is < 1 or > LinkQuery.MaxPageSize)
+            errors.Add(new ApiFieldError("limit", $"limit must be between 1 and {LinkQuery.MaxPageSize}."));
+        if (offset is < 0)
+            errors.Add(new ApiFieldError("offset", "offset must be 0 or more."));
+        var sortColumn = SortOf(sort);
+        if (sortColumn is null)
+            errors.Add(new ApiFieldError("sort", "sort must be one of created_at, title, amount, expires_at, status, usages."));
+        if (order is not (null or "asc" or "desc"))
+            errors.Add(new ApiFieldError("order", "order must be asc or desc."));
+        if (errors.Count > 0)
+            return ApiResponder.Write(ApiResult.Invalid([.. errors]));
+
+        var query = new LinkQuery
+        {
+            Statuses = statuses.Count > 0 ? statuses : null,
+            Search = search,
+            Sort = sortColumn!.Value,
+            Descending = order != "asc",
+            Skip = offset ?? 0,
+            Take = take,
+        };
+        var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http.User), query, http.RequestAborted);
+        var data = page.Items.Select(link => Response(service, link)).ToList();
+        return ApiResponder.Write(ApiResult.Ok(new PaymentLinkListResponse(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount)));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentLinkService service)
+    {
+        var found = await service.GetAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted);
+        return ApiResponder.Write(found.IsSuccess ? ApiResult.Ok(Response(service, found.Value)) : ApiResult.From(found.Refusal));
+    }
+
+    /// <summary>First source's style: editable fields and/or <c>{"status": "DISABLED"}</c>, in one request.</summary>
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var body = await ApiBody.ReadAsync(http.Request);
+        return await responder.RunAsync(http, caller, body, async () =>
+        {
+            if (!ApiBody.TryParse<UpdatePaymentLinkRequest>(body, out var request, out var present, out var error))
+                return error!;
+            LinkStatus? target = null;
+            if (request.Status is not null)
+            {
+                if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var parsed))
+                    return ApiResult.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED."));
+                target = parsed;
+            }
+            var found = await service.GetAsync(caller, id, http.RequestAborted);
+            if (!found.IsSuccess)
+                return ApiResult.From(found.Refusal);
+            var link = found.Value;
+
+            if (present.Any(field => field.Key != "status"))
+            {
+                var edited = await service.EditAsync(caller, link.Id, Edited(link.Settings, request, present), link.Version, http.RequestAborted);
+                if (!edited.IsSuccess)
+                    return ApiResult.From(edited.Refusal);
+                link = edited.Value;
+            }
+            if (target is { } status)
+            {
+                var moved = await service.MoveToAsync(caller, link.Id, status, http.RequestAborted);
+                if (!moved.IsSuccess)
+                    return ApiResult.From(moved.Refusal);
+                link = moved.Value;
+            }
+            return ApiResult.Ok(Response(service, link));
+        });
+    }
+
+    /// <summary>Third source's style: <c>{"status": "active" | "inactive" | "archived"}</c>, any case.</summary>
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var body = await ApiBody.ReadAsync(http.Request);
+        return await responder.RunAsync(http, caller, body, async () =>
+        {
+            if (!ApiBody.TryParse<StatusUpdateRequest>(body, out var request, out _, out var error))
+                return error!;
+            LinkStatus? target = request.Status?.Trim().ToLowerInvariant() switch
+            {
+                "active" => LinkStatus.Active,
+                "inactive" => LinkStatus.Disabled,
+                "archived" => LinkStatus.Archived,
+                _ => null,
+            };
+            if (target is null)
+                return ApiResult.Invalid(new ApiFieldError("status", "status must be active, inactive or archived."));
+            return await MoveResultAsync(caller, id, target.Value, http, service);
+        });
+    }
+
+    private static async Task<IResult> DuplicateAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var body = await ApiBody.ReadAsync(http.Request);
+        return await responder.RunAsync(http, caller, body, async () =>
+        {
+            var found = await service.GetAsync(caller, id, http.RequestAborted);
+            if (!found.IsSuccess)
+                return ApiResult.From(found.Refusal);
+            var copy = await service.DuplicateAsync(caller, found.Value.Id, http.RequestAborted);
+            return copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal);
+        });
+    }
+
+    private static async Task<IResult> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var body = await ApiBody.ReadAsync(http.Request);
+        return await responder.RunAsync(http, caller, body, () => MoveResultAsync(caller, id, target, http, service));
+    }
+
+    private static async Task<ApiResult> MoveResultAsync(MerchantCaller caller, string id, LinkStatus target, HttpContext http, PaymentLinkService service)
+    {
+        var found = await service.GetAsync(caller, id, http.RequestAborted);
+        if (!found.IsSuccess)
+            return ApiResult.From(found.Refusal);
+        var moved = await service.MoveToAsync(caller, found.Value.Id, target, http.RequestAborted);
+        return moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal);
+    }
+
+    /// <summary>The link's settings with only the fields the request carried replaced (null clears an optional one).</summary>
+    private static LinkSettings Edited(LinkSettings current, UpdatePaymentLinkRequest request, JsonObject present) => current with
+    {
+        Title = present.ContainsKey("title") ? request.Title ?? "" : current.Title,
+        Description = present.ContainsKey("description") ? request.Description : current.Description,
+        Amount = present.ContainsKey("amount") ? request.Amount ?? 0 : current.Amount,
+        Currency = present.ContainsKey("currency") ? request.Currency ?? "" : current.Currency,
+        MaxUsages = present.ContainsKey("max_usages") ? request.MaxUsages ?? 0 : current.MaxUsages,
+        ExpiresAt = present.ContainsKey("expires_at") ? request.ExpiresAt : current.ExpiresAt,
+        RedirectUrl = present.ContainsKey("redirect_url") ? request.RedirectUrl : current.RedirectUrl,
+        DisabledMessage = present.ContainsKey("disabled_message") ? request.DisabledMessage : current.DisabledMessage,
+    };
+
+    private static LinkSort? SortOf(string? sort) => sort switch
+    {
+        null or "created_at" => LinkSort.CreatedAt,
+        "title" => LinkSort.Title,
+        "amount" => LinkSort.Amount,
+        "expires_at" => LinkSort.ExpiresAt,
+        "status" => LinkSort.Status,
+        "usages" => LinkSort.Usages,
+        _ => null,
+    };
+
+    private static PaymentLinkResponse Response(PaymentLinkService service, LinkView link) => PaymentLinkResponse.Of(link, service.PublicUrlOf(link));
+}

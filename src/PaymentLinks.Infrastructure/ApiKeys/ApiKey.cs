@@ -1,0 +1,37 @@
+namespace PaymentLinks.Infrastructure.ApiKeys;
+
+/// <summary>
+/// A merchant's key for the REST API. Only a hash of the secret is stored; the secret itself is shown
+/// once, at creation. The prefix (first characters) lets a merchant tell keys apart.
+/// </summary>
+public sealed class ApiKey
+{
+    public const int NameMaxLength = 80;
+    public const int PrefixLength = 12;
+    public const int HashLength = 64;
+
+    private ApiKey() { }
+
+    public ApiKey(Guid id, Guid merchantId, string name, string prefix, string hash, DateTimeOffset createdAt)
+    {
+        Id = id;
+        MerchantId = merchantId;
+        Name = name;
+        Prefix = prefix;
+        Hash = hash;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Prefix { get; private set; } = "";
+    public string Hash { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? LastUsedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public bool IsRevoked => RevokedAt is not null;
+
+    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
+}

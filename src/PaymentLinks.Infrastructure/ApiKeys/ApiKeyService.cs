@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.ApiKeys;
+
+public sealed record ApiKeyView(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+/// <summary>The one and only time a key's secret exists outside the caller's hands.</summary>
+public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
+
+/// <summary>Who an accepted key speaks for.</summary>
+public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name);
+
+/// <summary>Creating, listing, revoking and checking merchants' API keys ("plk_" + 40 random characters).</summary>
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public const string SecretPrefix = "plk_";
+    private const int RandomLength = 40;
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    // Writing last-used on every request would serialise API traffic on one row; once a minute is enough to show.
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    public async Task<Result<CreatedApiKey>> CreateAsync(Guid merchantId, string name, CancellationToken ct = default)
+    {
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > ApiKey.NameMaxLength)
+            return Refusal.Invalid("name", $"Name is required, at most {ApiKey.NameMaxLength} characters.");
+        var secret = SecretPrefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+        var now = clock.GetUtcNow();
+        var key = new ApiKey(Guid.CreateVersion7(now), merchantId, name, secret[..ApiKey.PrefixLength], HashOf(secret), now);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(ct);
+        return new CreatedApiKey(ViewOf(key), secret);
+    }
+
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.MerchantId == merchantId).OrderByDescending(k => k.CreatedAt).ToListAsync(ct);
+        return keys.Select(ViewOf).ToList();
+    }
+
+    public async Task<bool> RevokeAsync(Guid merchantId, Guid keyId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.MerchantId == merchantId, ct);
+        if (key is null)
+            return false;
+        key.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The merchant a presented secret belongs to, or null when it is unknown, malformed or revoked.</summary>
+    public async Task<ApiKeyIdentity?> AuthenticateAsync(string? secret, CancellationToken ct = default)
+    {
+        if (secret is null || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length != SecretPrefix.Length + RandomLength)
+            return null;
+        var hash = HashOf(secret);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, ct);
+        if (key is null || key.IsRevoked)
+            return null;
+        var now = clock.GetUtcNow();
+        if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
+            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), ct);
+        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name);
+    }
+
+    // The secret has ~238 bits of randomness, so a plain SHA-256 is enough: there is nothing to brute-force.
+    private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    private static ApiKeyView ViewOf(ApiKey key) => new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt);
+}
