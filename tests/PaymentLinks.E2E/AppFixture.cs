@@ -68,6 +68,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();
+    public PaymentLinks.Infrastructure.ApiKeys.ApiKeyService ApiKeys => Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>();
     public PaymentLinks.Infrastructure.Merchants.MerchantProfiles Profiles => Services.GetRequiredService<PaymentLinks.Infrastructure.Merchants.MerchantProfiles>();
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class ApiKeysTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_key_is_shown_once_works_for_the_api_and_stops_working_when_revoked()
+    {
+        var session = await DashboardSession.StartAsync(app, "Keyed Kitchens");
+        await session.OpenAsync("settings/api-keys");
+        var page = session.Page;
+
+        await page.GetByLabel("Name of a new key").FillAsync("Web shop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = await page.GetByLabel("New API key").InputValueAsync();
+        Assert.StartsWith("plk_", secret);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "API keys" })).ToContainTextAsync(secret[..12]);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "API keys" })).Not.ToContainTextAsync(secret);
+
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Add("x-api-key", secret);
+        Assert.True((await api.GetAsync("api/v1/payment-links")).IsSuccessStatusCode);
+
+        await page.ReloadAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(page.GetByLabel("New API key")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).Not.ToContainTextAsync("never");
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).ToContainTextAsync("revoked");
+        Assert.Equal(401, (int)(await api.GetAsync("api/v1/payment-links")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_without_a_name_is_refused_by_the_field()
+    {
+        var session = await DashboardSession.StartAsync(app, "Nameless Nets");
+        await session.OpenAsync("settings/api-keys");
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+
+        await Expect(session.Page.Locator(".field:has(#key-name)")).ToContainTextAsync("Name is required");
+        await Expect(session.Page.GetByText("No keys yet.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_link_created_through_the_api_appears_in_an_open_dashboard_without_reload()
+    {
+        var session = await DashboardSession.StartAsync(app, "Api Aquariums");
+        var key = (await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "integration")).Value;
+        await session.CreateLinkAsync("Goldfish bowl");
+        await session.OpenAsync("");
+        await session.MarkDocumentAsync();
+
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new("Bearer", key.Secret);
+        var created = await api.PostAsJsonAsync("api/v1/payment-links", new { title = "Coral reef kit", amount = 89.5, currency = "EUR" });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        await Expect(session.Row("Coral reef kit")).ToBeVisibleAsync();
+        await session.ExpectBadgeAsync("ACTIVE", session.Row("Coral reef kit"));
+        await session.AssertSameDocumentAsync();
+    }
+}
