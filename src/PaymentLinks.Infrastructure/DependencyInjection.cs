@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<Idempotency.IdempotencyStore>();
+        services.AddSingleton<Webhooks.WebhookService>();
+        services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName);
+        services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddOptions<LinkOptions>()
             .Bind(configuration.GetSection(LinkOptions.Section))
             .ValidateOnStart();

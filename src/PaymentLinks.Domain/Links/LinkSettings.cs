@@ -62,26 +62,13 @@ public sealed record LinkSettings
         if (MaxUsages is < MinMaxUsages or > MaxMaxUsages)
             Add(Fields.MaxUsages, $"Max usages must be between {MinMaxUsages} and {MaxMaxUsages:N0}.");
 
-        if (RedirectUrl is not null && RedirectUrlError(RedirectUrl) is { } redirectError)
+        if (RedirectUrl is not null && WebAddresses.Problem(RedirectUrl, "Redirect URL", RedirectUrlMaxLength) is { } redirectError)
             Add(Fields.RedirectUrl, redirectError);
 
         if (DisabledMessage is { Length: > DisabledMessageMaxLength })
             Add(Fields.DisabledMessage, $"Message must be at most {DisabledMessageMaxLength} characters.");
 
         return errors;
-    }
-
-    private static string? RedirectUrlError(string url)
-    {
-        if (url.Length > RedirectUrlMaxLength)
-            return $"Redirect URL must be at most {RedirectUrlMaxLength} characters.";
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            return "Redirect URL must be an absolute URL.";
-        if (uri.Scheme == Uri.UriSchemeHttps)
-            return null;
-        if (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
-            return null;
-        return "Redirect URL must use https (http is allowed only for localhost).";
     }
 
     /// <summary>Trims text and turns blank optional fields into none.</summary>

@@ -4,20 +4,40 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Idempotency;
+using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null)
+    : IdentityDbContext<ApplicationUser>(options)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Every save also writes the webhook events its changes cause: same transaction, so never one without the other.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        WebhookEvents.AddRange(WebhookOutbox.Collect(ChangeTracker, _clock.GetUtcNow()));
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        WebhookEvents.AddRange(WebhookOutbox.Collect(ChangeTracker, _clock.GetUtcNow()));
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

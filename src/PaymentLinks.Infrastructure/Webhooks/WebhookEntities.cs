@@ -1,0 +1,127 @@
+namespace PaymentLinks.Infrastructure.Webhooks;
+
+/// <summary>A URL of a merchant's that receives signed events, with the secret they are signed with.</summary>
+public sealed class WebhookEndpoint
+{
+    public const int UrlMaxLength = 2000;
+    public const int SecretLength = 38;
+
+    private WebhookEndpoint() { }
+
+    public WebhookEndpoint(Guid id, Guid merchantId, string url, string secret, DateTimeOffset createdAt)
+    {
+        Id = id;
+        MerchantId = merchantId;
+        Url = url;
+        Secret = secret;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public string Url { get; private set; } = "";
+    public string Secret { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public void Disable(DateTimeOffset now) => DisabledAt ??= now;
+}
+
+/// <summary>
+/// The outbox: one event, written in the same transaction as the change it reports, fanned out into
+/// deliveries (one per endpoint) by the dispatcher.
+/// </summary>
+public sealed class WebhookEvent
+{
+    public const int TypeMaxLength = 32;
+
+    private WebhookEvent() { }
+
+    public WebhookEvent(Guid eventId, Guid merchantId, string type, string payload, DateTimeOffset createdAt)
+    {
+        EventId = eventId;
+        MerchantId = merchantId;
+        Type = type;
+        Payload = payload;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Insertion order: events are delivered in the order their changes were made.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>The id receivers see (and deduplicate on, since delivery is at least once).</summary>
+    public Guid EventId { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public string Type { get; private set; } = "";
+    public string Payload { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public void MarkDispatched(DateTimeOffset now) => DispatchedAt = now;
+}
+
+public enum DeliveryStatus
+{
+    Pending,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>One event on its way to one endpoint: attempts, the last answer, and when to try again.</summary>
+public sealed class WebhookDelivery
+{
+    public const int ErrorMaxLength = 300;
+
+    private WebhookDelivery() { }
+
+    public WebhookDelivery(Guid id, long eventId, Guid endpointId, Guid merchantId, DateTimeOffset now)
+    {
+        Id = id;
+        EventId = eventId;
+        EndpointId = endpointId;
+        MerchantId = merchantId;
+        Status = DeliveryStatus.Pending;
+        NextAttemptAt = now;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public long EventId { get; private set; }
+    public Guid EndpointId { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public DeliveryStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+    public int? LastStatusCode { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void Succeeded(int statusCode, DateTimeOffset now)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastStatusCode = statusCode;
+        LastError = null;
+        Status = DeliveryStatus.Succeeded;
+        NextAttemptAt = null;
+    }
+
+    /// <summary>A failed attempt: try again at <paramref name="retryAt"/>, or give up when there is none.</summary>
+    public void AttemptFailed(int? statusCode, string error, DateTimeOffset now, DateTimeOffset? retryAt)
+    {
+        Attempts++;
+        LastAttemptAt = now;
+        LastStatusCode = statusCode;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        Status = retryAt is null ? DeliveryStatus.Failed : DeliveryStatus.Pending;
+        NextAttemptAt = retryAt;
+    }
+
+    /// <summary>The merchant asked for it again from the delivery log.</summary>
+    public void Redeliver(DateTimeOffset now)
+    {
+        Status = DeliveryStatus.Pending;
+        NextAttemptAt = now;
+    }
+}

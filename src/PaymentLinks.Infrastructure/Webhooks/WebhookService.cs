@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Webhooks;
+
+public sealed record WebhookEndpointView(Guid Id, string Url, string Secret, DateTimeOffset CreatedAt, bool Active);
+
+public sealed record WebhookDeliveryView(
+    Guid Id, string EventType, Guid EventId, string EndpointUrl, DeliveryStatus Status, int Attempts,
+    int? LastStatusCode, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt);
+
+/// <summary>A merchant's webhook endpoints and the log of what was delivered to them.</summary>
+public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public const int LogSize = 50;
+    private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    public async Task<Result<WebhookEndpointView>> AddEndpointAsync(Guid merchantId, string url, CancellationToken ct = default)
+    {
+        url = url?.Trim() ?? "";
+        if (WebAddresses.Problem(url, "Endpoint URL", WebhookEndpoint.UrlMaxLength) is { } problem)
+            return Refusal.Invalid("url", problem);
+        var now = clock.GetUtcNow();
+        var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), merchantId, url, "whsec_" + RandomNumberGenerator.GetString(Alphabet, 32), now);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.WebhookEndpoints.Add(endpoint);
+        await db.SaveChangesAsync(ct);
+        return ViewOf(endpoint);
+    }
+
+    public async Task<IReadOnlyList<WebhookEndpointView>> EndpointsAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.MerchantId == merchantId).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        return endpoints.Select(ViewOf).ToList();
+    }
+
+    public async Task<bool> DisableEndpointAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        endpoint?.Disable(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return endpoint is not null;
+    }
+
+    public async Task<IReadOnlyList<WebhookDeliveryView>> RecentDeliveriesAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.MerchantId == merchantId)
+            .Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new { d, e.Type, e.EventId })
+            .Join(db.WebhookEndpoints, x => x.d.EndpointId, p => p.Id, (x, p) => new { x.d, x.Type, x.EventId, p.Url })
+            .OrderByDescending(x => x.d.EventId).ThenBy(x => x.Url)
+            .Take(LogSize)
+            .ToListAsync(ct);
+        return rows.Select(x => new WebhookDeliveryView(x.d.Id, x.Type, x.EventId, x.Url, x.d.Status, x.d.Attempts,
+            x.d.LastStatusCode, x.d.LastError, x.d.CreatedAt, x.d.LastAttemptAt, x.d.NextAttemptAt)).ToList();
+    }
+
+    /// <summary>Sends a delivery again at once (manual redelivery from the log).</summary>
+    public async Task<bool> RedeliverAsync(Guid merchantId, Guid deliveryId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.MerchantId == merchantId, ct);
+        delivery?.Redeliver(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return delivery is not null;
+    }
+
+    private static WebhookEndpointView ViewOf(WebhookEndpoint endpoint) =>
+        new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null);
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Webhooks;
+
+namespace PaymentLinks.Dashboard.Tests.Webhooks;
+
+/// <summary>Webhooks to a real local HTTP receiver: delivery, signatures, retries, order, expiry events.</summary>
+public sealed class WebhookDeliveryTests : IAsyncLifetime
+{
+    private readonly DashboardApp _app = new(new Dictionary<string, string>
+    {
+        ["Webhooks:PollInterval"] = "00:00:00.050",
+        ["Webhooks:RetryBaseDelay"] = "00:00:00.200",
+        ["ExpirySweeper:Interval"] = "00:00:00.200",
+    });
+    private MerchantCaller _merchant = default!;
+
+    private WebhookService Webhooks => _app.Services.GetRequiredService<WebhookService>();
+    private PaymentService Payments => _app.Services.GetRequiredService<PaymentService>();
+
+    public async Task InitializeAsync()
+    {
+        _app.StartServer();
+        _merchant = await _app.NewMerchantAsync("Hooked Hats");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_published_link_is_delivered_signed_with_the_endpoints_secret()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+
+        var link = await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        await receiver.WaitForAsync(r => r.Delivered.Count >= 1);
+        var hook = receiver.Delivered[0];
+        Assert.Equal("link.published", hook.EventType);
+        Assert.True(WebhookSignature.Verify(endpoint.Secret, hook.Signature, hook.Body));
+        Assert.False(WebhookSignature.Verify(endpoint.Secret, hook.Signature, hook.Body + " "));
+        var json = JsonDocument.Parse(hook.Body).RootElement;
+        Assert.Equal("link.published", json.GetProperty("type").GetString());
+        Assert.Equal(link.Id, json.GetProperty("data").GetProperty("link").GetProperty("id").GetGuid());
+        Assert.True(json.TryGetProperty("id", out _) && json.TryGetProperty("created", out _));
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_500_twice_gets_the_event_on_the_third_attempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        await receiver.WaitForAsync(r => r.Delivered.Count == 1);
+        Assert.Equal([500, 500, 200], receiver.Received.Select(r => r.AnsweredWith));
+        var delivery = Assert.Single(await Webhooks.RecentDeliveriesAsync(_merchant.MerchantId));
+        Assert.Equal((DeliveryStatus.Succeeded, 3, 200), (delivery.Status, delivery.Attempts, delivery.LastStatusCode));
+    }
+
+    [Fact]
+    public async Task A_link_published_then_paid_to_used_reports_its_events_in_order()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+
+        var draft = (await _app.Links.CreateAsync(_merchant, new LinkSettings { Title = "Top hat", Amount = 80m, Currency = "EUR", MaxUsages = 2 }, publish: false)).Value;
+        await _app.Links.PublishAsync(_merchant, draft.Id);
+        var declined = (await Payments.StartAsync(draft.PublicId)).Value;
+        await Payments.FailAsync(declined.Id);
+        for (var i = 0; i < 2; i++)
+            await Payments.CompleteAsync((await Payments.StartAsync(draft.PublicId)).Value.Id);
+
+        await receiver.WaitForAsync(r => r.Delivered.Count >= 5);
+        Assert.Equal(["link.published", "payment.failed", "payment.completed", "payment.completed", "link.used"],
+            receiver.Delivered.Select(r => r.EventType));
+    }
+
+    [Fact]
+    public async Task An_expiry_found_by_the_sweeper_sends_link_expired_and_a_disable_enable_pair_is_reported()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        var link = (await _app.Links.CreateAsync(_merchant, new LinkSettings
+        {
+            Title = "Summer hat", Amount = 20m, Currency = "EUR", ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(2),
+        }, publish: true)).Value;
+        await _app.Links.DisableAsync(_merchant, link.Id);
+        await _app.Links.EnableAsync(_merchant, link.Id);
+
+        await receiver.WaitForAsync(r => r.Delivered.Any(h => h.EventType == "link.expired"));
+        Assert.Equal(["link.published", "link.disabled", "link.enabled", "link.expired"], receiver.Delivered.Select(r => r.EventType));
+        var expired = JsonDocument.Parse(receiver.Delivered[^1].Body).RootElement.GetProperty("data");
+        Assert.Equal(("Clock", "EXPIRED"), (expired.GetProperty("actor").GetString(), expired.GetProperty("link").GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task A_delivery_can_be_sent_again_from_the_log_and_other_merchants_hear_nothing()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var otherReceiver = await WebhookReceiver.StartAsync();
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        var other = await _app.NewMerchantAsync("Other Hats");
+        await Webhooks.AddEndpointAsync(other.MerchantId, otherReceiver.Url);
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+        await receiver.WaitForAsync(r => r.Delivered.Count == 1);
+
+        var delivery = Assert.Single(await Webhooks.RecentDeliveriesAsync(_merchant.MerchantId));
+        Assert.False(await Webhooks.RedeliverAsync(other.MerchantId, delivery.Id));
+        Assert.True(await Webhooks.RedeliverAsync(_merchant.MerchantId, delivery.Id));
+
+        await receiver.WaitForAsync(r => r.Delivered.Count == 2);
+        Assert.Equal(receiver.Delivered[0].Body, receiver.Delivered[1].Body);
+        Assert.Empty(otherReceiver.Received);
+    }
+
+    [Fact]
+    public async Task An_endpoint_must_be_https_or_local()
+    {
+        var refused = await Webhooks.AddEndpointAsync(_merchant.MerchantId, "http://hooks.example/in");
+
+        Assert.Equal("url", Assert.Single(refused.Refusal!.Fields).Field);
+        await using var db = _app.NewContext();
+        Assert.Equal(0, await db.WebhookEndpoints.CountAsync());
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PaymentLinks.Dashboard.Tests.Webhooks;
+
+public sealed record ReceivedWebhook(string Body, string Signature, string EventType, int AnsweredWith);
+
+/// <summary>A real HTTP server on a loopback port that records the webhooks it gets, and can fail on purpose.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _failuresLeft;
+
+    public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
+    public string Url { get; private set; } = "";
+
+    private WebhookReceiver(WebApplication app) => _app = app;
+
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new WebhookReceiver(app) { _failuresLeft = failFirst };
+        app.MapPost("/hooks", async (HttpContext http) =>
+        {
+            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            var status = Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
+            receiver.Received.Enqueue(new ReceivedWebhook(body, http.Request.Headers["PaymentLinks-Signature"].ToString(),
+                http.Request.Headers["PaymentLinks-Event-Type"].ToString(), status));
+            return Results.StatusCode(status);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = address.TrimEnd('/') + "/hooks";
+        return receiver;
+    }
+
+    public IReadOnlyList<ReceivedWebhook> Delivered => Received.Where(r => r.AnsweredWith == 200).ToList();
+
+    public async Task WaitForAsync(Func<WebhookReceiver, bool> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition(this))
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Webhooks not received in {seconds} s; got: {string.Join(", ", Received.Select(r => $"{r.EventType}={r.AnsweredWith}"))}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
