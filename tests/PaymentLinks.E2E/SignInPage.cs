@@ -7,11 +7,19 @@ public static class SignInPage
 {
     public static async Task SignInAsync(IPage page, string email, string password)
     {
-        await page.GotoAsync("account/login");
+        // Fill the form only once the page and its script have settled, so nothing re-renders under the typing.
+        await page.GotoAsync("account/login", new() { WaitUntil = WaitUntilState.NetworkIdle });
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { Timeout = 20_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Sign-in did not leave the sign-in page. It shows: {await page.Locator("main").InnerTextAsync()}");
+        }
     }
 
     /// <summary>Waits until the page runs on a live circuit, so clicks reach the server.</summary>
