@@ -12,8 +12,14 @@ fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-dotnet test PaymentLinks.Dashboard.sln --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
-status=$?
+# Build once, then run the test projects one after another: the browser tests are timing-sensitive and
+# should not share two cores with the concurrency tests.
+if dotnet build PaymentLinks.Dashboard.sln; then
+    dotnet test PaymentLinks.Dashboard.sln --no-build -m:1 --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+    status=$?
+else
+    status=1
+fi
 
 passed=0 failed=0 skipped=0
 counter() { grep -o "$1=\"[0-9]*\"" <<<"$2" | head -n 1 | tr -dc '0-9'; }
