@@ -79,11 +79,29 @@ public static class ApiSetup
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
                     });
                 }
+                DocumentResponseHeaders(operation, metadata.OfType<DeprecatedEndpoint>().Any(), context.Description.HttpMethod is "POST" or "PATCH");
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
                 return Task.CompletedTask;
             });
         });
+    }
+
+    private static void DocumentResponseHeaders(OpenApiOperation operation, bool deprecated, bool idempotent)
+    {
+        static OpenApiHeader Header(string description) => new() { Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete)
+                continue;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            if (status == "429")
+                concrete.Headers["Retry-After"] = Header("Seconds to wait before the next request with this key.");
+            if (deprecated)
+                concrete.Headers["Deprecation"] = Header("Always \"true\": this route is kept for old clients; see the Link header for its successor.");
+            if (idempotent && status.StartsWith('2'))
+                concrete.Headers[ApiResponder.ReplayedHeader] = Header("\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
+        }
     }
 
     public static void MapPaymentLinksApi(this WebApplication app)

@@ -40,6 +40,10 @@ public sealed class OpenApiConformanceTests : ApiTestBase
         foreach (var status in new[] { "201", "400", "401", "409", "422", "429" })
             Assert.True(responses.TryGetProperty(status, out _), $"POST does not document {status}");
         Assert.True(_document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("apiKey", out _));
+        Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _));
+        Assert.True(responses.GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
+        var alias = Operation(_document.GetProperty("paths"), "/api/v1/payment-links/{id}/expire", "post");
+        Assert.True(alias.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("Deprecation", out _));
     }
 
     [Fact]
