@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,24 +14,12 @@ public sealed class ExpirySweeperOptions
 /// <summary>Persists due expiries in the background, so stored rows catch up even for links nobody opens.</summary>
 public sealed class ExpirySweeper(
     LinkExpiry expiry, IOptions<ExpirySweeperOptions> options, TimeProvider clock, ILogger<ExpirySweeper> logger)
-    : BackgroundService
+    : PeriodicWork(options.Value.Interval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                var expired = await expiry.ExpireDueAsync(ct: stoppingToken);
-                if (expired > 0)
-                    logger.LogInformation("Expiry sweep persisted {Count} expired links", expired);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "Expiry sweep failed; retrying at the next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var expired = await expiry.ExpireDueAsync(ct: ct);
+        if (expired > 0)
+            Logger.LogInformation("Expiry sweep persisted {Count} expired links", expired);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Infrastructure.Persistence;
@@ -28,27 +27,15 @@ public sealed class WebhookOptions
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<AppDbContext> contexts, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : BackgroundService
+    TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
 {
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 50;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        do
-        {
-            try
-            {
-                await FanOutAsync(stoppingToken);
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "Webhook dispatch failed; retrying at the next tick");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await FanOutAsync(ct);
+        await SendDueAsync(ct);
     }
 
     private async Task FanOutAsync(CancellationToken ct)
@@ -57,7 +44,7 @@ public sealed class WebhookDispatcher(
         var events = await db.WebhookEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
         if (events.Count == 0)
             return;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var merchants = events.Select(e => e.MerchantId).Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.AsNoTracking()
             .Where(e => merchants.Contains(e.MerchantId) && e.DisabledAt == null).ToListAsync(ct);
@@ -73,7 +60,7 @@ public sealed class WebhookDispatcher(
     private async Task SendDueAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.WebhookDeliveries
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.EventId)
@@ -90,7 +77,7 @@ public sealed class WebhookDispatcher(
 
     private async Task SendAsync(WebhookDelivery delivery, WebhookEvent outboxEvent, WebhookEndpoint endpoint, CancellationToken ct)
     {
-        var sentAt = clock.GetUtcNow();
+        var sentAt = Clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
         {
             Content = new StringContent(outboxEvent.Payload, Encoding.UTF8, "application/json"),
@@ -104,7 +91,7 @@ public sealed class WebhookDispatcher(
             timeout.CancelAfter(options.Value.RequestTimeout);
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode)
-                delivery.Succeeded((int)response.StatusCode, clock.GetUtcNow());
+                delivery.Succeeded((int)response.StatusCode, Clock.GetUtcNow());
             else
                 Failed(delivery, outboxEvent, (int)response.StatusCode, $"HTTP {(int)response.StatusCode}");
         }
@@ -116,7 +103,7 @@ public sealed class WebhookDispatcher(
 
     private void Failed(WebhookDelivery delivery, WebhookEvent outboxEvent, int? statusCode, string error)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var wait = TimeSpan.FromTicks(Math.Min(options.Value.RetryBaseDelay.Ticks << Math.Min(delivery.Attempts, 20), TimeSpan.FromHours(1).Ticks));
         DateTimeOffset? retryAt = now + wait - outboxEvent.CreatedAt > options.Value.GiveUpAfter ? null : now + wait;
         delivery.AttemptFailed(statusCode, error, now, retryAt);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;

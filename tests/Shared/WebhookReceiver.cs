@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace PaymentLinks.Dashboard.Tests.Webhooks;
+namespace PaymentLinks.Tests.Shared;
 
 public sealed record ReceivedWebhook(string Body, string Signature, string EventType, int AnsweredWith);
 
