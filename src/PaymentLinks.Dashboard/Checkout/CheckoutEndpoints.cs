@@ -120,7 +120,7 @@ public static class CheckoutEndpoints
             return SeeOther($"/pay/{publicId}/bank/{paymentId}");
         // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
         if (payment is { Status: PaymentStatus.Failed, FailureReason: not Domain.Common.RefusalCodes.PaymentDeclined })
-            return Problem(CheckoutProblems.From(new Domain.Common.Refusal(payment.FailureReason!, "")), link);
+            return Problem(CheckoutProblems.FromCode(payment.FailureReason), link);
         var returnUrl = link.RedirectUrl is null ? null : ReturnUrl(link.RedirectUrl, payment);
         return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = returnUrl });
     }

@@ -15,7 +15,10 @@ public enum CheckoutProblem
 
 public static class CheckoutProblems
 {
-    public static CheckoutProblem From(Refusal refusal) => refusal.Code switch
+    public static CheckoutProblem From(Refusal refusal) => FromCode(refusal.Code);
+
+    /// <summary>From a refusal code, as stored on a payment refused at completion.</summary>
+    public static CheckoutProblem FromCode(string? code) => code switch
     {
         RefusalCodes.LinkDisabled => CheckoutProblem.Disabled,
         RefusalCodes.LinkExpired => CheckoutProblem.Expired,

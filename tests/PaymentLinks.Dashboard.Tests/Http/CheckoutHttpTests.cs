@@ -83,4 +83,12 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
     private static string Headers(HttpResponseMessage response) =>
         string.Join("\n", response.Headers.Concat(response.Content.Headers)
             .Where(h => h.Key != "Date").OrderBy(h => h.Key).Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
+
+    [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused()
+    {
+        var forged = await _http.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
 }
