@@ -53,6 +53,21 @@ public sealed class PaymentLinkService(
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
         }, ct);
 
+    /// <summary>
+    /// New settings and/or a new state in one change (the API's PATCH): all of it is saved, or, when any
+    /// part is refused, none of it.
+    /// </summary>
+    public Task<Result<LinkView>> UpdateAsync(
+        MerchantCaller caller, Guid id, Func<LinkSettings, LinkSettings>? edit, LinkStatus? target, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
+        {
+            if (edit is not null && link.Edit(edit(link.CurrentSettings()), now, caller.Actor) is { IsSuccess: false } edited)
+                return edited;
+            if (target is { } status && link.MoveTo(status, now, caller.Actor) is { IsSuccess: false } moved)
+                return moved.Refusal;
+            return Result.Ok;
+        }, ct, saveWhenRefused: false);
+
     /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
     public Task<Result<LinkView>> MoveToAsync(MerchantCaller caller, Guid id, LinkStatus target, CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
@@ -170,11 +185,12 @@ public sealed class PaymentLinkService(
 
     /// <summary>
     /// Loads the caller's link in a write transaction, lets the aggregate decide, and saves whatever the
-    /// aggregate changed — also when it refused, since catching up with the clock is itself a change.
-    /// Open views hear of it once it has committed.
+    /// aggregate changed — also when it refused (unless told not to), since catching up with the clock is
+    /// itself a change. Open views hear of it once it has committed.
     /// </summary>
     private async Task<Result<LinkView>> ChangeAsync(
-        MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct)
+        MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
+        bool saveWhenRefused = true)
     {
         var (outcome, changed) = await writes.RunAsync(async (db, now) =>
         {
@@ -183,6 +199,8 @@ public sealed class PaymentLinkService(
                 return (Result<LinkView>.Fail(Refusal.NotFound()), false);
             var versionBefore = link.Version;
             var result = change(link, now);
+            if (!result.IsSuccess && !saveWhenRefused)
+                return (Result<LinkView>.Fail(result.Refusal), false); // the transaction ends unsaved: nothing of it is kept
             await db.SaveChangesAsync(ct);
             var view = result.IsSuccess ? LinkView.Of(link, now) : Result<LinkView>.Fail(result.Refusal);
             return (view, link.Version != versionBefore);

@@ -112,6 +112,21 @@ public sealed class PaymentLinkApiTests : ApiTestBase
         Assert.Equal(10m, (await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"))).GetProperty("amount").GetDecimal());
     }
 
+    [Fact]
+    public async Task A_patch_of_fields_and_status_is_all_or_nothing()
+    {
+        var id = (await CreateAsync("""{"title":"Before","amount":10,"currency":"EUR"}""")).GetProperty("id").GetString();
+
+        var refused = await PatchAsync(Api, $"/api/v1/payment-links/{id}", """{"title":"After","status":"USED"}""");
+
+        await AssertErrorAsync(refused, HttpStatusCode.Conflict, "invalid_transition");
+        var stored = await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"));
+        Assert.Equal(("Before", "ACTIVE"), (stored.GetProperty("title").GetString(), stored.GetProperty("status").GetString()));
+
+        var both = await BodyAsync(await PatchAsync(Api, $"/api/v1/payment-links/{id}", """{"title":"After","status":"DISABLED"}"""));
+        Assert.Equal(("After", "DISABLED"), (both.GetProperty("title").GetString(), both.GetProperty("status").GetString()));
+    }
+
     [Theory]
     [InlineData("expire", "EXPIRED")]
     [InlineData("deactivate", "DISABLED")]

@@ -150,22 +150,12 @@ public static class PaymentLinkEndpoints
             var found = await service.GetAsync(caller, id, http.RequestAborted);
             if (!found.IsSuccess)
                 return ApiResult.From(found.Refusal);
-            var link = found.Value;
-
-            if (present.Any(field => field.Key != "status"))
-            {
-                var edited = await service.EditAsync(caller, link.Id, Edited(link.Settings, request, present), link.Version, http.RequestAborted);
-                if (!edited.IsSuccess)
-                    return ApiResult.From(edited.Refusal);
-                link = edited.Value;
-            }
-            if (target is { } status)
-            {
-                var moved = await service.MoveToAsync(caller, link.Id, status, http.RequestAborted);
-                if (!moved.IsSuccess)
-                    return ApiResult.From(moved.Refusal);
-                link = moved.Value;
-            }
+            var edits = present.Any(field => field.Key != "status");
+            var updated = await service.UpdateAsync(caller, found.Value.Id,
+                edits ? current => Edited(current, request, present) : null, target, http.RequestAborted);
+            if (!updated.IsSuccess)
+                return ApiResult.From(updated.Refusal);
+            var link = updated.Value;
             return ApiResult.Ok(Response(service, link));
         });
     }
