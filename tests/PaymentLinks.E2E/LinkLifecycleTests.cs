@@ -34,7 +34,9 @@ public sealed class LinkLifecycleTests(AppFixture app)
         Assert.Equal((LinkStatus.Active, 89.90m), (stored.Status, stored.Amount));
         var history = await app.Links.GetHistoryAsync(session.Merchant, stored.Id);
         Assert.Equal(3, history.Count);
-        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Status history" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
+        var historyRows = page.GetByRole(AriaRole.Region, new() { Name = "Status history" }).GetByRole(AriaRole.Row);
+        await Expect(historyRows).ToHaveCountAsync(4);
+        await Expect(historyRows.Nth(1)).ToContainTextAsync("@e2e.test");
     }
 
     [Fact]
