@@ -25,7 +25,7 @@ public sealed class DemoDataOptions
 /// </summary>
 public sealed class DemoData(
     IOptions<DemoDataOptions> options, MerchantAccounts accounts, UserManager<ApplicationUser> users,
-    PaymentLinkService links, PaymentService payments, TimeProvider clock, ILogger<DemoData> logger)
+    PaymentLinkService links, CheckoutService checkout, PaymentService payments, TimeProvider clock, ILogger<DemoData> logger)
 {
     public async Task SeedIfEnabledAsync(IHostEnvironment environment)
     {
@@ -59,7 +59,7 @@ public sealed class DemoData(
         await Create(caller, Link("Spring menu tasting (draft)", 45m), publish: false);
 
         var beans = await Create(caller, Link("Single-origin beans, 1 kg", 32.50m, expiresAt: now.AddDays(30)), publish: true);
-        await PayAsync(beans.PublicId, 3);
+        await VisitAsync(beans.PublicId, browsedOnly: 5, paid: 3);
 
         await Create(caller, Link("Invoice #1042", 180m, maxUsages: 1, expiresAt: now.AddDays(7)), publish: true);
 
@@ -70,11 +70,11 @@ public sealed class DemoData(
         await links.DisableAsync(caller, workshop.Id);
 
         var flash = await Create(caller, Link("Black Friday flash sale", 19.90m), publish: true);
-        await PayAsync(flash.PublicId, 2);
+        await VisitAsync(flash.PublicId, browsedOnly: 4, paid: 2);
         await links.ExpireNowAsync(caller, flash.Id);
 
         var giftCard = await Create(caller, Link("Gift card, 50 EUR", 50m, maxUsages: 1), publish: true);
-        await PayAsync(giftCard.PublicId, 1);
+        await VisitAsync(giftCard.PublicId, browsedOnly: 1, paid: 1);
 
         var archived = await Create(caller, Link("Old subscription offer", 9.99m), publish: false);
         await links.ArchiveAsync(caller, archived.Id);
@@ -83,9 +83,12 @@ public sealed class DemoData(
     private async Task<LinkView> Create(MerchantCaller caller, LinkSettings settings, bool publish) =>
         (await links.CreateAsync(caller, settings, publish)).Value;
 
-    private async Task PayAsync(string publicId, int times)
+    // Customers who open the page: some only look, the others pay, so the demo funnel reads like a real one.
+    private async Task VisitAsync(string publicId, int browsedOnly, int paid)
     {
-        for (var i = 0; i < times; i++)
+        for (var i = 0; i < browsedOnly + paid; i++)
+            await checkout.OpenAsync(publicId, countView: true);
+        for (var i = 0; i < paid; i++)
         {
             var attempt = (await payments.StartAsync(publicId)).Value;
             _ = (await payments.CompleteAsync(attempt.Id)).Value;

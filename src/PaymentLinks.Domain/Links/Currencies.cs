@@ -38,7 +38,11 @@ public static class Currencies
     public static long ToMinorUnits(decimal amount, string code) =>
         decimal.ToInt64(amount * Pow10(MinorUnitDigits(code)));
 
-    public static decimal FromMinorUnits(long minor, string code) => minor / (decimal)Pow10(MinorUnitDigits(code));
+    /// <summary>
+    /// The amount at the currency's own precision (3250 EUR cents → 32.50, not 32.5): multiplying by one minor
+    /// unit keeps its scale, so forms, receipts and the API all show the digits the currency has.
+    /// </summary>
+    public static decimal FromMinorUnits(long minor, string code) => minor * (1m / Pow10(MinorUnitDigits(code)));
 
     /// <summary>True when the amount has no more decimals than the currency's minor unit allows.</summary>
     public static bool FitsMinorUnits(decimal amount, string code)
