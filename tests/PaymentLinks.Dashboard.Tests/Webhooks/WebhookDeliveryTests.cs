@@ -102,6 +102,35 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expiry_found_by_a_customers_visit_sends_link_expired()
+    {
+        // The sweeper waits an hour here, so only the customer's visit can find the expiry.
+        await using var app = new DashboardApp(new Dictionary<string, string>
+        {
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+            ["ExpirySweeper:Interval"] = "01:00:00",
+        });
+        app.StartServer();
+        var merchant = await app.NewMerchantAsync("Visited Hats");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(merchant.MerchantId, receiver.Url);
+        var link = (await app.Links.CreateAsync(merchant, new LinkSettings
+        {
+            Title = "Winter hat", Amount = 25m, Currency = "EUR", ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(1),
+        }, publish: true)).Value;
+        await receiver.WaitForAsync(r => r.Delivered.Count == 1);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var visit = await app.CreateClient().GetAsync($"/pay/{link.PublicId}");
+
+        Assert.Equal(System.Net.HttpStatusCode.Gone, visit.StatusCode);
+        await receiver.WaitForAsync(r => r.Delivered.Count == 2);
+        Assert.Equal(["link.published", "link.expired"], receiver.Delivered.Select(r => r.EventType));
+        var expired = JsonDocument.Parse(receiver.Delivered[1].Body).RootElement.GetProperty("data");
+        Assert.Equal(("Clock", "EXPIRED"), (expired.GetProperty("actor").GetString(), expired.GetProperty("link").GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task A_delivery_can_be_sent_again_from_the_log_and_other_merchants_hear_nothing()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
