@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidation>();
         services.Configure<ExpirySweeperOptions>(configuration.GetSection(ExpirySweeperOptions.Section));
         services.AddHostedService<ExpirySweeper>();
+        services.Configure<Housekeeping.HousekeepingOptions>(configuration.GetSection(Housekeeping.HousekeepingOptions.Section));
+        services.AddSingleton<Housekeeping.RowPruner>();
+        services.AddHostedService<Housekeeping.HousekeepingWorker>();
         return services;
     }
 }

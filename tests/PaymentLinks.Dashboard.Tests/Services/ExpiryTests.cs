@@ -68,11 +68,11 @@ public sealed class ExpiryTests : IAsyncLifetime
         await sweeper.StartAsync(CancellationToken.None);
         try
         {
-            await WaitUntil(async () =>
+            await Poll.UntilAsync(async () =>
             {
                 await using var db = _harness.NewContext();
                 return await db.PaymentLinks.CountAsync(l => l.Status == LinkStatus.Expired) == 2;
-            });
+            }, "both links stored EXPIRED");
         }
         finally
         {
@@ -115,15 +115,5 @@ public sealed class ExpiryTests : IAsyncLifetime
         Assert.Equal((LinkStatus.Expired, link.ExpiresAt!.Value), (stored.Status, stored.StatusChangedAt));
         var entry = await db.LinkStatusChanges.SingleAsync(c => c.LinkId == link.Id && c.To == LinkStatus.Expired);
         Assert.Equal((ActorKind.Clock, link.ExpiresAt.Value), (entry.ActorKind, entry.At));
-    }
-
-    private static async Task WaitUntil(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Condition not met within 15 s.");
-            await Task.Delay(50);
-        }
     }
 }

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PaymentLinks.Infrastructure.Idempotency;
+using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Infrastructure.Webhooks;
+
+namespace PaymentLinks.Infrastructure.Housekeeping;
+
+public sealed class HousekeepingOptions
+{
+    public const string Section = "Housekeeping";
+
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long the delivery log keeps a finished webhook event and its deliveries.</summary>
+    public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
+}
+
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents);
+
+/// <summary>
+/// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
+/// idempotency keys past their 24 hours, and webhook events past the retention whose deliveries have all
+/// finished (an event still being retried or redelivered is kept, whatever its age).
+/// </summary>
+public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
+{
+    public async Task<PrunedRows> PruneAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        var keysBefore = now - IdempotencyStore.Lifetime;
+        var keys = await db.IdempotencyRecords.Where(r => r.CreatedAt < keysBefore).ExecuteDeleteAsync(ct);
+
+        // Deliveries go with their event (ON DELETE CASCADE).
+        var eventsBefore = now - options.Value.WebhookRetention;
+        var events = await db.WebhookEvents
+            .Where(e => e.DispatchedAt != null && e.CreatedAt < eventsBefore)
+            .Where(e => !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == DeliveryStatus.Pending))
+            .ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events);
+    }
+}
+
+/// <summary>Runs <see cref="RowPruner"/> every interval (an hour by default).</summary>
+public sealed class HousekeepingWorker(
+    RowPruner pruner, IOptions<HousekeepingOptions> options, TimeProvider clock, ILogger<HousekeepingWorker> logger)
+    : PeriodicWork(options.Value.Interval, clock, logger)
+{
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        var pruned = await pruner.PruneAsync(ct);
+        if (pruned.IdempotencyRecords + pruned.WebhookEvents > 0)
+            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys and {Events} webhook events", pruned.IdempotencyRecords, pruned.WebhookEvents);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PaymentLinks.Infrastructure.Housekeeping;
+using PaymentLinks.Infrastructure.Idempotency;
+using PaymentLinks.Dashboard.Tests.Webhooks;
+using PaymentLinks.Infrastructure.Webhooks;
+using PaymentLinks.Tests.Shared;
+
+namespace PaymentLinks.Dashboard.Tests.Services;
+
+/// <summary>Rows whose job is done are removed; rows still in use are kept, whatever their age.</summary>
+public sealed class HousekeepingTests : IAsyncLifetime
+{
+    private readonly ManualClock _clock = new();
+    private readonly ServiceHarness _harness;
+
+    public HousekeepingTests() => _harness = new ServiceHarness(_clock, settings: new Dictionary<string, string?>
+    {
+        ["Webhooks:PollInterval"] = "00:00:00.050",
+        ["Housekeeping:WebhookRetention"] = "30.00:00:00",
+    });
+
+    private RowPruner Pruner => _harness.Services.GetRequiredService<RowPruner>();
+    private IdempotencyStore Keys => _harness.Services.GetRequiredService<IdempotencyStore>();
+
+    public Task InitializeAsync() => _harness.InitializeAsync();
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Idempotency_keys_go_after_their_24_hours_and_younger_ones_still_replay()
+    {
+        var merchant = await _harness.NewMerchantAsync();
+        await CompleteKeyAsync(merchant.MerchantId, "old-key");
+        _clock.Advance(TimeSpan.FromHours(23));
+        await CompleteKeyAsync(merchant.MerchantId, "young-key");
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        var pruned = await Pruner.PruneAsync();
+
+        Assert.Equal(1, pruned.IdempotencyRecords);
+        await using var db = _harness.NewContext();
+        Assert.Equal(["young-key"], await db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
+        Assert.IsType<IdempotencyClaim.Replay>(await Keys.ClaimAsync(merchant.MerchantId, "young-key", "hash"));
+    }
+
+    [Fact]
+    public async Task Finished_webhook_events_go_after_the_retention_and_one_being_redelivered_stays()
+    {
+        await using var healthy = await WebhookReceiver.StartAsync();
+        await using var failing = await WebhookReceiver.StartAsync(failFirst: 1000);
+        var webhooks = _harness.Services.GetRequiredService<WebhookService>();
+        var delivered = await _harness.NewMerchantAsync("Delivered Shop");
+        var givenUp = await _harness.NewMerchantAsync("Given-up Shop");
+        await webhooks.AddEndpointAsync(delivered.MerchantId, healthy.Url);
+        await webhooks.AddEndpointAsync(givenUp.MerchantId, failing.Url);
+        var dispatcher = _harness.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Single();
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        await _harness.ActiveLinkAsync(delivered);
+        await _harness.ActiveLinkAsync(givenUp);
+        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(1), "first event delivered");
+        await webhooks.WaitForLogAsync(givenUp.MerchantId, l => l.Count == 1 && l[0].Attempts == 1, "first attempt failed");
+        _clock.Advance(TimeSpan.FromDays(31)); // the failing delivery's next try is past the day: given up
+        var failed = Assert.Single(await webhooks.WaitForLogAsync(givenUp.MerchantId,
+            l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "failing delivery given up"));
+        await _harness.ActiveLinkAsync(delivered);
+        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(2), "recent event delivered");
+        await dispatcher.StopAsync(CancellationToken.None);
+        Assert.True(await webhooks.RedeliverAsync(givenUp.MerchantId, failed.Id));
+
+        var pruned = await Pruner.PruneAsync();
+
+        Assert.Equal(1, pruned.WebhookEvents);
+        await using var db = _harness.NewContext();
+        var kept = await db.WebhookEvents.OrderBy(e => e.Id).Select(e => new { e.MerchantId, e.CreatedAt }).ToListAsync();
+        Assert.Equal([(givenUp.MerchantId, false), (delivered.MerchantId, true)],
+            kept.Select(e => (e.MerchantId, e.CreatedAt > _clock.GetUtcNow().AddDays(-1))));
+        Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.MerchantId == delivered.MerchantId));
+    }
+
+    private async Task CompleteKeyAsync(Guid merchantId, string key)
+    {
+        var claim = Assert.IsType<IdempotencyClaim.Run>(await Keys.ClaimAsync(merchantId, key, "hash"));
+        await Keys.CompleteAsync(claim.RecordId, 201, "{}");
+    }
+}

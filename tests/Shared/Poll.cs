@@ -1,0 +1,18 @@
+namespace PaymentLinks.Tests.Shared;
+
+/// <summary>
+/// Waits for state written by background work (the sweeper, the webhook dispatcher). Wait on what was
+/// stored, not on a side effect seen elsewhere: a receiver gets its request before the dispatcher saves.
+/// </summary>
+public static class Poll
+{
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not within {seconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
+}
