@@ -2,20 +2,16 @@ using PaymentLinks.Domain.Links;
 
 namespace PaymentLinks.Infrastructure.Links;
 
-/// <summary>A link as every face of the product shows it: with its effective status at the time of reading.</summary>
+/// <summary>
+/// A link as every face of the product shows it: with its effective status at the time of reading. Its
+/// configuration is the aggregate's own <see cref="LinkSettings"/>, so a new setting is added in one place.
+/// </summary>
 public sealed record LinkView(
     Guid Id,
     string PublicId,
     Guid MerchantId,
-    string Title,
-    string? Description,
-    decimal Amount,
-    string Currency,
-    int MaxUsages,
+    LinkSettings Settings,
     int Usages,
-    DateTimeOffset? ExpiresAt,
-    string? RedirectUrl,
-    string? DisabledMessage,
     LinkStatus Status,
     DateTimeOffset StatusChangedAt,
     bool AmountLocked,
@@ -23,25 +19,21 @@ public sealed record LinkView(
     DateTimeOffset UpdatedAt,
     int Version)
 {
+    public string Title => Settings.Title;
+    public string? Description => Settings.Description;
+    public decimal Amount => Settings.Amount;
+    public string Currency => Settings.Currency;
+    public int MaxUsages => Settings.MaxUsages;
+    public DateTimeOffset? ExpiresAt => Settings.ExpiresAt;
+    public string? RedirectUrl => Settings.RedirectUrl;
+    public string? DisabledMessage => Settings.DisabledMessage;
+
     public bool IsActive => Status == LinkStatus.Active;
 
     public IReadOnlyList<LinkTrigger> AvailableActions => LinkLifecycle.ActionsFrom(Status);
 
-    public LinkSettings Settings => new()
-    {
-        Title = Title,
-        Description = Description,
-        Amount = Amount,
-        Currency = Currency,
-        MaxUsages = MaxUsages,
-        ExpiresAt = ExpiresAt,
-        RedirectUrl = RedirectUrl,
-        DisabledMessage = DisabledMessage,
-    };
-
     public static LinkView Of(PaymentLink link, DateTimeOffset now) => new(
-        link.Id, link.PublicId, link.MerchantId, link.Title, link.Description, link.Amount, link.Currency,
-        link.MaxUsages, link.Usages, link.ExpiresAt, link.RedirectUrl, link.DisabledMessage,
+        link.Id, link.PublicId, link.MerchantId, link.CurrentSettings(), link.Usages,
         link.EffectiveStatus(now), link.EffectiveStatusChangedAt(now), link.FirstPublishedAt is not null,
         link.CreatedAt, link.UpdatedAt, link.Version);
 }
