@@ -7,25 +7,33 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Dashboard.Identity;
 
 /// <summary>Registration: a new merchant and its first user, created together or not at all.</summary>
-public sealed class MerchantAccounts(
-    UserManager<ApplicationUser> users, IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbContext identityContext, TimeProvider clock)
 {
+    /// <summary>
+    /// The merchant is only added to the identity store's own (scoped) context, so the store's one
+    /// SaveChanges writes merchant and user in one transaction. A refused user writes neither.
+    /// </summary>
     public async Task<IdentityResult> RegisterAsync(string email, string password, string businessName)
     {
-        var merchant = new Merchant(Guid.CreateVersion7(clock.GetUtcNow()), businessName.Trim(), "UTC", clock.GetUtcNow());
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            db.Merchants.Add(merchant);
-            await db.SaveChangesAsync();
-        }
-
+        var now = clock.GetUtcNow();
+        var merchant = new Merchant(Guid.CreateVersion7(now), businessName.Trim(), "UTC", now);
+        identityContext.Merchants.Add(merchant);
         var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchant.Id };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        var created = IdentityResult.Failed();
+        try
         {
-            await using var db = await contexts.CreateDbContextAsync();
-            await db.Merchants.Where(m => m.Id == merchant.Id).ExecuteDeleteAsync();
+            created = await users.CreateAsync(user, password);
+            return created;
         }
-        return created;
+        catch (DbUpdateException)
+        {
+            // Two sign-ups with one email at once: both passed the store's uniqueness check, the index let one in.
+            return IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
+        }
+        finally
+        {
+            if (!created.Succeeded)
+                identityContext.Entry(merchant).State = EntityState.Detached;
+        }
     }
 }
