@@ -108,6 +108,20 @@ public static class ApiSetup
     {
         app.MapOpenApi(OpenApiPath);
         app.MapPaymentLinkApi();
+        // Whatever no API route takes gets a JSON answer here, never the dashboard's HTML pages.
+        app.Map("/api/{**rest}", (HttpContext http) => ApiResponder.Write(UnroutedRequest(http.Request)))
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+    }
+
+    private static ApiResult UnroutedRequest(HttpRequest request)
+    {
+        var sentBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null;
+        if (sentBody && !request.HasJsonContentType())
+            return new(StatusCodes.Status415UnsupportedMediaType, new ApiError(ApiErrorCodes.InvalidRequest,
+                new List<ApiFieldError> { new("Content-Type", "Send the body as JSON with Content-Type: application/json.") }));
+        return new(StatusCodes.Status404NotFound, new ApiError(ApiErrorCodes.ResourceMissing,
+            new ApiMessage($"No API route for {request.Method} {request.Path}.")));
     }
 
     public static RouteHandlerBuilder ProducesApiErrors(this RouteHandlerBuilder builder, params int[] statusCodes)

@@ -17,5 +17,5 @@ public static class AccountEndpoints
                 return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().ExcludeFromDescription(); // a dashboard form post, not part of the API
 }

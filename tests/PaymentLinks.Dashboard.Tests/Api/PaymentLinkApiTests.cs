@@ -62,6 +62,24 @@ public sealed class PaymentLinkApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task Requests_no_route_takes_get_json_errors_never_dashboard_pages()
+    {
+        var wordyPaging = await Api.GetAsync("/api/v1/payment-links?limit=ten&offset=-1");
+        await AssertErrorAsync(wordyPaging, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal(["limit", "offset"], (await BodyAsync(wordyPaging)).GetProperty("details").EnumerateArray().Select(d => d.GetProperty("field").GetString()));
+
+        // curl -d without a Content-Type header sends a form; the API says what it wants instead.
+        var form = await Api.PostAsync("/api/v1/payment-links", new FormUrlEncodedContent([new("title", "Poster")]));
+        await AssertErrorAsync(form, HttpStatusCode.UnsupportedMediaType, "invalid_request");
+        Assert.Equal("Content-Type", (await BodyAsync(form)).GetProperty("details")[0].GetProperty("field").GetString());
+
+        await AssertErrorAsync(await Api.GetAsync("/api/v1/refunds"), HttpStatusCode.NotFound, "resource_missing");
+        await AssertErrorAsync(await Api.DeleteAsync("/api/v1/payment-links"), HttpStatusCode.NotFound, "resource_missing");
+        await using var db = App.NewContext();
+        Assert.Equal(0, await db.PaymentLinks.CountAsync());
+    }
+
+    [Fact]
     public async Task Status_changes_in_the_first_sources_style_with_a_bearer_key()
     {
         var bearer = await App.ApiClientAsync(Merchant, bearer: true);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
@@ -31,7 +32,15 @@ public static class PaymentLinkEndpoints
             .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         links.MapGet("", ListAsync).WithName("ListPaymentLinks")
-            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest);
+            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // Read as text so that "limit=abc" gets our 400 naming the field; documented as the integers they are.
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                    if (parameter.Name is "limit" or "offset")
+                        parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = parameter.Name == "limit" ? "1" : "0" };
+                return Task.CompletedTask;
+            });
         links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
             .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         links.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
@@ -87,7 +96,7 @@ public static class PaymentLinkEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, PaymentLinkService service, string? status, string? search, int? limit, int? offset, string? sort, string? order)
+        HttpContext http, PaymentLinkService service, string? status, string? search, string? limit, string? offset, string? sort, string? order)
     {
         var errors = new List<ApiFieldError>();
         var statuses = new List<LinkStatus>();
@@ -98,11 +107,10 @@ public static class PaymentLinkEndpoints
             else
                 errors.Add(new ApiFieldError("status", $"Unknown status '{name}'."));
         }
-        var take = limit ?? 20;
-        if (take is < 1 or > LinkQuery.MaxPageSize)
-            errors.Add(new ApiFieldError("limit", $"limit must be between 1 and {LinkQuery.MaxPageSize}."));
-        if (offset is < 0)
-            errors.Add(new ApiFieldError("offset", "offset must be 0 or more."));
+        if (!WholeNumber(limit, 20, out var take) || take is < 1 or > LinkQuery.MaxPageSize)
+            errors.Add(new ApiFieldError("limit", $"limit must be a whole number between 1 and {LinkQuery.MaxPageSize}."));
+        if (!WholeNumber(offset, 0, out var skip) || skip < 0)
+            errors.Add(new ApiFieldError("offset", "offset must be a whole number, 0 or more."));
         var sortColumn = SortOf(sort);
         if (sortColumn is null)
             errors.Add(new ApiFieldError("sort", "sort must be one of created_at, title, amount, expires_at, status, usages."));
@@ -117,12 +125,18 @@ public static class PaymentLinkEndpoints
             Search = search,
             Sort = sortColumn!.Value,
             Descending = order != "asc",
-            Skip = offset ?? 0,
+            Skip = skip,
             Take = take,
         };
         var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http.User), query, http.RequestAborted);
         var data = page.Items.Select(link => Response(service, link)).ToList();
         return ApiResponder.Write(ApiResult.Ok(new PaymentLinkListResponse(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount)));
+    }
+
+    private static bool WholeNumber(string? text, int absent, out int value)
+    {
+        value = absent;
+        return string.IsNullOrEmpty(text) || int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentLinkService service)
