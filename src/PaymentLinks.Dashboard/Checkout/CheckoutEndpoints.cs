@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using PaymentLinks.Dashboard.Components.Checkout;
+using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -71,7 +72,7 @@ public static class CheckoutEndpoints
 
     private static async Task<IResult> StartAsync(string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
         var token = http.Request.Form["checkout_token"].ToString();
         if (!IsCheckoutToken(token))
@@ -98,7 +99,7 @@ public static class CheckoutEndpoints
     private static async Task<IResult> FinishAsync(
         string publicId, Guid paymentId, bool approve, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
         var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
         if (link is null || payment is null)

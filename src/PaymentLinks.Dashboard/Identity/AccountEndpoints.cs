@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Dashboard.Identity;
@@ -13,7 +14,7 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
+            if (!await antiforgery.IsGenuineFormPostAsync(http))
                 return Results.BadRequest();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");

@@ -45,8 +45,15 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
             ["checkout_token"] = new string('a', 32),
         }));
 
+        // A body that is not even a readable form gets the same page, not a server error.
+        var broken = new StringContent("--zz\r\nbroken", System.Text.Encoding.ASCII);
+        broken.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zz");
+        var garbled = await _http.PostAsync($"/pay/{link.PublicId}", broken);
+
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains("Please start again", await forged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("Please start again", await garbled.Content.ReadAsStringAsync());
         await using var db = _app.NewContext();
         Assert.Equal(0, await db.PaymentAttempts.CountAsync());
     }
