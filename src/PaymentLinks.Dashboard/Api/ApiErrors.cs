@@ -29,7 +29,9 @@ public sealed record ApiResult(int StatusCode, object? Body)
         RefusalCodes.NotFound => NotFound(),
         RefusalCodes.InvalidTransition => new(StatusCodes.Status409Conflict, new ApiError(ApiErrorCodes.InvalidTransition,
             new ApiTransitionError(refusal.From, refusal.To, refusal.Message))),
-        RefusalCodes.Conflict => new(StatusCodes.Status409Conflict, new ApiError(ApiErrorCodes.Conflict, new ApiMessage(refusal.Message))),
+        // The API only asks for a version when the client sent If-Match.
+        RefusalCodes.Conflict => new(StatusCodes.Status412PreconditionFailed, new ApiError(ApiErrorCodes.PreconditionFailed,
+            new ApiMessage("The link has changed since the version in If-Match. Read it again, then retry."))),
         _ => new(StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidRequest, new ApiMessage(refusal.Message))),
     };
 
@@ -43,7 +45,7 @@ public static class ApiErrorCodes
     public const string Unauthenticated = "unauthenticated";
     public const string ResourceMissing = "resource_missing";
     public const string InvalidTransition = "invalid_transition";
-    public const string Conflict = "conflict";
+    public const string PreconditionFailed = "precondition_failed";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
 }

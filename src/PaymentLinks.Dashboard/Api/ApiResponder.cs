@@ -19,7 +19,7 @@ public sealed class ApiResponder(IdempotencyStore store)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (string.IsNullOrEmpty(key) || HttpMethods.IsGet(http.Request.Method))
-            return Write(await work());
+            return Write(http, await work());
         if (key.Length > IdempotencyRecord.KeyMaxLength)
             return Write(ApiResult.Invalid(new ApiFieldError(IdempotencyHeader, $"At most {IdempotencyRecord.KeyMaxLength} characters.")));
 
@@ -31,14 +31,14 @@ public sealed class ApiResponder(IdempotencyStore store)
                     new ApiMessage("This Idempotency-Key was already used with a different request."))));
             case IdempotencyClaim.Replay replay:
                 http.Response.Headers[ReplayedHeader] = "true";
-                return Results.Content(replay.Body, "application/json", Encoding.UTF8, replay.StatusCode);
+                return Json(http, replay.StatusCode, replay.Body);
             case IdempotencyClaim.Run run:
                 try
                 {
                     var result = await work();
                     var json = Serialize(result.Body);
                     await store.CompleteAsync(run.RecordId, result.StatusCode, json, CancellationToken.None);
-                    return Results.Content(json, "application/json", Encoding.UTF8, result.StatusCode);
+                    return Json(http, result.StatusCode, json);
                 }
                 catch
                 {
@@ -52,6 +52,15 @@ public sealed class ApiResponder(IdempotencyStore store)
 
     public static IResult Write(ApiResult result) =>
         Results.Content(Serialize(result.Body), "application/json", Encoding.UTF8, result.StatusCode);
+
+    /// <summary>Writes the result with the ETag of the link it carries, if it carries one.</summary>
+    public static IResult Write(HttpContext http, ApiResult result) => Json(http, result.StatusCode, Serialize(result.Body));
+
+    private static IResult Json(HttpContext http, int statusCode, string? json)
+    {
+        LinkVersionHeaders.SetETag(http.Response, statusCode, json);
+        return Results.Content(json, "application/json", Encoding.UTF8, statusCode);
+    }
 
     private static string Serialize(object? body) => JsonSerializer.Serialize(body, body?.GetType() ?? typeof(object), ApiJson.Options);
 

@@ -79,6 +79,17 @@ public static class ApiSetup
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
                     });
                 }
+                var guarded = operation.Responses?.ContainsKey("412") == true;
+                if (guarded)
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = LinkVersionHeaders.IfMatch, In = ParameterLocation.Header, Required = false,
+                        Description = "The link's ETag (its version, like \"7\"): the change is made only if nobody changed the link since; else 412.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
                 DocumentResponseHeaders(operation, metadata.OfType<DeprecatedEndpoint>().Any(), context.Description.HttpMethod is "POST" or "PATCH");
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
@@ -101,6 +112,8 @@ public static class ApiSetup
                 concrete.Headers["Deprecation"] = Header("Always \"true\": this route is kept for old clients; see the Link header for its successor.");
             if (idempotent && status.StartsWith('2'))
                 concrete.Headers[ApiResponder.ReplayedHeader] = Header("\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
+            if (status.StartsWith('2') && operation.OperationId != "ListPaymentLinks")
+                concrete.Headers["ETag"] = Header("The link's version, quoted; send it back as If-Match to guard a change.");
         }
     }
 

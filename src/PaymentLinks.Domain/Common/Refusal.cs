@@ -20,6 +20,9 @@ public sealed record Refusal(string Code, string Message, IReadOnlyList<FieldErr
     public static Refusal Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
     public static Refusal NotFound() => new(RefusalCodes.NotFound, "No such payment link.");
+
+    public static Refusal ChangedBySomeoneElse() =>
+        new(RefusalCodes.Conflict, "This link was changed by someone else. Reload to see the latest values.");
 }
 
 public static class RefusalCodes

@@ -42,7 +42,7 @@ public sealed class PaymentLinkService(
         ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
         {
             if (link.Version != expectedVersion)
-                return new Refusal(RefusalCodes.Conflict, "This link was changed by someone else. Reload to see the latest values.");
+                return Refusal.ChangedBySomeoneElse();
             return link.Edit(settings, now, caller.Actor);
         }, ct);
 
@@ -55,12 +55,15 @@ public sealed class PaymentLinkService(
 
     /// <summary>
     /// New settings and/or a new state in one change (the API's PATCH): all of it is saved, or, when any
-    /// part is refused, none of it.
+    /// part is refused, none of it. With <paramref name="expectedVersion"/>, only if nobody changed it since.
     /// </summary>
     public Task<Result<LinkView>> UpdateAsync(
-        MerchantCaller caller, Guid id, Func<LinkSettings, LinkSettings>? edit, LinkStatus? target, CancellationToken ct = default) =>
+        MerchantCaller caller, Guid id, Func<LinkSettings, LinkSettings>? edit, LinkStatus? target, int? expectedVersion = null,
+        CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
         {
+            if (expectedVersion is { } expected && link.Version != expected)
+                return Refusal.ChangedBySomeoneElse();
             if (edit is not null && link.Edit(edit(link.CurrentSettings()), now, caller.Actor) is { IsSuccess: false } edited)
                 return edited;
             if (target is { } status && link.MoveTo(status, now, caller.Actor) is { IsSuccess: false } moved)
@@ -69,9 +72,12 @@ public sealed class PaymentLinkService(
         }, ct, saveWhenRefused: false);
 
     /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
-    public Task<Result<LinkView>> MoveToAsync(MerchantCaller caller, Guid id, LinkStatus target, CancellationToken ct = default) =>
+    public Task<Result<LinkView>> MoveToAsync(
+        MerchantCaller caller, Guid id, LinkStatus target, int? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
         {
+            if (expectedVersion is { } expected && link.Version != expected)
+                return Refusal.ChangedBySomeoneElse();
             var moved = link.MoveTo(target, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
         }, ct);

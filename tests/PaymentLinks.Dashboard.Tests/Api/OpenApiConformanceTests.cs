@@ -48,6 +48,13 @@ public sealed class OpenApiConformanceTests : ApiTestBase
         Assert.True(responses.GetProperty("201").GetProperty("headers").TryGetProperty("Idempotent-Replayed", out _));
         var alias = Operation(_document.GetProperty("paths"), "/api/v1/payment-links/{id}/expire", "post");
         Assert.True(alias.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("Deprecation", out _));
+        foreach (var (path, method) in new[] { ("/api/v1/payment-links/{id}", "patch"), ("/api/v1/payment-links/{id}/status", "patch"), ("/api/v1/payment-links/{id}/archive", "post") })
+        {
+            var guarded = Operation(_document.GetProperty("paths"), path, method);
+            Assert.Contains(guarded.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "If-Match");
+            Assert.True(guarded.GetProperty("responses").TryGetProperty("412", out _), $"{method} {path} does not document 412");
+            Assert.True(guarded.GetProperty("responses").GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _));
+        }
     }
 
     [Fact]

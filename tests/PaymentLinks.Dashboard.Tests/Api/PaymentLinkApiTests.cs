@@ -62,6 +62,59 @@ public sealed class PaymentLinkApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task If_match_refuses_a_change_based_on_a_stale_version_and_changes_nothing()
+    {
+        var id = (await CreateAsync("""{"title":"Poster","amount":10,"currency":"EUR"}""")).GetProperty("id").GetString();
+        var read = await Api.GetAsync($"/api/v1/payment-links/{id}");
+        var etag = read.Headers.ETag!.Tag;
+        Assert.Equal($"\"{(await BodyAsync(read)).GetProperty("version").GetInt32()}\"", etag);
+
+        var renamed = await SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}", """{"title":"Poster A2"}""", etag);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.NotEqual(etag, renamed.Headers.ETag!.Tag);
+
+        // A second client still holding the first version: every write route refuses it.
+        await AssertErrorAsync(await SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}", """{"title":"Poster A3"}""", etag),
+            HttpStatusCode.PreconditionFailed, "precondition_failed");
+        await AssertErrorAsync(await SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}/status", """{"status":"inactive"}""", etag),
+            HttpStatusCode.PreconditionFailed, "precondition_failed");
+        await AssertErrorAsync(await SendAsync(HttpMethod.Post, $"/api/v1/payment-links/{id}/archive", "", etag),
+            HttpStatusCode.PreconditionFailed, "precondition_failed");
+        await AssertErrorAsync(await SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}", """{"title":"x"}""", "yesterday"),
+            HttpStatusCode.BadRequest, "invalid_request");
+
+        var stored = await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"));
+        Assert.Equal(("Poster A2", "ACTIVE"), (stored.GetProperty("title").GetString(), stored.GetProperty("status").GetString()));
+        var fresh = await SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}/status", """{"status":"inactive"}""", renamed.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Twenty_clients_patching_with_one_etag_at_once_make_exactly_one_change()
+    {
+        var created = await CreateAsync("""{"title":"Raffle","amount":2,"currency":"EUR"}""");
+        var id = created.GetProperty("id").GetString();
+        var etag = $"\"{created.GetProperty("version").GetInt32()}\"";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() =>
+            SendAsync(HttpMethod.Patch, $"/api/v1/payment-links/{id}", $$"""{"title":"Raffle {{i}}"}""", etag))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.PreconditionFailed));
+        var winner = await BodyAsync(answers.Single(a => a.StatusCode == HttpStatusCode.OK));
+        var stored = await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"));
+        Assert.Equal(winner.GetProperty("title").GetString(), stored.GetProperty("title").GetString());
+        Assert.Equal(created.GetProperty("version").GetInt32() + 1, stored.GetProperty("version").GetInt32());
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string json, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = Json(json) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await Api.SendAsync(request);
+    }
+
+    [Fact]
     public async Task Requests_no_route_takes_get_json_errors_never_dashboard_pages()
     {
         var wordyPaging = await Api.GetAsync("/api/v1/payment-links?limit=ten&offset=-1");

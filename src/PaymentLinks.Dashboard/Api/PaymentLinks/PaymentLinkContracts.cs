@@ -3,7 +3,7 @@ using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 
-/// <summary>A payment link as the API returns it.</summary>
+/// <summary>A payment link as the API returns it. <c>version</c> grows with every change; it is also the ETag.</summary>
 public sealed record PaymentLinkResponse(
     Guid Id,
     string PublicId,
@@ -21,12 +21,13 @@ public sealed record PaymentLinkResponse(
     string? RedirectUrl,
     string? DisabledMessage,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    int Version)
 {
     public static PaymentLinkResponse Of(LinkView link, string url) => new(
         link.Id, link.PublicId, url, link.Status.ToDisplayName(), link.StatusChangedAt, link.IsActive, link.Title,
         link.Description, link.Amount, link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt, link.RedirectUrl,
-        link.DisabledMessage, link.CreatedAt, link.UpdatedAt);
+        link.DisabledMessage, link.CreatedAt, link.UpdatedAt, link.Version);
 }
 
 public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);

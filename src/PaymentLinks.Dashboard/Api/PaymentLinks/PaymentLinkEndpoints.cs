@@ -45,10 +45,12 @@ public static class PaymentLinkEndpoints
             .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         links.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
             .Accepts<UpdatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>()
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         links.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus")
             .Accepts<StatusUpdateRequest>("application/json").Produces<PaymentLinkResponse>()
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
         links.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink")
             .Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
@@ -59,7 +61,8 @@ public static class PaymentLinkEndpoints
                     MoveAsync(id, target, http, service, responder))
                 .WithName($"{char.ToUpperInvariant(alias[0])}{alias[1..]}PaymentLink")
                 .Produces<PaymentLinkResponse>()
-                .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+                .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                    StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity)
                 .MarkDeprecated($"PATCH /api/v1/payment-links/{{id}}/status");
         }
     }
@@ -142,7 +145,7 @@ public static class PaymentLinkEndpoints
     private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentLinkService service)
     {
         var found = await service.GetAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted);
-        return ApiResponder.Write(found.IsSuccess ? ApiResult.Ok(Response(service, found.Value)) : ApiResult.From(found.Refusal));
+        return ApiResponder.Write(http, found.IsSuccess ? ApiResult.Ok(Response(service, found.Value)) : ApiResult.From(found.Refusal));
     }
 
     /// <summary>First source's style: editable fields and/or <c>{"status": "DISABLED"}</c>, in one request.</summary>
@@ -154,6 +157,8 @@ public static class PaymentLinkEndpoints
         {
             if (!ApiBody.TryParse<UpdatePaymentLinkRequest>(body, out var request, out var present, out var error))
                 return error!;
+            if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
+                return ifMatchError!;
             LinkStatus? target = null;
             if (request.Status is not null)
             {
@@ -166,7 +171,7 @@ public static class PaymentLinkEndpoints
                 return ApiResult.From(found.Refusal);
             var edits = present.Any(field => field.Key != "status");
             var updated = await service.UpdateAsync(caller, found.Value.Id,
-                edits ? current => Edited(current, request, present) : null, target, http.RequestAborted);
+                edits ? current => Edited(current, request, present) : null, target, expectedVersion, http.RequestAborted);
             if (!updated.IsSuccess)
                 return ApiResult.From(updated.Refusal);
             var link = updated.Value;
@@ -219,10 +224,12 @@ public static class PaymentLinkEndpoints
 
     private static async Task<ApiResult> MoveResultAsync(MerchantCaller caller, string id, LinkStatus target, HttpContext http, PaymentLinkService service)
     {
+        if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
+            return ifMatchError!;
         var found = await service.GetAsync(caller, id, http.RequestAborted);
         if (!found.IsSuccess)
             return ApiResult.From(found.Refusal);
-        var moved = await service.MoveToAsync(caller, found.Value.Id, target, http.RequestAborted);
+        var moved = await service.MoveToAsync(caller, found.Value.Id, target, expectedVersion, http.RequestAborted);
         return moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal);
     }
 

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PaymentLinks.Dashboard.Api;
+
+/// <summary>
+/// Optimistic concurrency for API clients: every link answer carries its version as <c>ETag: "7"</c> (and as
+/// <c>version</c> in the body); a write sent with <c>If-Match: "7"</c> is refused with 412 if the link has
+/// changed since. Without If-Match the last writer wins, as before.
+/// </summary>
+public static class LinkVersionHeaders
+{
+    public const string IfMatch = "If-Match";
+
+    /// <summary>The version If-Match asks for; null when it is absent or <c>*</c>. False for a malformed header.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out int? version, out ApiResult? error)
+    {
+        version = null;
+        error = null;
+        var header = request.Headers[IfMatch].ToString().Trim();
+        if (header is "" or "*")
+            return true;
+        var bare = header.Length >= 2 && header[0] == '"' && header[^1] == '"' ? header[1..^1] : header;
+        if (int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        error = ApiResult.Invalid(new ApiFieldError(IfMatch, "If-Match must be the ETag of the link, like \"7\"."));
+        return false;
+    }
+
+    /// <summary>Sets ETag from the answer's <c>version</c>, for fresh answers and idempotent replays alike.</summary>
+    public static void SetETag(HttpResponse response, int statusCode, string? json)
+    {
+        if (statusCode is < 200 or > 299 || json is null || !json.Contains("\"version\""))
+            return;
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var number))
+            response.Headers.ETag = $"\"{number.ToString(CultureInfo.InvariantCulture)}\"";
+    }
+}
