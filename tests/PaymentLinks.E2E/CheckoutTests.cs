@@ -148,6 +148,25 @@ public sealed class CheckoutTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Approving_after_the_merchant_disabled_the_link_shows_the_disabled_page_and_completes_nothing()
+    {
+        var (_, merchant) = await app.NewMerchantAsync("Halted Hats");
+        var link = (await app.Links.CreateAsync(merchant, Settings("Felt fedora", maxUsages: 3) with { DisabledMessage = "Restocking." }, publish: true)).Value;
+        var customer = await CustomerCheckout.StartAsync(app);
+        await customer.OpenAsync(link.PublicId);
+        await customer.PayAsync();
+
+        await app.Links.DisableAsync(merchant, link.Id); // while the customer is at the bank step
+        await customer.ApproveAsync();
+
+        await customer.ExpectHeadingAsync("Temporarily unavailable");
+        await Expect(customer.Page.GetByText("Restocking.")).ToBeVisibleAsync();
+        Assert.Equal((LinkStatus.Disabled, 0), await StoredAsync(link.Id));
+        var attempt = Assert.Single(await AttemptsAsync(link.Id));
+        Assert.NotEqual(PaymentStatus.Completed, attempt.Status);
+    }
+
+    [Fact]
     public async Task Refresh_back_and_resubmit_on_every_step_make_exactly_one_payment()
     {
         var (_, merchant) = await app.NewMerchantAsync("Careful Candles");
