@@ -53,8 +53,13 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         await row.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
     }
 
-    public Task ConfirmAsync(string button) =>
-        Page.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    /// <summary>Answers the confirmation dialog and waits until it has gone (it fades out; its buttons linger meanwhile).</summary>
+    public async Task ConfirmAsync(string button)
+    {
+        var dialog = Page.GetByRole(AriaRole.Alertdialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
 
     public Task ExpectBadgeAsync(string status, ILocator? within = null) =>
         Expect((within ?? Page.Locator("main")).GetByTestId("status-badge").First).ToHaveTextAsync(status);
