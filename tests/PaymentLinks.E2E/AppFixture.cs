@@ -40,6 +40,9 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseEnvironment("Development");
             host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
             host.UseSetting("DemoData:Enabled", "false");
+            // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);
+            // a sweeper tick in the middle of one would change the page under it. The sweeper has its own tests.
+            host.UseSetting("ExpirySweeper:Interval", "01:00:00");
             host.UseUrls("http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
