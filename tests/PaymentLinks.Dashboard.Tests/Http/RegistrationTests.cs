@@ -9,7 +9,13 @@ public sealed class RegistrationTests : IAsyncLifetime
 {
     private readonly DashboardApp _app = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    // Start the app before the parallel sign-ups: the factory builds its host on first use, and eight threads
+    // arriving at once could each begin building one.
+    public Task InitializeAsync()
+    {
+        _app.StartServer();
+        return Task.CompletedTask;
+    }
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
