@@ -39,12 +39,7 @@ public sealed class PaymentLinkService(
 
     /// <summary>Saves new settings if nobody changed the link since <paramref name="expectedVersion"/> was read.</summary>
     public Task<Result<LinkView>> EditAsync(MerchantCaller caller, Guid id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
-        {
-            if (link.Version != expectedVersion)
-                return Refusal.ChangedBySomeoneElse();
-            return link.Edit(settings, now, caller.Actor);
-        }, ct);
+        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) => link.Edit(settings, now, caller.Actor), ct, expectedVersion);
 
     public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, Guid id, LinkTrigger action, CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
@@ -62,25 +57,21 @@ public sealed class PaymentLinkService(
         CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
         {
-            if (expectedVersion is { } expected && link.Version != expected)
-                return Refusal.ChangedBySomeoneElse();
             if (edit is not null && link.Edit(edit(link.CurrentSettings()), now, caller.Actor) is { IsSuccess: false } edited)
                 return edited;
             if (target is { } status && link.MoveTo(status, now, caller.Actor) is { IsSuccess: false } moved)
                 return moved.Refusal;
             return Result.Ok;
-        }, ct, saveWhenRefused: false);
+        }, ct, expectedVersion, saveWhenRefused: false);
 
     /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
     public Task<Result<LinkView>> MoveToAsync(
         MerchantCaller caller, Guid id, LinkStatus target, int? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
         {
-            if (expectedVersion is { } expected && link.Version != expected)
-                return Refusal.ChangedBySomeoneElse();
             var moved = link.MoveTo(target, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
-        }, ct);
+        }, ct, expectedVersion);
 
     public Task<Result<LinkView>> PublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Publish, ct);
     public Task<Result<LinkView>> UnpublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Unpublish, ct);
@@ -192,17 +183,20 @@ public sealed class PaymentLinkService(
     /// <summary>
     /// Loads the caller's link in a write transaction, lets the aggregate decide, and saves whatever the
     /// aggregate changed — also when it refused (unless told not to), since catching up with the clock is
-    /// itself a change. Open views hear of it once it has committed.
+    /// itself a change. With <paramref name="expectedVersion"/>, a link changed since that version is refused
+    /// untouched. Open views hear of it once it has committed.
     /// </summary>
     private async Task<Result<LinkView>> ChangeAsync(
         MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
-        bool saveWhenRefused = true)
+        int? expectedVersion = null, bool saveWhenRefused = true)
     {
         var (outcome, changed) = await writes.RunAsync(async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
             if (link is null)
                 return (Result<LinkView>.Fail(Refusal.NotFound()), false);
+            if (expectedVersion is { } expected && link.Version != expected)
+                return (Result<LinkView>.Fail(Refusal.ChangedBySomeoneElse()), false);
             var versionBefore = link.Version;
             var result = change(link, now);
             if (!result.IsSuccess && !saveWhenRefused)
