@@ -19,21 +19,18 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         var merchant = new Merchant(Guid.CreateVersion7(now), businessName.Trim(), "UTC", now);
         identityContext.Merchants.Add(merchant);
         var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchant.Id };
-        var created = IdentityResult.Failed();
+        IdentityResult created;
         try
         {
             created = await users.CreateAsync(user, password);
-            return created;
         }
         catch (DbUpdateException)
         {
             // Two sign-ups with one email at once: both passed the store's uniqueness check, the index let one in.
-            return IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
         }
-        finally
-        {
-            if (!created.Succeeded)
-                identityContext.Entry(merchant).State = EntityState.Detached;
-        }
+        if (!created.Succeeded)
+            identityContext.Entry(merchant).State = EntityState.Detached;
+        return created;
     }
 }
