@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using PaymentLinks.Infrastructure.Idempotency;
 
 namespace PaymentLinks.Dashboard.Api;
 
@@ -27,35 +28,31 @@ public static class ApiDocument
             });
             options.AddOperationTransformer((operation, context, _) =>
             {
-                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                if (metadata.OfType<DeprecatedEndpoint>().Any())
+                var deprecated = context.Description.ActionDescriptor.EndpointMetadata.OfType<DeprecatedEndpoint>().Any();
+                var write = context.Description.HttpMethod is "POST" or "PATCH";
+                if (deprecated)
                     operation.Deprecated = true;
-                if (context.Description.HttpMethod is "POST" or "PATCH")
-                {
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = ApiResponder.IdempotencyHeader, In = ParameterLocation.Header, Required = false,
-                        Description = "Makes retries safe for 24 hours: the same key and body replay the first response.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
-                    });
-                }
-                var guarded = operation.Responses?.ContainsKey("412") == true;
-                if (guarded)
-                {
-                    operation.Parameters ??= [];
-                    operation.Parameters.Add(new OpenApiParameter
-                    {
-                        Name = LinkVersionHeaders.IfMatch, In = ParameterLocation.Header, Required = false,
-                        Description = "The link's ETag (its version, like \"7\"): the change is made only if nobody changed the link since; else 412.",
-                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    });
-                }
-                DocumentResponseHeaders(operation, metadata.OfType<DeprecatedEndpoint>().Any(), context.Description.HttpMethod is "POST" or "PATCH");
+                if (write)
+                    AddHeaderParameter(operation, ApiResponder.IdempotencyHeader,
+                        "Makes retries safe for 24 hours: the same key and body replay the first response.", maxLength: IdempotencyRecord.KeyMaxLength);
+                if (operation.Responses?.ContainsKey("412") == true)
+                    AddHeaderParameter(operation, LinkVersionHeaders.IfMatch,
+                        "The link's ETag (its version, like \"7\"): the change is made only if nobody changed the link since; else 412.");
+                DocumentResponseHeaders(operation, deprecated, idempotent: write);
                 operation.Security ??= [];
                 operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", context.Document)] = [] });
                 return Task.CompletedTask;
             });
+        });
+    }
+
+    private static void AddHeaderParameter(OpenApiOperation operation, string name, string description, int? maxLength = null)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = name, In = ParameterLocation.Header, Required = false, Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
         });
     }
 
