@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
-using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Domain.Tests;
 
@@ -54,7 +54,7 @@ public sealed class LifecycleTableTests
     [MemberData(nameof(Cells))]
     public void Each_cell_of_the_lifecycle_behaves_as_specified(LinkStatus from, LinkTrigger trigger, string expected)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var deadline = clock.GetUtcNow().AddHours(1);
         // A link one payment short of its limit, with a deadline ahead, so every event can happen.
         var link = Links.InState(from, clock, maxUsages: from == LinkStatus.Used ? 1 : 2, expiresAt: deadline);
@@ -92,7 +92,7 @@ public sealed class LifecycleTableTests
         }
     }
 
-    private static (bool Succeeded, Refusal? Refusal) Fire(PaymentLink link, LinkTrigger trigger, ManualClock clock)
+    private static (bool Succeeded, Refusal? Refusal) Fire(PaymentLink link, LinkTrigger trigger, FakeTimeProvider clock)
     {
         switch (trigger)
         {

@@ -1,12 +1,12 @@
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
-using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Domain.Tests;
 
 public sealed class LinkRulesTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 

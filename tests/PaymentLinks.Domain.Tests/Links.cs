@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Links;
-using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Domain.Tests;
 
@@ -18,7 +18,7 @@ internal static class Links
         RedirectUrl = "https://shop.example/done",
     };
 
-    public static PaymentLink InState(LinkStatus state, ManualClock clock, int maxUsages = 10, DateTimeOffset? expiresAt = null)
+    public static PaymentLink InState(LinkStatus state, FakeTimeProvider clock, int maxUsages = 10, DateTimeOffset? expiresAt = null)
     {
         var now = clock.GetUtcNow();
         var link = PaymentLink.Create(Guid.NewGuid(), Settings(maxUsages, expiresAt), publish: false, now, Merchant).Value;

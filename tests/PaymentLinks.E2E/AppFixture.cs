@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
@@ -24,6 +26,13 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-e2e-").FullName;
     private WebApplicationFactory<Program> _factory = default!;
     private IPlaywright _playwright = default!;
+    private Timer? _clockDriver;
+
+    /// <summary>
+    /// The app's clock. It moves with real time, so that background work (the webhook dispatcher) ticks and
+    /// no two readings are equal, and a test moves it past a deadline at once instead of waiting for one.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromTicks(1) };
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
@@ -42,9 +51,19 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseSetting("DemoData:Enabled", "false");
             // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);
             // a sweeper tick in the middle of one would change the page under it. The sweeper has its own tests.
-            host.UseSetting("ExpirySweeper:Interval", "01:00:00");
+            // Tests also move the clock hours ahead; the sweeper's interval stays beyond all of that.
+            host.UseSetting("ExpirySweeper:Interval", "10.00:00:00");
             host.UseUrls("http://127.0.0.1:0");
+            host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
+        var realTime = Stopwatch.StartNew();
+        var followed = TimeSpan.Zero;
+        _clockDriver = new Timer(_ =>
+        {
+            var elapsed = realTime.Elapsed;
+            Clock.Advance(elapsed - followed);
+            followed = elapsed;
+        }, null, 20, 20);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -89,6 +108,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _clockDriver!.DisposeAsync();
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();

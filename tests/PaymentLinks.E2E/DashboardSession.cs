@@ -36,17 +36,6 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         return created.Value;
     }
 
-    /// <summary>
-    /// Waits for a real deadline. Tests set it a few seconds ahead so that a slow machine still opens the page
-    /// before it passes; this then waits only as long as is left.
-    /// </summary>
-    public static async Task WaitUntilPastAsync(DateTimeOffset deadline)
-    {
-        var left = deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(300);
-        if (left > TimeSpan.Zero)
-            await Task.Delay(left);
-    }
-
     public async Task OpenAsync(string path, IPage? tab = null)
     {
         var target = tab ?? Page;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -10,9 +9,6 @@ public static class DatabaseSetup
     {
         options.UseSqlite(connectionString);
         options.AddInterceptors(new SqlitePragmas());
-        // Migrations are written by hand (no design-time tools here), so there is no model snapshot to
-        // compare with; the schema-equality test guards that the migrations match the model instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
     /// <summary>Creates the database file's folder, switches the file to WAL, and applies the migrations.</summary>

@@ -5,8 +5,9 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Dashboard.Tests.Persistence;
 
 /// <summary>
-/// Migrations are hand-written here, so this is their guard: a database built by migrating must have the
-/// same tables, columns, types, nullability, keys, indexes and foreign keys as one built from the model.
+/// The first migrations were written by hand and the tools' baseline changes no table, so this is their guard:
+/// a database built by migrating must have the same tables, columns, types, nullability, keys, indexes and
+/// foreign keys as one built from the model.
 /// </summary>
 public sealed class SchemaMatchesModelTests : IDisposable
 {

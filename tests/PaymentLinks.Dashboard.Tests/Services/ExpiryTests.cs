@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
@@ -12,7 +13,7 @@ namespace PaymentLinks.Dashboard.Tests.Services;
 
 public sealed class ExpiryTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ServiceHarness _harness;
     private MerchantCaller _merchant = default!;
 

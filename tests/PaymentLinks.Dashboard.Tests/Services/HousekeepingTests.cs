@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PaymentLinks.Dashboard.Tests.Webhooks;
 using PaymentLinks.Infrastructure.Housekeeping;
 using PaymentLinks.Infrastructure.Idempotency;
-using PaymentLinks.Dashboard.Tests.Webhooks;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 
@@ -12,12 +13,13 @@ namespace PaymentLinks.Dashboard.Tests.Services;
 /// <summary>Rows whose job is done are removed; rows still in use are kept, whatever their age.</summary>
 public sealed class HousekeepingTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new();
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly FakeTimeProvider _clock = new();
     private readonly ServiceHarness _harness;
 
     public HousekeepingTests() => _harness = new ServiceHarness(_clock, settings: new Dictionary<string, string?>
     {
-        ["Webhooks:PollInterval"] = "00:00:00.050",
+        ["Webhooks:PollInterval"] = PollInterval.ToString(),
         ["Housekeeping:WebhookRetention"] = "30.00:00:00",
     });
 
@@ -59,13 +61,17 @@ public sealed class HousekeepingTests : IAsyncLifetime
 
         await _harness.ActiveLinkAsync(delivered);
         await _harness.ActiveLinkAsync(givenUp);
-        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(1), "first event delivered");
-        await webhooks.WaitForLogAsync(givenUp.MerchantId, l => l.Count == 1 && l[0].Attempts == 1, "first attempt failed");
-        _clock.Advance(TimeSpan.FromDays(31)); // the failing delivery's next try is past the day: given up
+        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(1), "first event delivered", _clock, PollInterval);
+        await webhooks.WaitForLogAsync(givenUp.MerchantId, l => l.Count == 1 && l[0].Attempts == 1, "first attempt failed", _clock, PollInterval);
+        // The failing delivery's next try is past the day: given up. The dispatcher sleeps through the jump, or
+        // the fake clock would fire its 50 ms timer for every period of the month.
+        await dispatcher.StopAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromDays(31));
+        await dispatcher.StartAsync(CancellationToken.None);
         var failed = Assert.Single(await webhooks.WaitForLogAsync(givenUp.MerchantId,
-            l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "failing delivery given up"));
+            l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "failing delivery given up", _clock, PollInterval));
         await _harness.ActiveLinkAsync(delivered);
-        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(2), "recent event delivered");
+        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(2), "recent event delivered", _clock, PollInterval);
         await dispatcher.StopAsync(CancellationToken.None);
         Assert.True(await webhooks.RedeliverAsync(givenUp.MerchantId, failed.Id));
 

@@ -11,15 +11,21 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Tests.Services;
 
-/// <summary>The real services over a fresh, migrated SQLite file of their own.</summary>
+/// <summary>
+/// The real services over a migrated SQLite file of their own: a fresh one, or a copy of
+/// <paramref name="startFrom"/> (a database an earlier release made).
+/// </summary>
 public sealed class ServiceHarness : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-tests-").FullName;
     private readonly ServiceProvider _services;
 
-    public ServiceHarness(TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null)
+    public ServiceHarness(
+        TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null, string? startFrom = null)
     {
         Clock = clock ?? TimeProvider.System;
+        if (startFrom is not null)
+            File.Copy(startFrom, Path.Combine(_folder, "links.db"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "links.db")}",

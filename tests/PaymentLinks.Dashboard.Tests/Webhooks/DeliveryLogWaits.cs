@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 
@@ -5,12 +6,21 @@ namespace PaymentLinks.Dashboard.Tests.Webhooks;
 
 public static class DeliveryLogWaits
 {
-    /// <summary>The merchant's delivery log once it satisfies the condition, as the dispatcher stored it.</summary>
+    /// <summary>
+    /// The merchant's delivery log once it satisfies the condition, as the dispatcher stored it. Under a
+    /// <paramref name="fakeClock"/>, time moves on by <paramref name="step"/> between looks, as it would while
+    /// waiting, so that the dispatcher's timer keeps ticking.
+    /// </summary>
     public static async Task<IReadOnlyList<WebhookDeliveryView>> WaitForLogAsync(
-        this WebhookService webhooks, Guid merchantId, Func<IReadOnlyList<WebhookDeliveryView>, bool> condition, string what)
+        this WebhookService webhooks, Guid merchantId, Func<IReadOnlyList<WebhookDeliveryView>, bool> condition, string what,
+        FakeTimeProvider? fakeClock = null, TimeSpan step = default)
     {
         IReadOnlyList<WebhookDeliveryView> log = [];
-        await Poll.UntilAsync(async () => condition(log = await webhooks.RecentDeliveriesAsync(merchantId)), what);
+        await Poll.UntilAsync(async () =>
+        {
+            fakeClock?.Advance(step);
+            return condition(log = await webhooks.RecentDeliveriesAsync(merchantId));
+        }, what);
         return log;
     }
 

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Tests.Persistence;
+
+/// <summary>
+/// Fixtures/release-1-demo.db was made by the first release (hand-written migrations only, no model snapshot):
+/// its app started in Development and seeded the demo merchant on 2026-11-24. Today's migrations must upgrade
+/// it in place and every row must read back through today's services.
+/// </summary>
+public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
+{
+    private static readonly string ReleaseOneDatabase = Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "release-1-demo.db");
+
+    // The day after the demo was seeded: every deadline the demo set is still ahead.
+    private readonly ServiceHarness _harness = new(
+        new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)), startFrom: ReleaseOneDatabase);
+
+    public Task InitializeAsync() => _harness.InitializeAsync(); // migrates the copy
+
+    [Fact]
+    public async Task The_first_releases_database_gets_the_tooling_baseline_and_keeps_its_rows()
+    {
+        await using var db = _harness.NewContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(
+            ["20261124000000_Initial", "20261124010000_CheckoutFunnel", "20261124020000_ApiKeysAndIdempotency", "20261124030000_Webhooks", "20261124191738_ToolingBaseline"],
+            await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal((1, 1, 7, 6, 9), (await db.Merchants.CountAsync(), await db.Users.CountAsync(), await db.PaymentLinks.CountAsync(),
+            await db.PaymentAttempts.CountAsync(), await db.LinkStatusChanges.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Links_payments_and_history_read_back_through_todays_services()
+    {
+        var caller = await DemoMerchantAsync();
+
+        var links = (await _harness.Links.ListAsync(caller, new LinkQuery { Statuses = Enum.GetValues<LinkStatus>(), Sort = LinkSort.Title, Descending = false })).Items;
+
+        Assert.Equal(
+            [("Black Friday flash sale", LinkStatus.Expired, 2), ("Gift card, 50 EUR", LinkStatus.Used, 1), ("Invoice #1042", LinkStatus.Active, 0),
+             ("Latte art workshop", LinkStatus.Disabled, 0), ("Old subscription offer", LinkStatus.Archived, 0),
+             ("Single-origin beans, 1 kg", LinkStatus.Active, 3), ("Spring menu tasting (draft)", LinkStatus.Draft, 0)],
+            links.Select(l => (l.Title, l.Status, l.Usages)));
+        var beans = links.Single(l => l.Title.StartsWith("Single-origin"));
+        Assert.Equal((32.50m, "EUR", 1000), (beans.Amount, beans.Currency, beans.MaxUsages));
+
+        var payments = await _harness.Services.GetRequiredService<LinkInsights>().RecentPaymentsAsync(caller, beans.Id);
+        Assert.Equal(3, payments.Count(p => p.Status == PaymentStatus.Completed && p.Amount == 32.50m));
+
+        var giftCard = links.Single(l => l.Title.StartsWith("Gift card"));
+        var history = await _harness.Links.GetHistoryAsync(caller, giftCard.Id);
+        Assert.Equal([(LinkStatus.Draft, LinkStatus.Active, ActorKind.MerchantUser), (LinkStatus.Active, LinkStatus.Used, ActorKind.CustomerPayment)],
+            history.Select(h => (h.From, h.To, h.ActorKind)));
+    }
+
+    [Fact]
+    public async Task An_upgraded_link_still_takes_changes_and_payments()
+    {
+        var caller = await DemoMerchantAsync();
+        var invoice = (await _harness.Links.ListAsync(caller, new LinkQuery { Search = "Invoice" })).Items.Single();
+
+        var paid = await _harness.Payments.CompleteAsync((await _harness.Payments.StartAsync(invoice.PublicId)).Value.Id);
+
+        Assert.True(paid.IsSuccess);
+        var after = (await _harness.Links.GetAsync(caller, invoice.PublicId)).Value;
+        Assert.Equal((LinkStatus.Used, 1), (after.Status, after.Usages));
+    }
+
+    private async Task<MerchantCaller> DemoMerchantAsync()
+    {
+        await using var db = _harness.NewContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "demo@paymentlinks.test");
+        return new MerchantCaller(user.MerchantId, Actor.User(user.Id));
+    }
+
+    public Task DisposeAsync() => _harness.DisposeAsync();
+}
