@@ -4,13 +4,12 @@ using PaymentLinks.Dashboard.Api;
 using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Components;
 using PaymentLinks.Dashboard.Components.Links;
-using PaymentLinks.Dashboard.Time;
 using PaymentLinks.Dashboard.Demo;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Persistence;
-using Radzen;
+using MudBlazor.Services;
 
 namespace PaymentLinks.Dashboard;
 
@@ -21,7 +20,7 @@ public static class DashboardSetup
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices();
         services.AddPaymentLinksInfrastructure(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
 
@@ -48,7 +47,6 @@ public static class DashboardSetup
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();
         services.AddScoped<LinkActionRunner>();
-        services.AddScoped<MerchantTime>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
     }

@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<PaymentService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<LinkInsights>();
+        services.AddSingleton<LinkDetailsQuery>();
+        services.AddSingleton<MerchantSessions>();
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -18,8 +18,8 @@ public sealed class ApiKeysTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = await page.GetByLabel("New API key").InputValueAsync();
         Assert.StartsWith("plk_", secret);
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "API keys" })).ToContainTextAsync(secret[..12]);
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "API keys" })).Not.ToContainTextAsync(secret);
+        await Expect(page.GetByLabel("API keys", new() { Exact = true })).ToContainTextAsync(secret[..12]);
+        await Expect(page.GetByLabel("API keys", new() { Exact = true })).Not.ToContainTextAsync(secret);
 
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         api.DefaultRequestHeaders.Add("x-api-key", secret);
@@ -30,6 +30,7 @@ public sealed class ApiKeysTests(AppFixture app)
         await Expect(page.GetByLabel("New API key")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).Not.ToContainTextAsync("never");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await session.ConfirmAsync("Revoke");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).ToContainTextAsync("revoked");
         Assert.Equal(401, (int)(await api.GetAsync("api/v1/payment-links")).StatusCode);
     }

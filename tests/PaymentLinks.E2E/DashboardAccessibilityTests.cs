@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Webhooks;
+using static Microsoft.Playwright.Assertions;
 
 namespace PaymentLinks.E2E;
 
@@ -9,11 +11,18 @@ namespace PaymentLinks.E2E;
 public sealed class DashboardAccessibilityTests(AppFixture app)
 {
     [Theory]
-    [InlineData(1280)]
-    [InlineData(390)]
-    public async Task Dashboard_pages_have_no_serious_or_critical_violations(int width)
+    [InlineData(1280, false)]
+    [InlineData(390, false)]
+    [InlineData(1280, true)]
+    [InlineData(390, true)]
+    public async Task Dashboard_pages_have_no_serious_or_critical_violations(int width, bool dark)
     {
-        var session = await DashboardSession.StartAsync(app, $"Accessible Atelier {width}", width);
+        var session = await DashboardSession.StartAsync(app, $"Accessible Atelier {width} {dark}", width);
+        if (dark)
+        {
+            await session.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+            await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+        }
         var paid = await session.CreateLinkAsync("Hand-bound notebook");
         var payments = app.Services.GetRequiredService<PaymentService>();
         await payments.CompleteAsync((await payments.StartAsync(paid.PublicId)).Value.Id);

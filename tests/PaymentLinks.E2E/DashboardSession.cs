@@ -46,17 +46,29 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     public ILocator Row(string title, IPage? tab = null) =>
         (tab ?? Page).GetByRole(AriaRole.Row).Filter(new() { HasText = title });
 
+    /// <summary>Rows of the links list: each has its "Select …" checkbox.</summary>
+    public ILocator LinkRows => Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new("^Select ") }) });
+
+    public async Task OpenRowMenuAsync(string title) =>
+        await Row(title).GetByRole(AriaRole.Button, new() { Name = $"Actions for {title}" }).ClickAsync();
+
     public async Task ClickRowActionAsync(string title, string action)
     {
-        var row = Row(title);
-        await row.GetByText("Actions").ClickAsync();
-        await row.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        await OpenRowMenuAsync(title);
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
     }
+
+    /// <summary>A status filter chip: a toggle button, pressed while that status is shown.</summary>
+    public ILocator StatusFilter(string status, bool shown) =>
+        Page.GetByRole(AriaRole.Button, new() { Name = status, Exact = true, Pressed = shown });
+
+    /// <summary>The outcome message a snackbar shows.</summary>
+    public ILocator Snackbar => Page.Locator(".mud-snackbar");
 
     /// <summary>Answers the confirmation dialog and waits until it has gone (it fades out; its buttons linger meanwhile).</summary>
     public async Task ConfirmAsync(string button)
     {
-        var dialog = Page.GetByRole(AriaRole.Alertdialog);
+        var dialog = Page.GetByRole(AriaRole.Dialog);
         await dialog.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
     }

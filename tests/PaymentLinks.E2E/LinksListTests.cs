@@ -19,13 +19,24 @@ public sealed class LinksListTests(AppFixture app)
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bowl 60" })).ToBeVisibleAsync();
         await session.MarkDocumentAsync();
 
-        await page.Locator(".rz-pager").GetByText("3", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page.GetByText("21-40 of 60")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
 
         await Expect(session.Row("Bowl 01")).ToBeVisibleAsync();
         await Expect(session.Row("Bowl 60")).ToHaveCountAsync(0);
-        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(20);
-        await Expect(page.Locator(".rz-pager")).ToContainTextAsync("60");
+        await Expect(session.LinkRows).ToHaveCountAsync(20);
+        await Expect(page.GetByText("41-60 of 60")).ToBeVisibleAsync();
         await session.AssertSameDocumentAsync();
+        StringAssert(page.Url, "page=3");
+
+        // The page is in the address: reload shows it again, Back returns to page 2.
+        await page.ReloadAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(session.Row("Bowl 01")).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await Expect(session.Row("Bowl 40")).ToBeVisibleAsync();
+        await Expect(session.Row("Bowl 01")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -38,19 +49,21 @@ public sealed class LinksListTests(AppFixture app)
         await session.OpenAsync("");
         var page = session.Page;
 
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "ACTIVE" }).UncheckAsync();
+        await session.StatusFilter("ACTIVE", shown: true).ClickAsync();
+        await Expect(session.StatusFilter("ACTIVE", shown: false)).ToBeVisibleAsync();
         await Expect(session.Row("Rose bouquet")).ToBeVisibleAsync();
         await Expect(session.Row("Tulip bouquet")).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "ACTIVE" }).CheckAsync();
+        await session.StatusFilter("ACTIVE", shown: false).ClickAsync();
+        await Expect(session.StatusFilter("ACTIVE", shown: true)).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Searchbox).FillAsync("bouquet");
         await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
-        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(2);
+        await Expect(session.LinkRows).ToHaveCountAsync(2);
         await Expect(session.Row("Orchid pot")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Searchbox).FillAsync(orchid.PublicId);
         await page.GetByRole(AriaRole.Searchbox).PressAsync("Enter");
-        await Expect(page.Locator(".rz-data-row")).ToHaveCountAsync(1);
+        await Expect(session.LinkRows).ToHaveCountAsync(1);
         await Expect(session.Row("Orchid pot")).ToBeVisibleAsync();
     }
 
@@ -119,6 +132,28 @@ public sealed class LinksListTests(AppFixture app)
         await Expect(session.Row("Spinning top")).ToBeVisibleAsync();
         await session.AssertSameDocumentAsync();
     }
+
+    [Fact]
+    public async Task Sorting_by_amount_is_kept_in_the_address_and_survives_a_reload()
+    {
+        var session = await DashboardSession.StartAsync(app, "Sorted Spices");
+        foreach (var (title, amount) in new[] { ("Saffron", 30m), ("Pepper", 4m), ("Vanilla", 12m) })
+            await app.Links.CreateAsync(session.Merchant, new LinkSettings { Title = title, Amount = amount, Currency = "EUR", MaxUsages = 10 }, publish: true);
+        await session.OpenAsync("");
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" }).GetByText("Amount").ClickAsync();
+        await Expect(session.LinkRows.First).ToContainTextAsync("Pepper");
+        await page.ReloadAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+
+        await Expect(session.LinkRows).ToHaveCountAsync(3);
+        await Expect(session.LinkRows.First).ToContainTextAsync("Pepper");
+        await Expect(session.LinkRows.Last).ToContainTextAsync("Saffron");
+        StringAssert(page.Url, "sort=Amount");
+    }
+
+    private static void StringAssert(string url, string part) => Assert.Contains(part, url);
 
     private static async Task PayAsync(PaymentService payments, string publicId)
     {

@@ -20,14 +20,14 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
         await SignInPage.WaitForInteractiveAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Sourdough loaf")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Retired croissant box")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sourdough loaf" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Retired croissant box" })).ToHaveCountAsync(0);
         await page.EvaluateAsync("() => window.__sameDocument = true");
 
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "ARCHIVED" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "ARCHIVED", Exact = true, Pressed = false }).ClickAsync();
 
-        await Expect(page.GetByText("Retired croissant box")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Sourdough loaf")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Retired croissant box" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sourdough loaf" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("status-badge")).ToHaveTextAsync(["ARCHIVED", "ACTIVE"]);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The page reloaded instead of updating in place.");
     }

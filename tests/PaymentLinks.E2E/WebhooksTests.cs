@@ -21,11 +21,11 @@ public sealed class WebhooksTests(AppFixture app)
 
         await page.GetByLabel("Endpoint URL").FillAsync(receiver.Url);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add endpoint" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Endpoints" })).ToContainTextAsync("whsec_");
+        await Expect(page.GetByLabel("Endpoints", new() { Exact = true })).ToContainTextAsync("whsec_");
 
         await session.CreateLinkAsync("Wildflower honey");
         await Expect(page.GetByTestId("delivery-status").First).ToHaveTextAsync("succeeded", new() { Timeout = 15_000 });
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Deliveries" })).ToContainTextAsync("link.published");
+        await Expect(page.GetByLabel("Deliveries", new() { Exact = true })).ToContainTextAsync("link.published");
         Assert.Single(receiver.Delivered);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Redeliver" }).ClickAsync();

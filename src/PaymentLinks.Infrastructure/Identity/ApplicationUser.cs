@@ -6,4 +6,7 @@ namespace PaymentLinks.Infrastructure.Identity;
 public sealed class ApplicationUser : IdentityUser
 {
     public Guid MerchantId { get; set; }
+
+    /// <summary>The dashboard's dark theme, remembered for this person on every device.</summary>
+    public bool PrefersDarkTheme { get; set; }
 }

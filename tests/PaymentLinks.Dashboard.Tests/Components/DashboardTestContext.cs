@@ -4,26 +4,27 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Dashboard.Tests.Services;
-using PaymentLinks.Dashboard.Time;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
-using Radzen;
+using MudBlazor.Services;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
 
 /// <summary>
-/// The shared bUnit context: Radzen's services, loose JS interop, and a signed-in merchant whose
-/// components talk to the real services over a fresh SQLite file.
+/// The shared bUnit context: MudBlazor's services, loose JS interop, and a signed-in merchant (with the
+/// cascading <see cref="MerchantContext"/> the layout gives every page) whose components talk to the real
+/// services over a fresh SQLite file.
 /// </summary>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected ServiceHarness Harness { get; } = new();
     protected MerchantCaller Merchant { get; private set; } = default!;
+    protected MerchantContext Session { get; private set; } = default!;
 
     protected DashboardTestContext()
     {
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -39,13 +40,35 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Harness.Services.GetRequiredService<LinkInsights>());
         Services.AddSingleton(Harness.Services.GetRequiredService<MerchantProfiles>());
         Services.AddSingleton(Harness.Services.GetRequiredService<ILinkEvents>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<LinkDetailsQuery>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Webhooks.WebhookService>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentLinks.Infrastructure.Housekeeping.HousekeepingOptions>>());
         Services.AddSingleton(Harness.Clock);
         Services.AddScoped<CurrentMerchant>();
-        Services.AddScoped<MerchantTime>();
         Services.AddScoped<LinkActionRunner>();
         // As on a live circuit: the pages subscribe to live changes only when interactive.
+        Session = new MerchantContext(
+            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
-    Task IAsyncLifetime.DisposeAsync() => Harness.DisposeAsync();
+    /// <summary>A page as the layout shows it: inside the popover provider, with the merchant cascaded.</summary>
+    protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        return Render<TPage>(builder =>
+        {
+            builder.AddCascadingValue(Session);
+            parameters?.Invoke(builder);
+        });
+    }
+
+    // MudBlazor's services dispose asynchronously only; the context is disposed that way before the database goes.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Harness.DisposeAsync();
+    }
 }

@@ -7,16 +7,22 @@ namespace PaymentLinks.Dashboard.Tests.Components;
 public sealed class StatusBadgeTests : DashboardTestContext
 {
     [Theory]
-    [InlineData(LinkStatus.Draft, "DRAFT", "status-draft")]
-    [InlineData(LinkStatus.Active, "ACTIVE", "status-active")]
-    [InlineData(LinkStatus.Disabled, "DISABLED", "status-disabled")]
-    [InlineData(LinkStatus.Expired, "EXPIRED", "status-expired")]
-    [InlineData(LinkStatus.Used, "USED", "status-used")]
-    [InlineData(LinkStatus.Archived, "ARCHIVED", "status-archived")]
-    public void Each_state_has_its_own_text_and_colour_class(LinkStatus status, string text, string colourClass)
+    [InlineData(LinkStatus.Draft, "DRAFT", "mud-chip-color-default")]
+    [InlineData(LinkStatus.Active, "ACTIVE", "mud-chip-color-success")]
+    [InlineData(LinkStatus.Disabled, "DISABLED", "mud-chip-color-warning")]
+    [InlineData(LinkStatus.Expired, "EXPIRED", "mud-chip-color-error")]
+    [InlineData(LinkStatus.Used, "USED", "mud-chip-color-secondary")]
+    [InlineData(LinkStatus.Archived, "ARCHIVED", "mud-chip-color-dark")]
+    public void Each_state_has_its_own_text_and_colour(LinkStatus status, string text, string colourClass)
     {
         var badge = Render<StatusBadge>(parameters => parameters.Add(b => b.Status, status));
 
-        badge.MarkupMatches($"<span class=\"status-badge {colourClass}\" data-testid=\"status-badge\">{text}</span>");
+        var chip = badge.Find("[data-testid=status-badge]");
+        Assert.Equal(text, chip.TextContent.Trim());
+        Assert.Contains(colourClass, chip.ClassList);
     }
+
+    [Fact]
+    public void No_two_states_share_a_colour() =>
+        Assert.Equal(6, Enum.GetValues<LinkStatus>().Select(StatusBadge.ColorOf).Distinct().Count());
 }

@@ -2,7 +2,7 @@ using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
-using Radzen;
+using MudBlazor;
 
 namespace PaymentLinks.Dashboard.Components.Links;
 
@@ -11,7 +11,7 @@ namespace PaymentLinks.Dashboard.Components.Links;
 /// the service call, and a notification saying what happened or why it was refused.
 /// </summary>
 public sealed class LinkActionRunner(
-    PaymentLinkService links, CurrentMerchant merchant, DialogService dialogs, NotificationService notifications)
+    PaymentLinkService links, CurrentMerchant merchant, IDialogService dialogs, ISnackbar snackbar)
 {
     public static string Label(LinkTrigger action) => action switch
     {
@@ -39,8 +39,8 @@ public sealed class LinkActionRunner(
         var consequence = action == LinkTrigger.Archive
             ? "Archiving is permanent: the link stops taking payments and leaves the default list."
             : "Expiring is permanent: the link stops taking payments at once.";
-        var confirmed = await dialogs.Confirm($"{consequence} {Label(action)} {subject}?", $"{Label(action)} {subject}",
-            new ConfirmOptions { OkButtonText = Label(action), CancelButtonText = "Cancel" });
+        var confirmed = await dialogs.ShowMessageBoxAsync($"{Label(action)} {subject}", $"{consequence} {Label(action)} {subject}?",
+            yesText: Label(action), cancelText: "Cancel");
         return confirmed == true;
     }
 
@@ -53,7 +53,7 @@ public sealed class LinkActionRunner(
         var result = await links.ApplyAsync(caller, link.Id, action);
         if (result.IsSuccess)
         {
-            Notify(NotificationSeverity.Success, $"“{link.Title}” {PastTense(action)}.");
+            Notify(Severity.Success, $"“{link.Title}” {PastTense(action)}.");
             return result.Value;
         }
         NotifyRefusal(result.Refusal);
@@ -75,7 +75,7 @@ public sealed class LinkActionRunner(
                 result.IsSuccess ? PastTense(action) : result.Refusal.Message));
         }
         var refused = outcomes.Count(o => !o.Succeeded);
-        Notify(refused == 0 ? NotificationSeverity.Success : NotificationSeverity.Warning,
+        Notify(refused == 0 ? Severity.Success : Severity.Warning,
             $"{outcomes.Count - refused} {PastTense(action)}, {refused} refused.");
         return outcomes;
     }
@@ -85,27 +85,17 @@ public sealed class LinkActionRunner(
         var copy = await links.DuplicateAsync(await merchant.GetCallerAsync(), link.Id);
         if (copy.IsSuccess)
         {
-            Notify(NotificationSeverity.Success, $"Draft copy of “{link.Title}” created.");
+            Notify(Severity.Success, $"Draft copy of “{link.Title}” created.");
             return copy.Value;
         }
         NotifyRefusal(copy.Refusal);
         return null;
     }
 
-    private void NotifyRefusal(Refusal refusal) => notifications.Notify(new NotificationMessage
-    {
-        Severity = NotificationSeverity.Error,
-        Summary = "Not done",
-        Detail = refusal.Message,
-        Duration = 10_000,
-    });
+    private void NotifyRefusal(Refusal refusal) =>
+        snackbar.Add($"Not done: {refusal.Message}", Severity.Error, options => options.VisibleStateDuration = 10_000);
 
-    private void Notify(NotificationSeverity severity, string message) => notifications.Notify(new NotificationMessage
-    {
-        Severity = severity,
-        Summary = message,
-        Duration = 4_000,
-    });
+    private void Notify(Severity severity, string message) => snackbar.Add(message, severity);
 }
 
 public sealed record BulkOutcome(Guid LinkId, string Title, bool Succeeded, string Message);

@@ -1,4 +1,4 @@
-using PaymentLinks.Dashboard.Time;
+using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
@@ -16,7 +16,9 @@ public sealed class LinkFormModel
     public string Currency { get; set; } = "EUR";
     public bool SingleUse { get; set; }
     public int MaxUsages { get; set; } = LinkSettings.DefaultMaxUsages;
-    public DateTime? ExpiresAtLocal { get; set; }
+    /// <summary>The expiry's day and time of day, in the merchant's time zone.</summary>
+    public DateTime? ExpiresOn { get; set; }
+    public TimeSpan? ExpiresAtTime { get; set; }
     public string? RedirectUrl { get; set; }
     public string? DisabledMessage { get; set; }
 
@@ -28,13 +30,13 @@ public sealed class LinkFormModel
         LinkSettings.Fields.Amount => nameof(Amount),
         LinkSettings.Fields.Currency => nameof(Currency),
         LinkSettings.Fields.MaxUsages => nameof(MaxUsages),
-        LinkSettings.Fields.ExpiresAt => nameof(ExpiresAtLocal),
+        LinkSettings.Fields.ExpiresAt => nameof(ExpiresOn),
         LinkSettings.Fields.RedirectUrl => nameof(RedirectUrl),
         LinkSettings.Fields.DisabledMessage => nameof(DisabledMessage),
         _ => nameof(Title),
     };
 
-    public static LinkFormModel From(LinkSettings settings, MerchantTime time) => new()
+    public static LinkFormModel From(LinkSettings settings, MerchantContext time) => new()
     {
         Title = settings.Title,
         Description = settings.Description,
@@ -42,19 +44,21 @@ public sealed class LinkFormModel
         Currency = string.IsNullOrEmpty(settings.Currency) ? "EUR" : settings.Currency,
         SingleUse = settings.MaxUsages == 1,
         MaxUsages = settings.MaxUsages,
-        ExpiresAtLocal = settings.ExpiresAt is { } expiry ? time.ToLocal(expiry) : null,
+        ExpiresOn = settings.ExpiresAt is { } expiry ? time.ToLocal(expiry).Date : null,
+        ExpiresAtTime = settings.ExpiresAt is { } at ? time.ToLocal(at).TimeOfDay : null,
         RedirectUrl = settings.RedirectUrl,
         DisabledMessage = settings.DisabledMessage,
     };
 
-    public LinkSettings ToSettings(MerchantTime time) => new()
+    public LinkSettings ToSettings(MerchantContext time) => new()
     {
         Title = Title,
         Description = Description,
         Amount = Amount ?? 0,
         Currency = Currency,
         MaxUsages = SingleUse ? 1 : MaxUsages,
-        ExpiresAt = ExpiresAtLocal is { } local ? time.FromLocal(local) : null,
+        // A day without a time means the end of that day.
+        ExpiresAt = ExpiresOn is { } day ? time.FromLocal(day.Date + (ExpiresAtTime ?? new TimeSpan(23, 59, 0))) : null,
         RedirectUrl = RedirectUrl,
         DisabledMessage = DisabledMessage,
     };

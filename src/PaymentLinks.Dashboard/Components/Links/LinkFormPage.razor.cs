@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using PaymentLinks.Dashboard.Components.Shared;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Components.Links;
+
+/// <summary>Create or edit a link. The domain validates (<see cref="LinkSettings.Validate"/>); its messages sit by each field.</summary>
+public sealed partial class LinkFormPage
+{
+    private LinkFormModel _model = new();
+    private EditContext? _editContext;
+    private DomainErrors? _errors;
+    private LinkView? _link;
+    private bool _notFound;
+    private bool _saving;
+    private string? _conflict;
+
+    [Inject] private PaymentLinkService Links { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
+
+    [Parameter]
+    public Guid? Id { get; set; }
+
+    private bool IsNew => Id is null;
+    private string Heading => IsNew ? "New payment link" : "Edit payment link";
+    private bool AmountLocked => _link?.AmountLocked == true;
+    private bool IsTerminal => _link?.Status.IsTerminal() == true;
+    private bool Locked => _saving || IsTerminal;
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+        _link is null ? [new("Links", "")] : [new("Links", ""), new(_link.Title, $"links/{_link.Id}")]; // the heading names where you are
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (IsNew)
+        {
+            Use(LinkFormModel.From(Links.NewSettings(), Merchant));
+            return;
+        }
+        var found = await Links.GetAsync(Merchant.Caller, Id!.Value.ToString());
+        _notFound = !found.IsSuccess;
+        if (found.IsSuccess)
+            Use(found.Value);
+    }
+
+    private void Use(LinkView link)
+    {
+        _link = link;
+        Use(LinkFormModel.From(link.Settings, Merchant));
+    }
+
+    private void Use(LinkFormModel model)
+    {
+        _model = model;
+        _editContext = new EditContext(_model);
+    }
+
+    /// <summary>publish: true = create and publish, false = save as draft, null = save an existing link.</summary>
+    private async Task SaveAsync(bool? publish)
+    {
+        _conflict = null;
+        var settings = _model.ToSettings(Merchant);
+        var errors = settings.Normalized().Validate();
+        _errors!.Show(errors);
+        if (errors.Count > 0)
+            return;
+
+        _saving = true;
+        try
+        {
+            var saved = publish is { } andPublish
+                ? await Links.CreateAsync(Merchant.Caller, settings, andPublish)
+                : await Links.EditAsync(Merchant.Caller, _link!.Id, settings, _link.Version);
+            if (saved.IsSuccess)
+            {
+                Snackbar.Add(publish == true ? $"“{saved.Value.Title}” published." : $"“{saved.Value.Title}” saved.", Severity.Success);
+                Navigation.NavigateTo($"links/{saved.Value.Id}");
+                return;
+            }
+            await ShowRefusalAsync(saved.Refusal);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private async Task ShowRefusalAsync(Refusal refusal)
+    {
+        if (refusal.Code == RefusalCodes.Conflict)
+        {
+            // Someone else saved first: show their values, so nothing is overwritten blind.
+            var fresh = await Links.GetAsync(Merchant.Caller, _link!.Id.ToString());
+            if (fresh.IsSuccess)
+                Use(fresh.Value);
+            _conflict = refusal.Message + " The form now shows the latest values.";
+            return;
+        }
+        if (refusal.Fields.Count > 0)
+            _errors!.Show(refusal.Fields);
+        else
+            _conflict = refusal.Message;
+    }
+}

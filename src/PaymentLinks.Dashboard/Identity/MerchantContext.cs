@@ -1,0 +1,43 @@
+using PaymentLinks.Dashboard.Time;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
+
+namespace PaymentLinks.Dashboard.Identity;
+
+/// <summary>
+/// The signed-in person and their merchant, loaded once per circuit by the layout and cascaded to every
+/// page: whose links to show, and how to show dates (in the merchant's time zone; stored in UTC).
+/// </summary>
+public sealed class MerchantContext(MerchantSession session, TimeProvider clock)
+{
+    public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId));
+    public string UserId => session.UserId;
+    public string Email => session.Email;
+    public string BusinessName { get; private set; } = session.BusinessName;
+    public TimeZoneInfo Zone { get; private set; } = session.TimeZone;
+    public bool DarkTheme { get; set; } = session.PrefersDarkTheme;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>After the account page saved a new name or zone: the rest of the circuit shows them.</summary>
+    public void UseProfile(MerchantProfile profile)
+    {
+        BusinessName = profile.BusinessName;
+        Zone = profile.TimeZone;
+    }
+
+    public DateTime ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
+
+    public string Absolute(DateTimeOffset instant) => $"{ToLocal(instant):yyyy-MM-dd HH:mm} {ZoneLabel}";
+
+    public string Relative(DateTimeOffset instant) => RelativeTime.Describe(instant, Now);
+
+    public string ZoneLabel => Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
+}

@@ -1,0 +1,73 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Components.Links;
+using PaymentLinks.Dashboard.Components.Settings;
+using PaymentLinks.Infrastructure.ApiKeys;
+using PaymentLinks.Infrastructure.Webhooks;
+
+namespace PaymentLinks.Dashboard.Tests.Components;
+
+public sealed class DashboardPagesTests : DashboardTestContext
+{
+    [Fact]
+    public async Task The_detail_page_shows_url_funnel_history_payments_and_chart_from_one_query()
+    {
+        var link = await Harness.ActiveLinkAsync(Merchant, maxUsages: 5);
+        await Harness.Payments.CompleteAsync((await Harness.Payments.StartAsync(link.PublicId)).Value.Id);
+
+        var page = RenderPage<LinkDetailPage>(p => p.Add(d => d.Id, link.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("Workshop seat", page.Find("h1").TextContent.Trim()));
+        Assert.EndsWith($"/pay/{link.PublicId}", page.Find(".public-url input").GetAttribute("value"));
+        Assert.Equal("1", page.Find("[data-testid=funnel-completed]").TextContent.Trim());
+        Assert.Equal("1 / 5", page.Find("[data-testid=usage]").TextContent.Trim());
+        Assert.Single(page.FindAll("[data-testid=history-entry]"));
+        Assert.Contains("COMPLETED", page.Find("[aria-label='Payments']").TextContent);
+        Assert.Contains("1 completed payments over the last 30 days, 1 today", page.Find("[data-testid=payments-chart]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Another_merchants_link_is_not_found_on_the_detail_page()
+    {
+        var stranger = await Harness.NewMerchantAsync("Stranger");
+        var theirs = await Harness.ActiveLinkAsync(stranger);
+
+        var page = RenderPage<LinkDetailPage>(p => p.Add(d => d.Id, theirs.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("Not found", page.Find("h1").TextContent.Trim()));
+        Assert.DoesNotContain("Workshop seat", page.Markup);
+    }
+
+    [Fact]
+    public void The_account_page_starts_with_the_merchants_name_and_zone()
+    {
+        var page = RenderPage<AccountSettingsPage>();
+
+        Assert.Equal("Component Shop", page.Find("#business-name").GetAttribute("value"));
+        Assert.StartsWith("UTC", page.Find("#time-zone").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_api_keys_page_lists_keys_by_name_and_prefix_only()
+    {
+        var created = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant.MerchantId, "Warehouse")).Value;
+
+        var page = RenderPage<ApiKeysPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Warehouse", page.Find("[aria-label='API keys']").TextContent));
+        Assert.Contains(created.Key.Prefix, page.Markup);
+        Assert.DoesNotContain(created.Secret, page.Markup);
+    }
+
+    [Fact]
+    public async Task The_webhooks_page_shows_each_endpoint_with_its_signing_secret()
+    {
+        await Harness.Services.GetRequiredService<WebhookService>().AddEndpointAsync(Merchant.MerchantId, "https://hooks.example/in");
+
+        var page = RenderPage<WebhooksPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("https://hooks.example/in", page.Find("[aria-label='Endpoints']").TextContent));
+        Assert.Contains("whsec_", page.Find("[aria-label='Endpoints']").TextContent);
+        Assert.Contains("Nothing delivered yet.", page.Markup);
+    }
+}
