@@ -217,7 +217,7 @@ public sealed class CheckoutTests(AppFixture app)
         await customer.ExpectHeadingAsync("Payment received");
 
         Assert.Contains(requested, url => url.EndsWith("/checkout.css"));
-        Assert.DoesNotContain(requested, url => url.Contains("Radzen", StringComparison.OrdinalIgnoreCase) || url.Contains("_framework"));
+        Assert.DoesNotContain(requested, url => url.Contains("MudBlazor", StringComparison.OrdinalIgnoreCase) || url.Contains("_framework"));
         Assert.DoesNotContain(requested, url => url.EndsWith(".js"));
     }
 
