@@ -27,7 +27,7 @@ public sealed class LinkDetailsQuery(PaymentLinkService links, LinkInsights insi
         if (!found.IsSuccess)
             return null;
         var link = found.Value;
-        var history = await links.GetHistoryAsync(caller, id, ct);
+        var history = await links.ReadHistoryAsync(caller, id, ct);
         var payments = await insights.RecentPaymentsAsync(caller, id, ct);
         return new LinkDetails(
             link, links.PublicUrlOf(link), await insights.FunnelAsync(caller, id, ct), await NameActorsAsync(caller, history, ct),

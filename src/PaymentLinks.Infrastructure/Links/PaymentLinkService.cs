@@ -127,6 +127,12 @@ public sealed class PaymentLinkService(
     public async Task<IReadOnlyList<LinkHistoryEntry>> GetHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
     {
         await GetAsync(caller, id.ToString(), ct); // persists a due expiry first, so the history shows it
+        return await ReadHistoryAsync(caller, id, ct);
+    }
+
+    /// <summary>The stored history only, for a caller that has just read the link (and so persisted a due expiry).</summary>
+    internal async Task<IReadOnlyList<LinkHistoryEntry>> ReadHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.LinkStatusChanges.AsNoTracking()
             .Where(c => c.LinkId == id && db.PaymentLinks.Any(l => l.Id == id && l.MerchantId == caller.MerchantId))

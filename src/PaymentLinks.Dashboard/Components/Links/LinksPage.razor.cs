@@ -47,11 +47,10 @@ public sealed partial class LinksPage
             await _grid.ReloadServerData(); // Back, Forward, or a filter changed the address
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender && RendererInfo.IsInteractive)
             _live = new(Events, Merchant.Caller.MerchantId, _ => true, InvokeAsync, RefreshFromLiveChangeAsync);
-        await Task.CompletedTask;
     }
 
     private SortDirection InitialDirectionOf(LinkSort column) =>
