@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 using PaymentLinks.Dashboard.Api;
 using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Components;
@@ -20,7 +21,8 @@ public static class DashboardSetup
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Outcomes appear at the bottom, where they cover no heading or "New link" button.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddPaymentLinksInfrastructure(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
 

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using MudBlazor.Utilities;
+using PaymentLinks.Dashboard.Components.Layout;
 using static Microsoft.Playwright.Assertions;
 
 namespace PaymentLinks.E2E;
@@ -66,6 +68,27 @@ public sealed class AccountTests(AppFixture app)
         await Expect(session.Page.Locator(".field:has(#business-name)")).ToContainTextAsync("Business name is required.");
         Assert.Equal("Named Nuts", (await app.Profiles.GetAsync(session.Merchant.MerchantId))!.BusinessName);
     }
+
+    [Fact]
+    public async Task The_sign_in_page_follows_the_browsers_dark_preference()
+    {
+        var light = await app.NewPageAsync();
+        var response = await light.GotoAsync("account/login");
+        Assert.Equal("Sec-CH-Prefers-Color-Scheme", await response!.HeaderValueAsync("critical-ch"));
+
+        // A browser on a dark system (Playwright's emulated colour scheme does not reach the client hint).
+        await using var darkSystemBrowser = await app.LaunchChromiumAsync("--force-dark-mode");
+        var dark = await darkSystemBrowser.NewPageAsync(new() { BaseURL = app.BaseUrl });
+        await dark.GotoAsync("account/login");
+
+        Assert.Equal(Rgb(DashboardTheme.Theme.PaletteLight.Background), await BackgroundOfAsync(light));
+        Assert.Equal(Rgb(DashboardTheme.Theme.PaletteDark.Background), await BackgroundOfAsync(dark));
+        await Axe.AssertNoSeriousViolationsAsync(dark);
+    }
+
+    private static Task<string> BackgroundOfAsync(IPage page) => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
+    private static string Rgb(MudColor color) => $"rgb({color.R}, {color.G}, {color.B})";
 
     [Fact]
     public async Task Sign_out_ends_the_session()

@@ -73,13 +73,16 @@ public sealed class AppFixture : IAsyncLifetime
         // that is waiting for one. Only failing assertions wait longer.
         Assertions.SetDefaultExpectTimeout(10_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await LaunchChromiumAsync();
     }
+
+    /// <summary>Another Debian Chromium, for a test that needs the browser itself started differently (its caller disposes it).</summary>
+    public Task<IBrowser> LaunchChromiumAsync(params string[] extraArgs) => _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArgs],
+    });
 
     /// <summary>A new merchant account, created the way registration does it.</summary>
     public async Task<(string Email, MerchantCaller Caller)> NewMerchantAsync(string businessName)

@@ -137,8 +137,7 @@ public sealed class LinksListTests(AppFixture app)
     public async Task Sorting_by_amount_is_kept_in_the_address_and_survives_a_reload()
     {
         var session = await DashboardSession.StartAsync(app, "Sorted Spices");
-        foreach (var (title, amount) in new[] { ("Saffron", 30m), ("Pepper", 4m), ("Vanilla", 12m) })
-            await app.Links.CreateAsync(session.Merchant, new LinkSettings { Title = title, Amount = amount, Currency = "EUR", MaxUsages = 10 }, publish: true);
+        await CreateSpicesAsync(session);
         await session.OpenAsync("");
         var page = session.Page;
 
@@ -151,6 +150,39 @@ public sealed class LinksListTests(AppFixture app)
         await Expect(session.LinkRows.First).ToContainTextAsync("Pepper");
         await Expect(session.LinkRows.Last).ToContainTextAsync("Saffron");
         StringAssert(page.Url, "sort=Amount");
+
+        // Back returns to the newest-first list the sort began from.
+        await page.GoBackAsync();
+        await Expect(session.LinkRows.First).ToContainTextAsync("Vanilla");
+        await Expect(session.LinkRows.Last).ToContainTextAsync("Saffron");
+        Assert.DoesNotContain("sort=", page.Url);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_sort_menu_orders_the_cards_and_the_address_keeps_it()
+    {
+        var session = await DashboardSession.StartAsync(app, "Pocket Spices", width: 390);
+        await CreateSpicesAsync(session);
+        await session.OpenAsync("");
+        var page = session.Page;
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" })).Not.ToBeVisibleAsync();
+
+        await page.GetByLabel("Sort by").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Highest amount" }).ClickAsync();
+
+        await Expect(session.LinkRows.First).ToContainTextAsync("Saffron");
+        await Expect(session.LinkRows.Last).ToContainTextAsync("Pepper");
+        StringAssert(page.Url, "sort=Amount");
+        await page.ReloadAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(session.LinkRows.First).ToContainTextAsync("Saffron");
+        await Expect(page.GetByLabel("Sort by")).ToContainTextAsync("Highest amount");
+    }
+
+    private async Task CreateSpicesAsync(DashboardSession session)
+    {
+        foreach (var (title, amount) in new[] { ("Saffron", 30m), ("Pepper", 4m), ("Vanilla", 12m) })
+            await app.Links.CreateAsync(session.Merchant, new LinkSettings { Title = title, Amount = amount, Currency = "EUR", MaxUsages = 10 }, publish: true);
     }
 
     private static void StringAssert(string url, string part) => Assert.Contains(part, url);

@@ -27,6 +27,19 @@ public sealed class DashboardPagesTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_link_without_completed_payments_says_so_instead_of_drawing_an_empty_chart()
+    {
+        var link = await Harness.ActiveLinkAsync(Merchant);
+        await Harness.Payments.StartAsync(link.PublicId);
+
+        var page = RenderPage<LinkDetailPage>(p => p.Add(d => d.Id, link.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("No completed payments in these days yet.", page.Find("[data-testid=payments-chart-empty]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=payments-chart]"));
+        Assert.Equal("1", page.Find("[data-testid=funnel-attempts]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Another_merchants_link_is_not_found_on_the_detail_page()
     {
         var stranger = await Harness.NewMerchantAsync("Stranger");
