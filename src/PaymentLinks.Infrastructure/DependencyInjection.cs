@@ -37,7 +37,9 @@ public static class DependencyInjection
         services.AddSingleton<Idempotency.IdempotencyStore>();
         services.AddSingleton<Webhooks.WebhookService>();
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
-        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName);
+        services.AddSingleton<Webhooks.WebhookTargets>();
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => Webhooks.WebhookDispatcher.CreateHandler(provider.GetRequiredService<Webhooks.WebhookTargets>()));
         services.AddHostedService<Webhooks.WebhookDispatcher>();
         services.AddOptions<LinkOptions>()
             .Bind(configuration.GetSection(LinkOptions.Section))

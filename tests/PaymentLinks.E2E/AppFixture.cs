@@ -49,6 +49,7 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseEnvironment("Development");
             host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
             host.UseSetting("DemoData:Enabled", "false");
+            host.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
             // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);
             // a sweeper tick in the middle of one would change the page under it. The sweeper has its own tests.
             // Tests also move the clock hours ahead; the sweeper's interval stays beyond all of that.

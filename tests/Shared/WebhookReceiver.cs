@@ -22,7 +22,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
-    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0)
+    /// <param name="failFirst">How many requests to answer 500 before answering 200.</param>
+    /// <param name="redirectTo">Answer every request with a 302 to this address instead.</param>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -32,10 +34,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hooks", async (HttpContext http) =>
         {
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
-            var status = Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
+            var status = redirectTo is not null ? 302 : Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
             receiver.Received.Enqueue(new ReceivedWebhook(body, http.Request.Headers["PaymentLinks-Signature"].ToString(),
                 http.Request.Headers["PaymentLinks-Event-Type"].ToString(), status));
-            return Results.StatusCode(status);
+            return redirectTo is not null ? Results.Redirect(redirectTo) : Results.StatusCode(status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

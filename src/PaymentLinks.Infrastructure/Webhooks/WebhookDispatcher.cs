@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,12 @@ public sealed class WebhookOptions
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Lets endpoints be plain http on this machine: for tests and local development only, off by default.</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Active endpoints a merchant may have at once.</summary>
+    public int MaxEndpointsPerMerchant { get; set; } = 10;
 }
 
 /// <summary>
@@ -31,6 +39,20 @@ public sealed class WebhookDispatcher(
 {
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 50;
+
+    /// <summary>
+    /// Connections only to allowed addresses (checked on every connect), no redirects, no proxy from the environment,
+    /// small response headers; connections are renewed each minute so a changed name is looked up again.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(WebhookTargets targets) => new()
+    {
+        ConnectCallback = targets.ConnectAsync,
+        AllowAutoRedirect = false,
+        UseProxy = false,
+        MaxResponseHeadersLength = 16,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+    };
 
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
@@ -70,7 +92,10 @@ public sealed class WebhookDispatcher(
             .ToListAsync(ct);
         foreach (var item in due.OrderBy(x => x.Event.Id))
         {
-            await SendAsync(item.Delivery, item.Event, item.Endpoint, ct);
+            if (item.Endpoint.DisabledAt is null)
+                await SendAsync(item.Delivery, item.Event, item.Endpoint, ct);
+            else
+                item.Delivery.Cancel("Endpoint disabled");
             await db.SaveChangesAsync(ct);
         }
     }
@@ -89,16 +114,35 @@ public sealed class WebhookDispatcher(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.Value.RequestTimeout);
-            using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);
+            // Only the status matters: the body is never read, whatever its size.
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
-                delivery.Succeeded((int)response.StatusCode, Clock.GetUtcNow());
+                delivery.Succeeded(status, Clock.GetUtcNow());
             else
-                Failed(delivery, outboxEvent, (int)response.StatusCode, $"HTTP {(int)response.StatusCode}");
+                Failed(delivery, outboxEvent, status, status is >= 300 and < 400 ? $"HTTP {status}: redirects are not followed" : $"HTTP {status}");
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            Failed(delivery, outboxEvent, null, error.Message);
+            Failed(delivery, outboxEvent, null, DescribeFailure(error));
         }
+    }
+
+    /// <summary>What the delivery log says of a failed connection: a kind of failure, never the target's own words.</summary>
+    private string DescribeFailure(Exception error)
+    {
+        if (error is TaskCanceledException)
+            return $"Timed out after {options.Value.RequestTimeout.TotalSeconds:0} s";
+        var causes = new List<Exception>();
+        for (var cause = error; cause is not null; cause = cause.InnerException)
+            causes.Add(cause);
+        if (causes.OfType<RefusedAddress>().Any())
+            return RefusedAddress.Reason;
+        if (causes.OfType<SocketException>().Any(s => s.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData))
+            return "Host not found";
+        if (causes.OfType<AuthenticationException>().Any())
+            return "TLS connection failed";
+        return "Could not connect";
     }
 
     private void Failed(WebhookDelivery delivery, WebhookEvent outboxEvent, int? statusCode, string error)

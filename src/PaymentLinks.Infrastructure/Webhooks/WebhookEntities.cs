@@ -118,6 +118,14 @@ public sealed class WebhookDelivery
         NextAttemptAt = retryAt;
     }
 
+    /// <summary>Not to be sent any more (its endpoint was disabled): no attempt, no retry.</summary>
+    public void Cancel(string reason)
+    {
+        Status = DeliveryStatus.Failed;
+        LastError = reason;
+        NextAttemptAt = null;
+    }
+
     /// <summary>The merchant asked for it again from the delivery log.</summary>
     public void Redeliver(DateTimeOffset now)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -9,10 +10,11 @@ public sealed record WebhookEndpointView(Guid Id, string Url, string Secret, Dat
 
 public sealed record WebhookDeliveryView(
     Guid Id, string EventType, Guid EventId, string EndpointUrl, DeliveryStatus Status, int Attempts,
-    int? LastStatusCode, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt);
+    int? LastStatusCode, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? LastAttemptAt, DateTimeOffset? NextAttemptAt,
+    bool EndpointActive);
 
 /// <summary>A merchant's webhook endpoints and the log of what was delivered to them.</summary>
-public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, WebhookTargets targets, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const int LogSize = 50;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -20,11 +22,14 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Tim
     public async Task<Result<WebhookEndpointView>> AddEndpointAsync(Guid merchantId, string url, CancellationToken ct = default)
     {
         url = url?.Trim() ?? "";
-        if (WebAddresses.Problem(url, "Endpoint URL", WebhookEndpoint.UrlMaxLength) is { } problem)
+        if (await targets.ProblemAsync(url, ct) is { } problem)
             return Refusal.Invalid("url", problem);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var limit = options.Value.MaxEndpointsPerMerchant;
+        if (await db.WebhookEndpoints.CountAsync(e => e.MerchantId == merchantId && e.DisabledAt == null, ct) >= limit)
+            return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
         var now = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), merchantId, url, "whsec_" + RandomNumberGenerator.GetString(Alphabet, 32), now);
-        await using var db = await contexts.CreateDbContextAsync(ct);
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
@@ -52,19 +57,22 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Tim
         var rows = await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.MerchantId == merchantId)
             .Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new { d, e.Type, e.EventId })
-            .Join(db.WebhookEndpoints, x => x.d.EndpointId, p => p.Id, (x, p) => new { x.d, x.Type, x.EventId, p.Url })
+            .Join(db.WebhookEndpoints, x => x.d.EndpointId, p => p.Id, (x, p) => new { x.d, x.Type, x.EventId, p.Url, EndpointActive = p.DisabledAt == null })
             .OrderByDescending(x => x.d.EventId).ThenBy(x => x.Url)
             .Take(LogSize)
             .ToListAsync(ct);
         return rows.Select(x => new WebhookDeliveryView(x.d.Id, x.Type, x.EventId, x.Url, x.d.Status, x.d.Attempts,
-            x.d.LastStatusCode, x.d.LastError, x.d.CreatedAt, x.d.LastAttemptAt, x.d.NextAttemptAt)).ToList();
+            x.d.LastStatusCode, x.d.LastError, x.d.CreatedAt, x.d.LastAttemptAt, x.d.NextAttemptAt, x.EndpointActive)).ToList();
     }
 
-    /// <summary>Sends a delivery again at once (manual redelivery from the log).</summary>
+    /// <summary>Sends a delivery again at once (manual redelivery from the log), unless its endpoint is disabled.</summary>
     public async Task<bool> RedeliverAsync(Guid merchantId, Guid deliveryId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var delivery = await db.WebhookDeliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.MerchantId == merchantId, ct);
+        var delivery = await db.WebhookDeliveries
+            .Where(d => d.Id == deliveryId && d.MerchantId == merchantId)
+            .Where(d => db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.DisabledAt == null))
+            .FirstOrDefaultAsync(ct);
         delivery?.Redeliver(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return delivery is not null;

@@ -30,6 +30,7 @@ public sealed class ServiceHarness : IAsyncLifetime
         {
             ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "links.db")}",
             ["ExpirySweeper:Interval"] = (sweeperInterval ?? TimeSpan.FromMinutes(5)).ToString(),
+            ["Webhooks:AllowLoopback"] = "true", // the receivers of these tests listen on 127.0.0.1
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();

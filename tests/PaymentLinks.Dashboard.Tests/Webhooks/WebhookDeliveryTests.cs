@@ -66,6 +66,39 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redirect_is_not_followed_and_the_log_says_so()
+    {
+        await using var target = await WebhookReceiver.StartAsync();
+        await using var redirecting = await WebhookReceiver.StartAsync(redirectTo: target.Url);
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, redirecting.Url);
+
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
+        Assert.Equal((302, "HTTP 302: redirects are not followed"), (log[0].LastStatusCode, log[0].LastError));
+        Assert.Single(redirecting.Received);
+        Assert.Empty(target.Received);
+    }
+
+    [Fact]
+    public async Task A_disabled_endpoint_gets_no_more_retries_and_cannot_be_redelivered_to()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+        await receiver.WaitForAsync(r => r.Received.Count >= 1);
+
+        await Webhooks.DisableEndpointAsync(_merchant.MerchantId, endpoint.Id);
+
+        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "delivery cancelled");
+        Assert.Equal(("Endpoint disabled", false), (log[0].LastError, log[0].EndpointActive));
+        var receivedWhenCancelled = receiver.Received.Count;
+        Assert.False(await Webhooks.RedeliverAsync(_merchant.MerchantId, log[0].Id));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // time for two more retries at this test's 200 ms base delay
+        Assert.Equal(receivedWhenCancelled, receiver.Received.Count);
+    }
+
+    [Fact]
     public async Task A_link_published_then_paid_to_used_reports_its_events_in_order()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
