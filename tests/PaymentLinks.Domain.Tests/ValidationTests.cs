@@ -21,7 +21,29 @@ public sealed class ValidationTests
         { LinkSettings.Fields.Title, Links.Settings() with { Title = "   " } },
         { LinkSettings.Fields.Title, Links.Settings() with { Title = new string('x', LinkSettings.TitleMaxLength + 1) } },
         { LinkSettings.Fields.Description, Links.Settings() with { Description = new string('x', LinkSettings.DescriptionMaxLength + 1) } },
+        { LinkSettings.Fields.Amount, Links.Settings() with { Amount = 1e27m } },
+        { LinkSettings.Fields.Amount, Links.Settings() with { Amount = decimal.MaxValue, Currency = "BHD" } },
+        { LinkSettings.Fields.Title, Links.Settings() with { Title = "Tea\0set" } },
+        { LinkSettings.Fields.Title, Links.Settings() with { Title = "Tea\nset" } },
+        { LinkSettings.Fields.Title, Links.Settings() with { Title = "Gift card \u202E00.01 EUR" } },
+        { LinkSettings.Fields.Title, Links.Settings() with { Title = "Isolated \u2067text\u2069" } },
+        { LinkSettings.Fields.Title, Links.Settings() with { Title = "Broken \uD800 pair" } },
+        { LinkSettings.Fields.Description, Links.Settings() with { Description = "Bell\u0007" } },
+        { LinkSettings.Fields.DisabledMessage, Links.Settings() with { DisabledMessage = "Back \u202Dsoon" } },
     };
+
+    [Theory]
+    [InlineData("Crème brûlée for two 🍮")]
+    [InlineData("Zoë's cafe\u0301")]
+    [InlineData("שיעור יוגה")]
+    [InlineData("ヨガ教室、土曜日")]
+    public void Accents_combining_marks_emoji_and_right_to_left_scripts_are_accepted(string title) =>
+        Assert.True(PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Title = title }, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).IsSuccess);
+
+    [Fact]
+    public void A_description_and_disabled_message_may_have_line_breaks_and_tabs() =>
+        Assert.True(PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Description = "Line one\r\nLine\ttwo", DisabledMessage = "Back\nsoon" },
+            publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).IsSuccess);
 
     [Theory]
     [MemberData(nameof(BadSettings))]

@@ -37,6 +37,20 @@ public sealed class AccountTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_business_name_with_a_text_direction_override_is_refused_by_the_field()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("account/register");
+        await page.GetByLabel("Business name").FillAsync("Honest Shop\u202E");
+        await page.GetByLabel("Email").FillAsync($"{Guid.NewGuid():N}@register.test");
+        await page.GetByLabel("Password").FillAsync("long-enough-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Expect(page.Locator(".field:has(#business)")).ToContainTextAsync("Business name must not contain text-direction control characters.");
+        Assert.Contains("/account/register", page.Url);
+    }
+
+    [Fact]
     public async Task Business_name_and_time_zone_are_saved_and_dates_show_in_that_zone()
     {
         var session = await DashboardSession.StartAsync(app, "Zoned Zines");

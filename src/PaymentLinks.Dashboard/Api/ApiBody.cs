@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,11 +8,39 @@ namespace PaymentLinks.Dashboard.Api;
 /// <summary>Reads a request's JSON body into a contract, turning any problem into a 400 that names the field.</summary>
 public static partial class ApiBody
 {
+    /// <summary>The largest body the API reads; a link's fields together stay far below it.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    /// <summary>The body as text, read no further than <see cref="MaxBytes"/>: beyond, a 413 (see <see cref="LimitSize"/>).</summary>
     public static async Task<string> ReadAsync(HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (request.ContentLength > MaxBytes)
+            throw TooLarge();
+        var buffer = new byte[MaxBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+            length += read;
+        if (length > MaxBytes)
+            throw TooLarge();
+        return Encoding.UTF8.GetString(buffer, 0, length);
     }
+
+    /// <summary>Answers a body over the limit with the API's own 413, before the handler runs or while it reads.</summary>
+    public static async ValueTask<object?> LimitSize(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (BadHttpRequestException problem) when (problem.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Json(new ApiError(ApiErrorCodes.PayloadTooLarge, new ApiMessage($"The body must be at most {MaxBytes / 1024} KB.")),
+                ApiJson.Options, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    private static BadHttpRequestException TooLarge() => new("Request body too large.", StatusCodes.Status413PayloadTooLarge);
 
     public static bool TryParse<T>(string body, out T value, out JsonObject fields, out ApiResult? error)
     {

@@ -48,4 +48,5 @@ public static class ApiErrorCodes
     public const string PreconditionFailed = "precondition_failed";
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
+    public const string PayloadTooLarge = "payload_too_large";
 }

@@ -12,6 +12,7 @@ public sealed record LinkSettings
     public const int MinMaxUsages = 1;
     public const int MaxMaxUsages = 1_000_000;
     public const int DefaultMaxUsages = 1_000;
+    public const decimal MaxAmount = 1_000_000_000m;
 
     public string Title { get; init; } = "";
     public string? Description { get; init; }
@@ -45,19 +46,24 @@ public sealed record LinkSettings
             Add(Fields.Title, "Title is required.");
         else if (Title.Length > TitleMaxLength)
             Add(Fields.Title, $"Title must be at most {TitleMaxLength} characters.");
+        else if (TextRules.Problem(Title, "Title") is { } titleError)
+            Add(Fields.Title, titleError);
 
         if (Description is { Length: > DescriptionMaxLength })
             Add(Fields.Description, $"Description must be at most {DescriptionMaxLength} characters.");
+        else if (Description is not null && TextRules.Problem(Description, "Description", multiline: true) is { } descriptionError)
+            Add(Fields.Description, descriptionError);
 
         if (!Currencies.IsKnown(Currency))
             Add(Fields.Currency, "Currency must be an ISO 4217 code such as USD or EUR.");
 
+        // The ceiling comes before the decimals check, which scales the amount and would overflow on a huge one.
         if (Amount <= 0)
             Add(Fields.Amount, "Amount must be greater than zero.");
+        else if (Amount > MaxAmount)
+            Add(Fields.Amount, $"Amount must be at most {MaxAmount:N0}.");
         else if (Currencies.IsKnown(Currency) && !Currencies.FitsMinorUnits(Amount, Currency))
             Add(Fields.Amount, $"Amount has more decimals than {Currency} allows ({Currencies.MinorUnitDigits(Currency)}).");
-        else if (Amount > 1_000_000_000m)
-            Add(Fields.Amount, "Amount must be at most 1,000,000,000.");
 
         if (MaxUsages is < MinMaxUsages or > MaxMaxUsages)
             Add(Fields.MaxUsages, $"Max usages must be between {MinMaxUsages} and {MaxMaxUsages:N0}.");
@@ -67,6 +73,8 @@ public sealed record LinkSettings
 
         if (DisabledMessage is { Length: > DisabledMessageMaxLength })
             Add(Fields.DisabledMessage, $"Message must be at most {DisabledMessageMaxLength} characters.");
+        else if (DisabledMessage is not null && TextRules.Problem(DisabledMessage, "Message", multiline: true) is { } messageError)
+            Add(Fields.DisabledMessage, messageError);
 
         return errors;
     }

@@ -29,6 +29,8 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ApiKey.NameMaxLength)
             return Refusal.Invalid("name", $"Name is required, at most {ApiKey.NameMaxLength} characters.");
+        if (TextRules.Problem(name, "Name") is { } textError)
+            return Refusal.Invalid("name", textError);
         var secret = SecretPrefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
         var now = clock.GetUtcNow();
         var key = new ApiKey(Guid.CreateVersion7(now), merchantId, name, secret[..ApiKey.PrefixLength], HashOf(secret), now);

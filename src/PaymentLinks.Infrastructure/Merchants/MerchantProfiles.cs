@@ -45,6 +45,8 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts)
             errors.Add(new FieldError(BusinessNameField, "Business name is required."));
         else if (businessName.Trim().Length > Merchant.BusinessNameMaxLength)
             errors.Add(new FieldError(BusinessNameField, $"Business name must be at most {Merchant.BusinessNameMaxLength} characters."));
+        else if (TextRules.Problem(businessName, "Business name") is { } textError)
+            errors.Add(new FieldError(BusinessNameField, textError));
         if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
             errors.Add(new FieldError(TimeZoneField, "Choose a time zone from the list."));
         return errors;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Dashboard.Api;
 
 namespace PaymentLinks.Dashboard.Tests.Api;
 
@@ -41,6 +42,24 @@ public sealed class PaymentLinkApiTests : ApiTestBase
         var body = await BodyAsync(copy);
         Assert.Equal(("DRAFT", "Draft"), (body.GetProperty("status").GetString(), body.GetProperty("title").GetString()));
         Assert.NotEqual(draft.GetProperty("id").GetString(), body.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_huge_amount_hidden_characters_and_an_oversized_body_are_refused_and_write_nothing()
+    {
+        var huge = await Api.PostAsync("/api/v1/payment-links", Json("""{"title":"Yacht","amount":1e27,"currency":"EUR"}"""));
+        await AssertErrorAsync(huge, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Equal("amount", (await BodyAsync(huge)).GetProperty("details")[0].GetProperty("field").GetString());
+
+        var spoof = await Api.PostAsync("/api/v1/payment-links", Json("""{"title":"Gift card \u202E00.01","amount":10,"currency":"EUR"}"""));
+        await AssertErrorAsync(spoof, HttpStatusCode.BadRequest, "invalid_request");
+        Assert.Contains("text-direction", (await BodyAsync(spoof)).GetProperty("details")[0].GetProperty("message").GetString());
+
+        var padded = $$"""{"title":"Poster","amount":10,"currency":"EUR","description":"{{new string('x', ApiBody.MaxBytes)}}"}""";
+        await AssertErrorAsync(await Api.PostAsync("/api/v1/payment-links", Json(padded)), HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+
+        await using var db = App.NewContext();
+        Assert.Equal(0, await db.PaymentLinks.CountAsync());
     }
 
     [Fact]

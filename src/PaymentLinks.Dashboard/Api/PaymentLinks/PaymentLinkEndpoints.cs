@@ -25,8 +25,9 @@ public static class PaymentLinkEndpoints
             .RequireAuthorization(ApiKeyAuthentication.Policy)
             .RequireRateLimiting(ApiSetup.RateLimitPolicy)
             .DisableAntiforgery()
+            .AddEndpointFilter(ApiBody.LimitSize)
             .WithTags("Payment links")
-            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
 
         links.MapPost("", CreateAsync).WithName("CreatePaymentLink")
             .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace PaymentLinks.Domain.Common;
+
+/// <summary>
+/// What text a merchant may store. Customers read it on the checkout page, so no invisible control characters
+/// and no bidirectional overrides or isolates (they can make "Gift card 10.00" display as something else), and
+/// no broken UTF-16 that a database or a browser would mangle.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>What is wrong with <paramref name="text"/>, or null; line breaks and tabs only where <paramref name="multiline"/>.</summary>
+    public static string? Problem(string text, string what, bool multiline = false)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                return $"{what} contains an invalid character.";
+            if (IsBidiControl(c))
+                return $"{what} must not contain text-direction control characters.";
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Control && !(multiline && c is '\n' or '\r' or '\t'))
+                return $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.";
+        }
+        return null;
+    }
+
+    // Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+}
