@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -6,6 +7,7 @@ using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Components;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Demo;
+using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Identity;
@@ -51,6 +53,8 @@ public static class DashboardSetup
         services.AddScoped<LinkActionRunner>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();
+        services.AddTrustedProxies(builder.Configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -64,10 +68,13 @@ public static class DashboardSetup
 
     public static void UseDashboard(this WebApplication app)
     {
+        app.UseTrustedProxies();
+        app.UseSecurityHeaders(app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
+            app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,11 +13,14 @@ using PaymentLinks.Infrastructure.Identity;
 namespace PaymentLinks.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public DbSet<Merchant> Merchants => Set<Merchant>();
+
+    /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
