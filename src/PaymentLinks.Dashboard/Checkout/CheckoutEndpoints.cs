@@ -67,6 +67,8 @@ public static class CheckoutEndpoints
         return token;
     }
 
+    private static string CheckoutTokenOf(HttpContext http) => http.Request.Cookies[CheckoutCookie] ?? "";
+
     private static bool IsCheckoutToken(string? token) =>
         token is { Length: CheckoutTokenLength } && token.All(char.IsAsciiHexDigitLower);
 
@@ -74,8 +76,10 @@ public static class CheckoutEndpoints
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
+        // The form's token must be the one this browser was given with the page: a script cannot mint its own.
         var token = http.Request.Form["checkout_token"].ToString();
-        if (!IsCheckoutToken(token))
+        if (!IsCheckoutToken(token) || !CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(token), System.Text.Encoding.ASCII.GetBytes(CheckoutTokenOf(http))))
             return Problem(CheckoutProblem.FormExpired);
         var started = await payments.StartAsync(publicId, token, http.RequestAborted);
         if (!started.IsSuccess)
@@ -87,7 +91,7 @@ public static class CheckoutEndpoints
 
     private static async Task<IResult> BankAsync(string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
     {
-        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments, CheckoutTokenOf(http));
         if (link is null || payment is null)
             return Problem(CheckoutProblem.NotFound);
         if (payment.Status != PaymentStatus.Pending)
@@ -101,7 +105,7 @@ public static class CheckoutEndpoints
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
-        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments, CheckoutTokenOf(http));
         if (link is null || payment is null)
             return Problem(CheckoutProblem.NotFound);
         var finished = approve
@@ -126,12 +130,17 @@ public static class CheckoutEndpoints
         return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = returnUrl });
     }
 
-    /// <summary>A payment, only through the link it belongs to: another link's URL finds nothing.</summary>
+    /// <summary>
+    /// A payment, only through the link it belongs to: another link's URL finds nothing. With a checkout token,
+    /// only for the browser that started it: the bank step cannot be answered from anywhere else.
+    /// </summary>
     private static async Task<(CheckoutView? Link, PaymentView? Payment)> FindAsync(
-        string publicId, Guid paymentId, CheckoutService checkout, PaymentService payments)
+        string publicId, Guid paymentId, CheckoutService checkout, PaymentService payments, string? startedWith = null)
     {
         var link = await checkout.OpenAsync(publicId, countView: false);
-        var payment = link is null ? null : await payments.FindAsync(paymentId);
+        var payment = link is null ? null
+            : startedWith is null ? await payments.FindAsync(paymentId)
+            : await payments.FindStartedWithAsync(paymentId, startedWith);
         return payment?.LinkId == link?.LinkId ? (link, payment) : (null, null);
     }
 

@@ -24,6 +24,7 @@ public static class CheckoutProblems
         RefusalCodes.LinkExpired => CheckoutProblem.Expired,
         RefusalCodes.LinkUsed => CheckoutProblem.Used,
         RefusalCodes.LinkArchived => CheckoutProblem.Archived,
+        RefusalCodes.PaymentAbandoned => CheckoutProblem.FormExpired,
         _ => CheckoutProblem.NotFound,
     };
 

@@ -37,4 +37,5 @@ public static class RefusalCodes
     public const string LinkArchived = "link_archived";
     public const string LinkNotPayable = "link_not_payable";
     public const string PaymentDeclined = "payment_declined";
+    public const string PaymentAbandoned = "payment_abandoned";
 }

@@ -18,6 +18,9 @@ public sealed class PaymentAttempt
     public const int FailureReasonMaxLength = 64;
     public const int CheckoutTokenMaxLength = 64;
 
+    /// <summary>How long an attempt may stay at the bank step; after that it can only fail, and housekeeping removes it.</summary>
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(1);
+
     private PaymentAttempt() { }
 
     public Guid Id { get; private set; }
@@ -46,6 +49,14 @@ public sealed class PaymentAttempt
     };
 
     public bool IsFinished => Status != PaymentStatus.Pending;
+
+    public bool IsAbandoned(DateTimeOffset now) => !IsFinished && now - CreatedAt > PendingLifetime;
+
+    /// <summary>Whether the browser holding <paramref name="checkoutToken"/> started this attempt.</summary>
+    public bool WasStartedWith(string? checkoutToken) =>
+        CheckoutToken is not null && checkoutToken is not null
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(CheckoutToken), System.Text.Encoding.ASCII.GetBytes(checkoutToken));
 
     public void Complete(DateTimeOffset now)
     {

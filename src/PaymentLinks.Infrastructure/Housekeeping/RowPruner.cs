@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Idempotency;
 using PaymentLinks.Infrastructure.Persistence;
 using PaymentLinks.Infrastructure.Webhooks;
@@ -17,12 +18,13 @@ public sealed class HousekeepingOptions
     public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
-public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents);
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments);
 
 /// <summary>
 /// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
-/// idempotency keys past their 24 hours, and webhook events past the retention whose deliveries have all
-/// finished (an event still being retried or redelivered is kept, whatever its age).
+/// idempotency keys past their 24 hours, webhook events past the retention whose deliveries have all
+/// finished (an event still being retried or redelivered is kept, whatever its age), and payments left at the
+/// bank step past their lifetime (they never counted as a usage, and anyone can start one).
 /// </summary>
 public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
 {
@@ -41,7 +43,12 @@ public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions
             .Where(e => !db.WebhookDeliveries.Any(d => d.EventId == e.Id && d.Status == DeliveryStatus.Pending))
             .ExecuteDeleteAsync(ct);
 
-        return new PrunedRows(keys, events);
+        var pendingBefore = now - PaymentAttempt.PendingLifetime;
+        var abandoned = await db.PaymentAttempts
+            .Where(a => a.Status == PaymentStatus.Pending && a.CreatedAt < pendingBefore)
+            .ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events, abandoned);
     }
 }
 
@@ -53,7 +60,8 @@ public sealed class HousekeepingWorker(
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var pruned = await pruner.PruneAsync(ct);
-        if (pruned.IdempotencyRecords + pruned.WebhookEvents > 0)
-            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys and {Events} webhook events", pruned.IdempotencyRecords, pruned.WebhookEvents);
+        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments > 0)
+            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events and {Payments} abandoned payments",
+                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments);
     }
 }

@@ -83,6 +83,14 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
+    /// <summary>The attempt, only for the browser that started it (the one holding its checkout token).</summary>
+    public async Task<PaymentView?> FindStartedWithAsync(Guid paymentId, string? checkoutToken, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == paymentId, ct);
+        return attempt is not null && attempt.WasStartedWith(checkoutToken) ? PaymentView.Of(attempt) : null;
+    }
+
     public async Task<PaymentView?> FindByCheckoutTokenAsync(Guid linkId, string checkoutToken, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -102,7 +110,10 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             if (attempt.IsFinished)
                 return (PaymentView.Of(attempt), null);
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
-            finish(attempt, link, now);
+            if (attempt.IsAbandoned(now))
+                attempt.Fail(RefusalCodes.PaymentAbandoned, now);
+            else
+                finish(attempt, link, now);
             await db.SaveChangesAsync(ct);
             return (PaymentView.Of(attempt), new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
         }, ct);

@@ -34,12 +34,35 @@ public sealed partial class CheckoutCustomer(DashboardApp app)
         return approved.Headers.Location!.ToString();
     }
 
+    /// <summary>Opens the link and pays, stopping at the bank step: its address.</summary>
+    public async Task<string> StartAsync(string publicId)
+    {
+        var html = await _http.GetStringAsync($"/pay/{publicId}");
+        var started = await PostFormAsync($"/pay/{publicId}", html);
+        Assert.Equal(HttpStatusCode.SeeOther, started.StatusCode);
+        return started.Headers.Location!.ToString();
+    }
+
+    /// <summary>
+    /// What a script can do: open the pay page for genuine hidden fields, then post them to any address,
+    /// some fields changed. Returns the page it ends on.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Html)> PostPayFormToAsync(string publicId, string action, Dictionary<string, string>? changed = null)
+    {
+        var html = await _http.GetStringAsync($"/pay/{publicId}");
+        return await FollowAsync(await PostFormAsync($"/pay/{publicId}", html, action, changed));
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
     /// <summary>Posts the page's form with that action, with the hidden fields it holds, as a browser would.</summary>
-    private async Task<HttpResponseMessage> PostFormAsync(string action, string pageHtml)
+    private async Task<HttpResponseMessage> PostFormAsync(string action, string pageHtml, string? postTo = null, Dictionary<string, string>? changed = null)
     {
         var form = FormTag().Matches(pageHtml).Single(m => m.Groups["action"].Value == action).Groups["body"].Value;
         var fields = HiddenInput().Matches(form).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        return await _http.PostAsync(action, new FormUrlEncodedContent(fields));
+        foreach (var (name, value) in changed ?? [])
+            fields[name] = value;
+        return await _http.PostAsync(postTo ?? action, new FormUrlEncodedContent(fields));
     }
 
     private async Task<(HttpStatusCode Status, string Html)> FollowAsync(HttpResponseMessage response)

@@ -35,6 +35,37 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_checkout_token_this_browser_was_not_given_is_refused_and_starts_nothing()
+    {
+        var link = await _app.ActiveLinkAsync(await _app.NewMerchantAsync("Minted Tokens"), maxUsages: 5);
+        var script = new CheckoutCustomer(_app);
+
+        var minted = await script.PostPayFormToAsync(link.PublicId, $"/pay/{link.PublicId}", new() { ["checkout_token"] = new string('a', 32) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, minted.Status);
+        await using var db = _app.NewContext();
+        Assert.Equal(0, await db.PaymentAttempts.CountAsync());
+    }
+
+    [Fact]
+    public async Task Only_the_browser_that_started_a_payment_can_see_its_bank_step_or_answer_it()
+    {
+        var link = await _app.ActiveLinkAsync(await _app.NewMerchantAsync("Bound Banking"), maxUsages: 5);
+        var customer = new CheckoutCustomer(_app);
+        var stranger = new CheckoutCustomer(_app);
+        var bank = await customer.StartAsync(link.PublicId);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(bank)).StatusCode);
+        var approved = await stranger.PostPayFormToAsync(link.PublicId, $"{bank}/approve");
+        var declined = await stranger.PostPayFormToAsync(link.PublicId, $"{bank}/decline");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (approved.Status, declined.Status));
+        await using var db = _app.NewContext();
+        Assert.Equal(PaymentLinks.Domain.Payments.PaymentStatus.Pending, (await db.PaymentAttempts.SingleAsync()).Status);
+        Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(bank)).StatusCode);
+    }
+
+    [Fact]
     public async Task Paying_without_the_antiforgery_token_is_refused_and_starts_nothing()
     {
         var merchant = await _app.NewMerchantAsync("Guarded Goods");
@@ -64,10 +95,11 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
         var merchant = await _app.NewMerchantAsync("Two Links Ltd");
         var first = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
         var second = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
-        var payment = (await _app.Services.GetRequiredService<Infrastructure.Payments.PaymentService>().StartAsync(first.PublicId)).Value;
+        var customer = new CheckoutCustomer(_app);
+        var bank = await customer.StartAsync(first.PublicId);
 
-        var viaOther = await _http.GetAsync($"/pay/{second.PublicId}/bank/{payment.Id}");
-        var viaOwn = await _http.GetAsync($"/pay/{first.PublicId}/bank/{payment.Id}");
+        var viaOther = await customer.GetAsync(bank.Replace(first.PublicId, second.PublicId));
+        var viaOwn = await customer.GetAsync(bank);
 
         Assert.Equal(HttpStatusCode.NotFound, viaOther.StatusCode);
         Assert.Equal(HttpStatusCode.OK, viaOwn.StatusCode);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Dashboard.Tests.Webhooks;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Housekeeping;
 using PaymentLinks.Infrastructure.Idempotency;
 using PaymentLinks.Infrastructure.Webhooks;
@@ -44,6 +46,29 @@ public sealed class HousekeepingTests : IAsyncLifetime
         await using var db = _harness.NewContext();
         Assert.Equal(["young-key"], await db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
         Assert.IsType<IdempotencyClaim.Replay>(await Keys.ClaimAsync(merchant.MerchantId, "young-key", "hash"));
+    }
+
+    [Fact]
+    public async Task A_payment_left_at_the_bank_step_past_an_hour_can_only_fail_and_is_then_removed()
+    {
+        var merchant = await _harness.NewMerchantAsync();
+        var link = await _harness.ActiveLinkAsync(merchant, maxUsages: 5);
+        var late = (await _harness.Payments.StartAsync(link.PublicId, "late")).Value;
+        var left = (await _harness.Payments.StartAsync(link.PublicId, "left")).Value;
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        var recent = (await _harness.Payments.StartAsync(link.PublicId, "recent")).Value;
+        _clock.Advance(TimeSpan.FromMinutes(31));
+
+        var approvedLate = await _harness.Payments.CompleteAsync(late.Id);
+        var pruned = await Pruner.PruneAsync();
+
+        Assert.Equal((PaymentStatus.Failed, RefusalCodes.PaymentAbandoned), (approvedLate.Value.Status, approvedLate.Value.FailureReason));
+        Assert.Equal(1, pruned.AbandonedPayments);
+        await using var db = _harness.NewContext();
+        Assert.Equal([late.Id, recent.Id], (await db.PaymentAttempts.Select(a => a.Id).ToListAsync()).Order());
+        Assert.Equal(0, (await db.PaymentLinks.SingleAsync()).Usages);
+        Assert.Equal(PaymentStatus.Completed, (await _harness.Payments.CompleteAsync(recent.Id)).Value.Status);
+        Assert.True((await _harness.Payments.CompleteAsync(left.Id)).Refusal is { Code: RefusalCodes.NotFound });
     }
 
     [Fact]
