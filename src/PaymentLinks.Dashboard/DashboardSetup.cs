@@ -55,6 +55,7 @@ public static class DashboardSetup
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
         services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();
         services.AddTrustedProxies(builder.Configuration);
+        services.AddClientRateLimits(builder.Configuration);
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
@@ -50,6 +51,8 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
             host.UseSetting("DemoData:Enabled", "false");
             host.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
+            foreach (var (key, value) in GenerousRateLimits.Settings)
+                host.UseSetting(key, value);
             // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);
             // a sweeper tick in the middle of one would change the page under it. The sweeper has its own tests.
             // Tests also move the clock hours ahead; the sweeper's interval stays beyond all of that.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
@@ -13,22 +14,27 @@ namespace PaymentLinks.Dashboard.Api;
 /// A missing, unknown, malformed or revoked key gets 401 with the API's error shape.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys,
+    FailedApiAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Policy = "ApiKey";
     private const string MerchantIdClaim = "merchant_id";
     private const string KeyIdClaim = "api_key_id";
+    private const string ThrottledItem = "api-authentication-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var secret = PresentedSecret(Request);
         if (secret is null)
             return AuthenticateResult.NoResult();
+        var address = ClientRateLimits.AddressOf(Context);
+        if (failures.IsBlocked(address))
+            return Throttled();
         var identity = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         if (identity is null)
-            return AuthenticateResult.Fail("The API key is unknown or has been revoked.");
+            return failures.TryCountFailure(address) ? AuthenticateResult.Fail("The API key is unknown or has been revoked.") : Throttled();
         var claims = new ClaimsIdentity(
         [
             new Claim(MerchantIdClaim, identity.MerchantId.ToString()),
@@ -38,9 +44,20 @@ public sealed class ApiKeyAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
 
+    private AuthenticateResult Throttled()
+    {
+        Context.Items[ThrottledItem] = true;
+        return AuthenticateResult.Fail("Too many failed authentications from this address.");
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        if (Context.Items.ContainsKey(ThrottledItem))
+        {
+            await ClientRateLimits.RejectAsync(Context, failures.Window, "Too many failed authentications from this address.", Context.RequestAborted);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.Unauthenticated, new ApiMessage(

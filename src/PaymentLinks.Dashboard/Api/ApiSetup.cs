@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using PaymentLinks.Dashboard.Api.PaymentLinks;
+using PaymentLinks.Dashboard.Http;
 
 namespace PaymentLinks.Dashboard.Api;
 
@@ -29,6 +29,7 @@ public static class ApiSetup
             .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
             .RequireAuthenticatedUser());
         services.AddSingleton<ApiResponder>();
+        services.AddSingleton<FailedApiAuthentications>();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
         var limits = configuration.GetSection(ApiRateLimitOptions.Section).Get<ApiRateLimitOptions>() ?? new ApiRateLimitOptions();
@@ -37,15 +38,10 @@ public static class ApiSetup
             rateLimits.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 ApiKeyAuthentication.KeyIdOf(http.User) ?? "unauthenticated",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0 }));
-            rateLimits.OnRejected = async (rejected, ct) =>
-            {
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await rejected.HttpContext.Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.RateLimited,
-                    new ApiMessage($"Too many requests for this API key. Retry after {seconds} s.")), ApiJson.Options, ct);
-            };
+            // The API's per-key limit and the per-client limits on the anonymous pages (ClientRateLimits) answer alike.
+            rateLimits.OnRejected = (rejected, ct) => ClientRateLimits.RejectAsync(rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window,
+                "Too many requests for this API key.", ct);
         });
 
         services.AddPaymentLinksOpenApi();

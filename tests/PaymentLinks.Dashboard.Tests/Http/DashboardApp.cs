@@ -24,6 +24,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "app.db")}");
         builder.UseSetting("DemoData:Enabled", "false");
         builder.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
+        foreach (var (key, value) in PaymentLinks.Tests.Shared.GenerousRateLimits.Settings)
+            builder.UseSetting(key, value);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }
