@@ -35,8 +35,8 @@ public sealed record ApiResult(int StatusCode, object? Body)
         _ => new(StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidRequest, new ApiMessage(refusal.Message))),
     };
 
-    public static ApiResult NotFound() =>
-        new(StatusCodes.Status404NotFound, new ApiError(ApiErrorCodes.ResourceMissing, new ApiMessage("No such payment link.")));
+    public static ApiResult NotFound(string what = "payment link") =>
+        new(StatusCodes.Status404NotFound, new ApiError(ApiErrorCodes.ResourceMissing, new ApiMessage($"No such {what}.")));
 }
 
 public static class ApiErrorCodes

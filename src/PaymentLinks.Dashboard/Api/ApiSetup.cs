@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using PaymentLinks.Dashboard.Api.PaymentLinks;
+using PaymentLinks.Dashboard.Api.Payments;
 using PaymentLinks.Dashboard.Http;
 
 namespace PaymentLinks.Dashboard.Api;
@@ -51,6 +52,7 @@ public static class ApiSetup
     {
         app.MapOpenApi(OpenApiPath);
         app.MapPaymentLinkApi();
+        app.MapPaymentApi();
         // Whatever no API route takes gets a JSON answer here, never the dashboard's HTML pages.
         app.Map("/api/{**rest}", (HttpContext http) => ApiResponder.Write(UnroutedRequest(http.Request)))
             .DisableAntiforgery()

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using PaymentLinks.Dashboard.Components.Checkout;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Domain.Payments;
@@ -111,8 +110,8 @@ public static class CheckoutEndpoints
         var finished = approve
             ? await payments.CompleteAsync(paymentId, http.RequestAborted)
             : await payments.FailAsync(paymentId, http.RequestAborted);
-        if (finished.Value is { Status: PaymentStatus.Completed } completed && link.RedirectUrl is not null)
-            return SeeOther(ReturnUrl(link.RedirectUrl, completed));
+        if (finished.Value is { Status: PaymentStatus.Completed } completed && link.ReturnUrlFor(completed) is { } returnUrl)
+            return SeeOther(returnUrl);
         return SeeOther($"/pay/{publicId}/payments/{paymentId}");
     }
 
@@ -126,8 +125,7 @@ public static class CheckoutEndpoints
         // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
         if (payment is { Status: PaymentStatus.Failed, FailureReason: not Domain.Common.RefusalCodes.PaymentDeclined })
             return Problem(CheckoutProblems.FromCode(payment.FailureReason), link);
-        var returnUrl = link.RedirectUrl is null ? null : ReturnUrl(link.RedirectUrl, payment);
-        return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = returnUrl });
+        return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment) });
     }
 
     /// <summary>
@@ -143,14 +141,6 @@ public static class CheckoutEndpoints
             : await payments.FindStartedWithAsync(paymentId, startedWith);
         return payment?.LinkId == link?.LinkId ? (link, payment) : (null, null);
     }
-
-    /// <summary>Only ever the stored redirect URL, with the outcome added: never a URL from the request.</summary>
-    private static string ReturnUrl(string redirectUrl, PaymentView payment) =>
-        QueryHelpers.AddQueryString(redirectUrl, new Dictionary<string, string?>
-        {
-            ["payment_id"] = payment.Id.ToString(),
-            ["status"] = payment.Status == PaymentStatus.Completed ? "completed" : "failed",
-        });
 
     private static CheckoutForm Form(HttpContext http, IAntiforgery antiforgery, string checkoutToken)
     {

@@ -16,7 +16,7 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool development) => app.Use(async (http, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // hex: nothing the HTML encoder would change
         http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {

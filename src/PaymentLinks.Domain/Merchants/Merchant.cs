@@ -1,3 +1,5 @@
+using PaymentLinks.Domain.Payments;
+
 namespace PaymentLinks.Domain.Merchants;
 
 /// <summary>The business that owns links; its name is what customers see on the checkout page.</summary>
@@ -14,12 +16,16 @@ public sealed class Merchant
         BusinessName = businessName;
         TimeZoneId = timeZoneId;
         CreatedAt = createdAt;
+        ReturnSecret = ReturnSignature.NewSecret();
     }
 
     public Guid Id { get; private set; }
     public string BusinessName { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "UTC";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Signs customers' returns to the merchant's redirect URLs (see <see cref="ReturnSignature"/>).</summary>
+    public string ReturnSecret { get; private set; } = "";
 
     public void Rename(string businessName, string timeZoneId)
     {

@@ -24,6 +24,13 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts)
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The secret that signs customers' returns to this merchant's redirect URLs.</summary>
+    public async Task<string> ReturnSecretAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => m.ReturnSecret).FirstAsync(ct);
+    }
+
     public async Task<Result<MerchantProfile>> UpdateAsync(Guid merchantId, string businessName, string timeZoneId, CancellationToken ct = default)
     {
         var errors = Validate(businessName, timeZoneId);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Persistence;
@@ -16,6 +17,24 @@ public sealed record CheckoutView(
     decimal Amount, string Currency, string? RedirectUrl, string? DisabledMessage, Refusal? Unavailable)
 {
     public bool CanPay => Unavailable is null;
+
+    /// <summary>The merchant's return secret: used here to sign, never shown to the customer.</summary>
+    internal string ReturnSecret { get; init; } = "";
+
+    /// <summary>
+    /// Where the customer goes back to after paying: only ever the stored redirect URL, with the payment, its
+    /// outcome and their signature added (null when the link has none).
+    /// </summary>
+    public string? ReturnUrlFor(PaymentView payment)
+    {
+        if (RedirectUrl is null)
+            return null;
+        var status = payment.Status == PaymentStatus.Completed ? "completed" : "failed";
+        var added = $"payment_id={payment.Id}&status={status}&signature={ReturnSignature.Sign(ReturnSecret, payment.Id, status)}";
+        var fragment = RedirectUrl.IndexOf('#') is var hash and >= 0 ? RedirectUrl[hash..] : "";
+        var address = RedirectUrl[..(RedirectUrl.Length - fragment.Length)];
+        return $"{address}{(address.Contains('?') ? '&' : '?')}{added}{fragment}";
+    }
 }
 
 /// <summary>The customer's reading side of checkout; paying goes through <see cref="PaymentService"/>.</summary>
@@ -45,14 +64,14 @@ public sealed class CheckoutService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var found = await db.PaymentLinks.AsNoTracking()
             .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
-            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName })
+            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName, merchant.ReturnSecret })
             .FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
         var link = found.link;
         var now = clock.GetUtcNow();
         var checkout = new CheckoutView(link.Id, link.PublicId, found.BusinessName, link.Title, link.Description,
-            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now));
+            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now)) { ReturnSecret = found.ReturnSecret };
         return (checkout, link.MerchantId, link.IsDueForExpiry(now));
     }
 

@@ -83,6 +83,16 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
+    /// <summary>A payment on one of the merchant's links; another merchant's is not found.</summary>
+    public async Task<PaymentView?> FindForMerchantAsync(Guid merchantId, Guid paymentId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var attempt = await db.PaymentAttempts.AsNoTracking()
+            .Where(a => a.Id == paymentId && db.PaymentLinks.Any(l => l.Id == a.LinkId && l.MerchantId == merchantId))
+            .FirstOrDefaultAsync(ct);
+        return attempt is null ? null : PaymentView.Of(attempt);
+    }
+
     /// <summary>The attempt, only for the browser that started it (the one holding its checkout token).</summary>
     public async Task<PaymentView?> FindStartedWithAsync(Guid paymentId, string? checkoutToken, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
@@ -61,7 +62,7 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (approved.Status, declined.Status));
         await using var db = _app.NewContext();
-        Assert.Equal(PaymentLinks.Domain.Payments.PaymentStatus.Pending, (await db.PaymentAttempts.SingleAsync()).Status);
+        Assert.Equal(PaymentStatus.Pending, (await db.PaymentAttempts.SingleAsync()).Status);
         Assert.Equal(HttpStatusCode.OK, (await customer.GetAsync(bank)).StatusCode);
     }
 
@@ -106,7 +107,7 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Approving_redirects_only_to_the_stored_url_with_the_payment_and_outcome()
+    public async Task Approving_redirects_only_to_the_stored_url_with_the_payment_outcome_and_a_signature_a_forgery_lacks()
     {
         var merchant = await _app.NewMerchantAsync("Redirecting Records");
         var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5, redirectUrl: "https://records.example/thanks?order=7");
@@ -116,7 +117,17 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
 
         await using var db = _app.NewContext();
         var payment = await db.PaymentAttempts.SingleAsync(a => a.LinkId == link.Id);
-        Assert.Equal($"https://records.example/thanks?order=7&payment_id={payment.Id}&status=completed", location);
+        var secret = (await db.Merchants.SingleAsync(m => m.Id == merchant.MerchantId)).ReturnSecret;
+        var signature = ReturnSignature.Sign(secret, payment.Id, "completed");
+        Assert.Equal($"https://records.example/thanks?order=7&payment_id={payment.Id}&status=completed&signature={signature}", location);
+        Assert.Matches("^[0-9a-f]{64}$", signature);
+
+        // The documented check tells a hand-typed return apart: another payment, another status, or a made-up signature.
+        Assert.True(ReturnSignature.Verify(secret, payment.Id, "completed", signature));
+        Assert.False(ReturnSignature.Verify(secret, Guid.NewGuid(), "completed", signature));
+        Assert.False(ReturnSignature.Verify(secret, payment.Id, "failed", signature));
+        Assert.False(ReturnSignature.Verify(secret, payment.Id, "completed", new string('0', 64)));
+        Assert.False(ReturnSignature.Verify(ReturnSignature.NewSecret(), payment.Id, "completed", signature));
     }
 
     private static string Headers(HttpResponseMessage response) =>

@@ -35,6 +35,8 @@ public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
             applied.Take(5));
         Assert.Equal((1, 1, 7, 6, 9), (await db.Merchants.CountAsync(), await db.Users.CountAsync(), await db.PaymentLinks.CountAsync(),
             await db.PaymentAttempts.CountAsync(), await db.LinkStatusChanges.CountAsync()));
+        var secret = (await db.Merchants.SingleAsync()).ReturnSecret;
+        Assert.Matches("^rsec_[0-9a-f]{32}$", secret); // a merchant from before gets a return secret of its own
     }
 
     [Fact]

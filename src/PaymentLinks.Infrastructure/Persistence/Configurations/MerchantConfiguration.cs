@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Infrastructure.Persistence.Configurations;
 
@@ -12,5 +13,6 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.Id).ValueGeneratedNever();
         merchant.Property(m => m.BusinessName).HasMaxLength(Merchant.BusinessNameMaxLength);
         merchant.Property(m => m.TimeZoneId).HasMaxLength(Merchant.TimeZoneMaxLength);
+        merchant.Property(m => m.ReturnSecret).HasMaxLength(ReturnSignature.SecretLength);
     }
 }

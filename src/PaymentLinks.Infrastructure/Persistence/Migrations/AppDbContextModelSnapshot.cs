@@ -296,6 +296,11 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnSecret")
+                        .IsRequired()
+                        .HasMaxLength(37)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,0 +1,37 @@
+using PaymentLinks.Infrastructure.Payments;
+
+namespace PaymentLinks.Dashboard.Api.Payments;
+
+/// <summary>A payment as the API returns it. <c>status</c> is PENDING, COMPLETED or FAILED.</summary>
+public sealed record PaymentResponse(
+    Guid Id, Guid LinkId, decimal Amount, string Currency, string Status, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+{
+    public static PaymentResponse Of(PaymentView payment) => new(payment.Id, payment.LinkId, payment.Amount, payment.Currency,
+        payment.Status.ToString().ToUpperInvariant(), payment.FailureReason, payment.CreatedAt, payment.FinishedAt);
+}
+
+/// <summary>
+/// <c>/api/v1/payments</c>: a merchant reads a payment of one of its links, for instance to confirm the
+/// <c>payment_id</c> a customer's return carried before shipping anything.
+/// </summary>
+public static class PaymentEndpoints
+{
+    public static void MapPaymentApi(this IEndpointRouteBuilder endpoints)
+    {
+        var payments = endpoints.MapGroup("/api/v1/payments")
+            .RequireAuthorization(ApiKeyAuthentication.Policy)
+            .RequireRateLimiting(ApiSetup.RateLimitPolicy)
+            .WithTags("Payments")
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+
+        payments.MapGet("/{id}", GetAsync).WithName("GetPayment")
+            .Produces<PaymentResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentService payments)
+    {
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller.MerchantId, paymentId, http.RequestAborted) : null;
+        return ApiResponder.Write(payment is null ? ApiResult.NotFound("payment") : ApiResult.Ok(PaymentResponse.Of(payment)));
+    }
+}
