@@ -47,6 +47,15 @@ public static class DashboardSetup
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
         });
+        // A cookie is checked against the user's security stamp every minute: a password change or
+        // "sign out everywhere" reaches every browser within that, open dashboards through SessionRevalidation.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = MerchantClaimsPrincipalFactory.KeepSessionId;
+        });
+        services.Configure<SessionRevalidationOptions>(builder.Configuration.GetSection(SessionRevalidationOptions.Section));
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();

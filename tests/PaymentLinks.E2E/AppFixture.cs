@@ -51,6 +51,7 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
             host.UseSetting("DemoData:Enabled", "false");
             host.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
+            host.UseSetting("Sessions:RevalidationInterval", "00:00:01"); // a minute in production; tests wait seconds
             foreach (var (key, value) in GenerousRateLimits.Settings)
                 host.UseSetting(key, value);
             // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);

@@ -6,10 +6,11 @@ using static Microsoft.Playwright.Assertions;
 namespace PaymentLinks.E2E;
 
 /// <summary>A merchant signed in to the dashboard in their own browser context: the page object of these tests.</summary>
-public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller merchant)
+public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller merchant, string email)
 {
     public IPage Page { get; } = page;
     public MerchantCaller Merchant { get; } = merchant;
+    public string Email { get; } = email;
 
     public static async Task<DashboardSession> StartAsync(AppFixture app, string businessName, int width = 1280)
     {
@@ -17,7 +18,16 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         var page = await app.NewPageAsync(width);
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
         await SignInPage.WaitForInteractiveAsync(page);
-        return new DashboardSession(app, page, merchant);
+        return new DashboardSession(app, page, merchant, email);
+    }
+
+    /// <summary>The same merchant user signed in from another browser (its own cookies), on the links list.</summary>
+    public async Task<IPage> SignInElsewhereAsync(string password = AppFixture.Password)
+    {
+        var elsewhere = await app.NewPageAsync();
+        await SignInPage.SignInAsync(elsewhere, Email, password);
+        await SignInPage.WaitForInteractiveAsync(elsewhere);
+        return elsewhere;
     }
 
     /// <summary>Another tab of the same merchant (same cookies), for live-update and conflict tests.</summary>

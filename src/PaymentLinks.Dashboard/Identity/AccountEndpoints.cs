@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
 
@@ -9,14 +11,32 @@ public static class AccountEndpoints
 {
     /// <summary>
     /// Sign-out is a POST with an antiforgery token, checked here (the endpoint binds no form fields, so the
-    /// middleware would not), so that no other site can sign a merchant out.
+    /// middleware would not), so that no other site can sign a merchant out. It ends this sign-in in every
+    /// tab; "everywhere" also changes the security stamp, which ends every other sign-in of the user.
     /// </summary>
-    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock) =>
+                SignOutAsync(http, antiforgery, signIn, db, clock, everywhere: false))
+            .DisableAntiforgery().ExcludeFromDescription(); // a dashboard form post, not part of the API
+        endpoints.MapPost("/account/logout-everywhere", (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock) =>
+                SignOutAsync(http, antiforgery, signIn, db, clock, everywhere: true))
+            .DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock, bool everywhere)
+    {
+        if (!await antiforgery.IsGenuineFormPostAsync(http))
+            return Results.BadRequest();
+        if (http.User.FindFirstValue(MerchantClaimsPrincipalFactory.SessionIdClaim) is { } session)
         {
-            if (!await antiforgery.IsGenuineFormPostAsync(http))
-                return Results.BadRequest();
-            await signIn.SignOutAsync();
-            return Results.LocalRedirect("~/account/login");
-        }).DisableAntiforgery().ExcludeFromDescription(); // a dashboard form post, not part of the API
+            db.EndedSessions.Add(new EndedSession(session, clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        if (everywhere && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("~/account/login");
+    }
 }

@@ -18,16 +18,20 @@ public sealed class HousekeepingOptions
     public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
-public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments);
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions);
 
 /// <summary>
 /// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
 /// idempotency keys past their 24 hours, webhook events past the retention whose deliveries have all
 /// finished (an event still being retried or redelivered is kept, whatever its age), and payments left at the
-/// bank step past their lifetime (they never counted as a usage, and anyone can start one).
+/// bank step past their lifetime (they never counted as a usage, and anyone can start one), and signed-out
+/// sessions once no cookie of theirs can still be valid.
 /// </summary>
 public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
 {
+    /// <summary>The sign-in cookie's lifetime (ASP.NET Core Identity's default): a session ended longer ago has no cookie left.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
+
     public async Task<PrunedRows> PruneAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -48,7 +52,10 @@ public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions
             .Where(a => a.Status == PaymentStatus.Pending && a.CreatedAt < pendingBefore)
             .ExecuteDeleteAsync(ct);
 
-        return new PrunedRows(keys, events, abandoned);
+        var sessionsBefore = now - SessionLifetime;
+        var sessions = await db.EndedSessions.Where(s => s.EndedAt < sessionsBefore).ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events, abandoned, sessions);
     }
 }
 
@@ -60,8 +67,8 @@ public sealed class HousekeepingWorker(
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var pruned = await pruner.PruneAsync(ct);
-        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments > 0)
-            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events and {Payments} abandoned payments",
-                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments);
+        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments + pruned.EndedSessions > 0)
+            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events, {Payments} abandoned payments and {Sessions} ended sessions",
+                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments, pruned.EndedSessions);
     }
 }

@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
 
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();

@@ -508,6 +508,22 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Identity.EndedSession", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("EndedSessions");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
