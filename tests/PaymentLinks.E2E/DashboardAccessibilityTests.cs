@@ -41,7 +41,7 @@ public sealed class DashboardAccessibilityTests(AppFixture app)
         await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "Shop");
         await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, "https://hooks.example/in");
 
-        foreach (var path in new[] { "", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "settings/api-keys", "settings/webhooks", "settings/account" })
+        foreach (var path in new[] { "", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
         {
             await session.OpenAsync(path);
             await Axe.AssertNoSeriousViolationsAsync(session.Page);

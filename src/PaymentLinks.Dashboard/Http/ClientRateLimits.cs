@@ -59,7 +59,8 @@ public static class ClientRateLimits
         var post = HttpMethods.IsPost(request.Method);
         if (request.Path.StartsWithSegments("/pay"))
             return post ? ("checkout-post", limits.CheckoutPost) : ("checkout-view", limits.CheckoutView);
-        if (post && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+        if (post && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase)
+                     || request.Path.Equals("/account/login-2fa", StringComparison.OrdinalIgnoreCase)))
             return ("sign-in", limits.SignIn);
         if (post && request.Path.Equals("/account/register", StringComparison.OrdinalIgnoreCase))
             return ("register", limits.Register);

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace PaymentLinks.E2E;
+
+[Collection(AppCollection.Name)]
+public sealed class TwoFactorTests(AppFixture app)
+{
+    [Fact]
+    public async Task Two_factor_can_be_turned_on_and_is_then_asked_for_with_an_app_code_or_a_recovery_code_once()
+    {
+        var session = await DashboardSession.StartAsync(app, "Twofold Tools");
+        var page = session.Page;
+        await session.OpenAsync("settings/account");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor authentication" }).ClickAsync();
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
+        await SignInPage.WaitForInteractiveAsync(page);
+
+        var right = Totp.Code(key, DateTimeOffset.UtcNow);
+        await page.GetByLabel("Code from your app").FillAsync(((int.Parse(right) + 1) % 1_000_000).ToString("D6"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Expect(page.Locator(".field:has(#totp-code)")).ToContainTextAsync("That code is not right.");
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+
+        var codes = page.GetByTestId("recovery-codes").Locator("li");
+        await Expect(codes).ToHaveCountAsync(10);
+        var recoveryCode = (await codes.First.InnerTextAsync()).Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Two-factor status" })).ToContainTextAsync("10 recovery codes left");
+
+        await SignOutAndInAsync(page, session.Email);
+        await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+
+        // The same recovery code signs in once, and is refused the second time.
+        foreach (var signsIn in new[] { true, false })
+        {
+            await SignOutAndInAsync(page, session.Email);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code" }).ClickAsync();
+            await page.GetByLabel("Recovery code").FillAsync(recoveryCode);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
+            if (signsIn)
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+            else
+                await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
+        }
+    }
+
+    /// <summary>Signs out, then gives the right password, which now leads to the code step, not the dashboard.</summary>
+    private static async Task SignOutAndInAsync(IPage page, string email)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication" })).ToBeVisibleAsync();
+    }
+}
