@@ -56,6 +56,7 @@ public static class DashboardSetup
         });
         services.Configure<SessionRevalidationOptions>(builder.Configuration.GetSection(SessionRevalidationOptions.Section));
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
+        services.AddSingleton<FailedSignIns>();
         services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();

@@ -7,6 +7,6 @@ namespace PaymentLinks.Tests.Shared;
 public static class GenerousRateLimits
 {
     public static IEnumerable<KeyValuePair<string, string>> Settings =>
-        new[] { "CheckoutView", "CheckoutPost", "SignIn", "Register", "FailedApiAuthentication" }
+        new[] { "CheckoutView", "CheckoutPost", "SignIn", "Register", "FailedApiAuthentication", "FailedSignInPerAccount" }
             .Select(limit => KeyValuePair.Create($"RateLimits:{limit}:PermitLimit", "1000000"));
 }

@@ -27,8 +27,11 @@ public sealed class ClientRateLimitOptions
 
     public ClientLimit Register { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(10) };
 
-    /// <summary>API calls with a wrong or revoked key; past it, even a right key waits (see <see cref="FailedApiAuthentications"/>).</summary>
+    /// <summary>API calls with a wrong or revoked key; past it, even a right key waits (see <c>FailedApiAuthentications</c>).</summary>
     public ClientLimit FailedApiAuthentication { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>Wrong passwords for one account from one address (see <c>FailedSignIns</c>).</summary>
+    public ClientLimit FailedSignInPerAccount { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
 }
 
 /// <summary>

@@ -15,7 +15,7 @@ public sealed class ClientRateLimitTests : IAsyncLifetime
 
     private static Dictionary<string, string> Limits(int permits, params (string Key, string Value)[] more)
     {
-        var settings = new[] { "CheckoutView", "CheckoutPost", "SignIn", "Register", "FailedApiAuthentication" }
+        var settings = new[] { "CheckoutView", "CheckoutPost", "SignIn", "Register", "FailedApiAuthentication", "FailedSignInPerAccount" }
             .ToDictionary(limit => $"RateLimits:{limit}:PermitLimit", _ => permits.ToString());
         foreach (var (key, value) in more)
             settings[key] = value;
