@@ -28,11 +28,36 @@ public sealed class ApiKeysTests(AppFixture app)
         await page.ReloadAsync();
         await SignInPage.WaitForInteractiveAsync(page);
         await Expect(page.GetByLabel("New API key")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).Not.ToContainTextAsync("never");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).Locator("td[data-label='Last used']")).Not.ToContainTextAsync("never");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await session.ConfirmAsync("Revoke");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" })).ToContainTextAsync("revoked");
         Assert.Equal(401, (int)(await api.GetAsync("api/v1/payment-links")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_read_only_key_with_an_expiry_reads_but_cannot_change_links()
+    {
+        var session = await DashboardSession.StartAsync(app, "Reading Rooms");
+        await session.OpenAsync("settings/api-keys");
+        var page = session.Page;
+
+        await page.GetByLabel("Name of a new key").FillAsync("Reporting");
+        await page.GetByLabel("Access").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Read only" }).ClickAsync();
+        await page.GetByLabel("Expires").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "In 30 days" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        var secret = await page.GetByLabel("New API key").InputValueAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reporting" });
+        await Expect(row.Locator("td[data-label='Access']")).ToHaveTextAsync("Read only");
+        await Expect(row.Locator("td[data-label='Expires']")).ToContainTextAsync(DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd"));
+        using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        api.DefaultRequestHeaders.Add("x-api-key", secret);
+        Assert.Equal(200, (int)(await api.GetAsync("api/v1/payment-links")).StatusCode);
+        Assert.Equal(403, (int)(await api.PostAsync("api/v1/payment-links", new StringContent(
+            """{"title":"Nope","amount":1,"currency":"EUR"}""", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
     }
 
     [Fact]

@@ -49,4 +49,5 @@ public static class ApiErrorCodes
     public const string IdempotencyKeyReused = "idempotency_key_reused";
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
+    public const string InsufficientScope = "insufficient_scope";
 }

@@ -20,6 +20,10 @@ public sealed class ApiKeyAuthentication(
 {
     public const string SchemeName = "ApiKey";
     public const string Policy = "ApiKey";
+
+    /// <summary>On top of <see cref="Policy"/> for whatever changes data: a read-only key gets 403 insufficient_scope.</summary>
+    public const string WritePolicy = "ApiKeyWrite";
+    public const string ScopeClaim = "api_key_scope";
     private const string MerchantIdClaim = "merchant_id";
     private const string KeyIdClaim = "api_key_id";
     private const string ThrottledItem = "api-authentication-throttled";
@@ -34,12 +38,13 @@ public sealed class ApiKeyAuthentication(
             return Throttled();
         var identity = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         if (identity is null)
-            return failures.TryCountFailure(address) ? AuthenticateResult.Fail("The API key is unknown or has been revoked.") : Throttled();
+            return failures.TryCountFailure(address) ? AuthenticateResult.Fail("The API key is unknown, expired or has been revoked.") : Throttled();
         var claims = new ClaimsIdentity(
         [
             new Claim(MerchantIdClaim, identity.MerchantId.ToString()),
             new Claim(KeyIdClaim, identity.KeyId.ToString()),
             new Claim(ClaimTypes.Name, identity.Name),
+            new Claim(ScopeClaim, identity.Scope.ToString()),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
@@ -62,6 +67,13 @@ public sealed class ApiKeyAuthentication(
         Response.Headers.WWWAuthenticate = "Bearer";
         await Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.Unauthenticated, new ApiMessage(
             failure ?? "Send your API key as x-api-key or Authorization: Bearer.")), ApiJson.Options);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.InsufficientScope, new ApiMessage(
+            "This key may only read. Use a key with read and write access to change links.")), ApiJson.Options);
     }
 
     public static string? PresentedSecret(HttpRequest request)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PaymentLinks.Dashboard.Api.PaymentLinks;
 using PaymentLinks.Dashboard.Api.Payments;
 using PaymentLinks.Dashboard.Http;
+using PaymentLinks.Infrastructure.ApiKeys;
 
 namespace PaymentLinks.Dashboard.Api;
 
@@ -26,9 +27,13 @@ public static class ApiSetup
     public static void AddPaymentLinksApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthentication.Policy, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
-            .RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthentication.Policy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyAuthentication.WritePolicy, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .RequireClaim(ApiKeyAuthentication.ScopeClaim, nameof(ApiKeyScope.ReadWrite)));
         services.AddSingleton<ApiResponder>();
         services.AddSingleton<FailedApiAuthentications>();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));

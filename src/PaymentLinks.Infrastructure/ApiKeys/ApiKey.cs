@@ -1,5 +1,12 @@
 namespace PaymentLinks.Infrastructure.ApiKeys;
 
+/// <summary>What a key may do: read links and payments, or also change them.</summary>
+public enum ApiKeyScope
+{
+    ReadWrite,
+    Read,
+}
+
 /// <summary>
 /// A merchant's key for the REST API. Only a hash of the secret is stored; the secret itself is shown
 /// once, at creation. The prefix (first characters) lets a merchant tell keys apart.
@@ -12,8 +19,11 @@ public sealed class ApiKey
 
     private ApiKey() { }
 
-    public ApiKey(Guid id, Guid merchantId, string name, string prefix, string hash, DateTimeOffset createdAt)
+    public ApiKey(Guid id, Guid merchantId, string name, string prefix, string hash, DateTimeOffset createdAt,
+        ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null)
     {
+        Scope = scope;
+        ExpiresAt = expiresAt;
         Id = id;
         MerchantId = merchantId;
         Name = name;
@@ -30,8 +40,14 @@ public sealed class ApiKey
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
+    public ApiKeyScope Scope { get; private set; }
+
+    /// <summary>After this the key is refused, as if revoked; none means it never expires.</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
 
     public bool IsRevoked => RevokedAt is not null;
+
+    public bool IsUsable(DateTimeOffset now) => !IsRevoked && !(ExpiresAt <= now);
 
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

@@ -6,35 +6,45 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.ApiKeys;
 
-public sealed record ApiKeyView(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiKeyView(
+    Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt,
+    ApiKeyScope Scope, DateTimeOffset? ExpiresAt);
 
 /// <summary>The one and only time a key's secret exists outside the caller's hands.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 
 /// <summary>Who an accepted key speaks for.</summary>
-public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name);
+public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name, ApiKeyScope Scope);
 
 /// <summary>Creating, listing, revoking and checking merchants' API keys ("plk_" + 40 random characters).</summary>
 public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     public const string SecretPrefix = "plk_";
+
+    /// <summary>Keys a merchant may have in use at once; each has its own rate limit, so this bounds the merchant's.</summary>
+    public const int MaxUsableKeys = 20;
     private const int RandomLength = 40;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     // Writing last-used on every request would serialise API traffic on one row; once a minute is enough to show.
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
-    public async Task<Result<CreatedApiKey>> CreateAsync(Guid merchantId, string name, CancellationToken ct = default)
+    public async Task<Result<CreatedApiKey>> CreateAsync(
+        Guid merchantId, string name, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null, CancellationToken ct = default)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ApiKey.NameMaxLength)
             return Refusal.Invalid("name", $"Name is required, at most {ApiKey.NameMaxLength} characters.");
         if (TextRules.Problem(name, "Name") is { } textError)
             return Refusal.Invalid("name", textError);
-        var secret = SecretPrefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
         var now = clock.GetUtcNow();
-        var key = new ApiKey(Guid.CreateVersion7(now), merchantId, name, secret[..ApiKey.PrefixLength], HashOf(secret), now);
+        if (expiresAt <= now)
+            return Refusal.Invalid("expires_at", "The expiry must be in the future.");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.ApiKeys.CountAsync(k => k.MerchantId == merchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
+            return Refusal.Invalid("name", $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.");
+        var secret = SecretPrefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+        var key = new ApiKey(Guid.CreateVersion7(now), merchantId, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, scope, expiresAt);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ViewOf(key), secret);
@@ -58,7 +68,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         return true;
     }
 
-    /// <summary>The merchant a presented secret belongs to, or null when it is unknown, malformed or revoked.</summary>
+    /// <summary>The merchant a presented secret belongs to, or null when it is unknown, malformed, revoked or expired.</summary>
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string? secret, CancellationToken ct = default)
     {
         if (secret is null || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length != SecretPrefix.Length + RandomLength)
@@ -66,16 +76,17 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         var hash = HashOf(secret);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash, ct);
-        if (key is null || key.IsRevoked)
-            return null;
         var now = clock.GetUtcNow();
+        if (key is null || !key.IsUsable(now))
+            return null;
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), ct);
-        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name);
+        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name, key.Scope);
     }
 
     // The secret has ~238 bits of randomness, so a plain SHA-256 is enough: there is nothing to brute-force.
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static ApiKeyView ViewOf(ApiKey key) => new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt);
+    private static ApiKeyView ViewOf(ApiKey key) =>
+        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.Scope, key.ExpiresAt);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Infrastructure.ApiKeys;
 
@@ -34,6 +35,68 @@ public sealed class ApiSecurityTests : ApiTestBase
         await keys.RevokeAsync(Merchant.MerchantId, key.Key.Id);
 
         await AssertErrorAsync(await client.GetAsync("/api/v1/payment-links"), HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [Fact]
+    public async Task A_read_only_key_reads_but_every_change_is_403_insufficient_scope_and_writes_nothing()
+    {
+        var link = await CreateAsync();
+        var id = link.GetProperty("id").GetString();
+        var reader = await ClientWithKeyAsync(ApiKeyScope.Read);
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/v1/payment-links/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/payment-links")).StatusCode);
+        await AssertErrorAsync(await reader.PostAsync("/api/v1/payment-links", Json("""{"title":"Sneaky","amount":1,"currency":"EUR"}""")), HttpStatusCode.Forbidden, "insufficient_scope");
+        await AssertErrorAsync(await PatchAsync(reader, $"/api/v1/payment-links/{id}", """{"title":"Renamed"}"""), HttpStatusCode.Forbidden, "insufficient_scope");
+        await AssertErrorAsync(await PatchAsync(reader, $"/api/v1/payment-links/{id}/status", """{"status":"inactive"}"""), HttpStatusCode.Forbidden, "insufficient_scope");
+        await AssertErrorAsync(await reader.PostAsync($"/api/v1/payment-links/{id}/duplicate", null), HttpStatusCode.Forbidden, "insufficient_scope");
+        await AssertErrorAsync(await reader.PostAsync($"/api/v1/payment-links/{id}/archive", null), HttpStatusCode.Forbidden, "insufficient_scope");
+
+        var unchanged = await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"));
+        Assert.Equal(("Concert", "ACTIVE"), (unchanged.GetProperty("title").GetString(), unchanged.GetProperty("status").GetString()));
+        Assert.Equal(1, (await BodyAsync(await Api.GetAsync("/api/v1/payment-links"))).GetProperty("total_count").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_401_like_a_revoked_one()
+    {
+        var keys = App.Services.GetRequiredService<ApiKeyService>();
+        var key = (await keys.CreateAsync(Merchant.MerchantId, "short-lived", expiresAt: DateTimeOffset.UtcNow.AddDays(1))).Value;
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/payment-links")).StatusCode);
+
+        await using (var db = App.NewContext())
+            await db.ApiKeys.Where(k => k.Id == key.Key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+
+        var refused = await client.GetAsync("/api/v1/payment-links");
+        await AssertErrorAsync(refused, HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Contains("expired", (await BodyAsync(refused)).GetProperty("details").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_merchant_has_at_most_twenty_keys_in_use_and_none_that_has_already_expired()
+    {
+        var keys = App.Services.GetRequiredService<ApiKeyService>();
+        var inUse = (await keys.ListAsync(Merchant.MerchantId)).Count; // the test client's own key
+        for (var i = inUse; i < ApiKeyService.MaxUsableKeys; i++)
+            Assert.True((await keys.CreateAsync(Merchant.MerchantId, $"key {i}")).IsSuccess);
+
+        var tooMany = await keys.CreateAsync(Merchant.MerchantId, "one more");
+        var pastExpiry = await keys.CreateAsync(Merchant.MerchantId, "already over", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        Assert.Contains("20 keys in use", tooMany.Refusal!.Fields[0].Message);
+        Assert.Equal("expires_at", pastExpiry.Refusal!.Fields[0].Field);
+        await keys.RevokeAsync(Merchant.MerchantId, (await keys.ListAsync(Merchant.MerchantId))[0].Id);
+        Assert.True((await keys.CreateAsync(Merchant.MerchantId, "one more")).IsSuccess);
+    }
+
+    private async Task<HttpClient> ClientWithKeyAsync(ApiKeyScope scope)
+    {
+        var key = (await App.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant.MerchantId, scope.ToString(), scope)).Value;
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
+        return client;
     }
 
     [Fact]

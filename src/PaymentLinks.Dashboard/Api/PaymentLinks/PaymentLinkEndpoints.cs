@@ -29,7 +29,12 @@ public static class PaymentLinkEndpoints
             .WithTags("Payment links")
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
 
-        links.MapPost("", CreateAsync).WithName("CreatePaymentLink")
+        // Whatever changes a link needs a key with write access; a read-only key gets 403.
+        var writes = links.MapGroup("")
+            .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
+            .ProducesApiErrors(StatusCodes.Status403Forbidden);
+
+        writes.MapPost("", CreateAsync).WithName("CreatePaymentLink")
             .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         links.MapGet("", ListAsync).WithName("ListPaymentLinks")
@@ -44,21 +49,21 @@ public static class PaymentLinkEndpoints
             });
         links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
             .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
-        links.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
+        writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
             .Accepts<UpdatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        links.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus")
+        writes.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus")
             .Accepts<StatusUpdateRequest>("application/json").Produces<PaymentLinkResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        links.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink")
+        writes.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink")
             .Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         foreach (var (alias, target) in DeprecatedAliases)
         {
-            links.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service, ApiResponder responder) =>
+            writes.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service, ApiResponder responder) =>
                     MoveAsync(id, target, http, service, responder))
                 .WithName($"{char.ToUpperInvariant(alias[0])}{alias[1..]}PaymentLink")
                 .Produces<PaymentLinkResponse>()
