@@ -16,6 +16,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _failuresLeft;
+    private int _arrived;
+
+    /// <summary>Requests that have arrived, answered or not yet.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
     public string Url { get; private set; } = "";
@@ -24,7 +28,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <param name="failFirst">How many requests to answer 500 before answering 200.</param>
     /// <param name="redirectTo">Answer every request with a 302 to this address instead.</param>
-    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null)
+    /// <param name="answerAfter">Take this long over every answer, like a slow server.</param>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null, TimeSpan answerAfter = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -34,6 +39,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         app.MapPost("/hooks", async (HttpContext http) =>
         {
             var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            Interlocked.Increment(ref receiver._arrived);
+            await Task.Delay(answerAfter);
             var status = redirectTo is not null ? 302 : Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
             receiver.Received.Enqueue(new ReceivedWebhook(body, http.Request.Headers["PaymentLinks-Signature"].ToString(),
                 http.Request.Headers["PaymentLinks-Event-Type"].ToString(), status));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -31,7 +32,7 @@ public sealed class WebhookOptions
 
 /// <summary>
 /// Delivers the outbox, at least once: fans new events out into one delivery per active endpoint, then sends
-/// due deliveries in event order, signed, retrying failures with exponential backoff for up to a day.
+/// each endpoint's due deliveries in event order, signed, retrying failures with exponential backoff for up to a day.
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<AppDbContext> contexts, IHttpClientFactory http, IOptions<WebhookOptions> options,
@@ -39,6 +40,11 @@ public sealed class WebhookDispatcher(
 {
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 50;
+
+    /// <summary>Endpoints being sent to at the same time, each by its own sender.</summary>
+    public const int MaxEndpointsAtOnce = 16;
+
+    private readonly ConcurrentDictionary<Guid, Task> _senders = new();
 
     /// <summary>
     /// Connections only to allowed addresses (checked on every connect), no redirects, no proxy from the environment,
@@ -79,24 +85,71 @@ public sealed class WebhookDispatcher(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Starts a sender for each endpoint with something due that has none running, up to
+    /// <see cref="MaxEndpointsAtOnce"/>. Each endpoint is served by its own sender, in event order, so a slow
+    /// or dead endpoint holds up only its own deliveries; one merchant, with at most
+    /// <see cref="WebhookOptions.MaxEndpointsPerMerchant"/> endpoints, cannot take every sender.
+    /// </summary>
     private async Task SendDueAsync(CancellationToken ct)
     {
+        foreach (var (endpointId, sender) in _senders)
+            if (sender.IsCompleted)
+                _senders.TryRemove(endpointId, out _);
+        var room = MaxEndpointsAtOnce - _senders.Count;
+        if (room <= 0)
+            return;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Clock.GetUtcNow();
+        var busy = _senders.Keys.ToList();
         var due = await db.WebhookDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.EventId)
-            .Take(BatchSize)
-            .Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, Event = e })
-            .Join(db.WebhookEndpoints, x => x.Delivery.EndpointId, p => p.Id, (x, p) => new { x.Delivery, x.Event, Endpoint = p })
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && !busy.Contains(d.EndpointId))
+            .Select(d => d.EndpointId).Distinct().Take(room)
             .ToListAsync(ct);
-        foreach (var item in due.OrderBy(x => x.Event.Id))
+        foreach (var endpointId in due)
+            _senders[endpointId] = Task.Run(() => DrainAsync(endpointId, ct), ct);
+    }
+
+    /// <summary>One endpoint's due deliveries, oldest event first, one at a time.</summary>
+    private async Task DrainAsync(Guid endpointId, CancellationToken ct)
+    {
+        try
         {
-            if (item.Endpoint.DisabledAt is null)
-                await SendAsync(item.Delivery, item.Event, item.Endpoint, ct);
-            else
-                item.Delivery.Cancel("Endpoint disabled");
-            await db.SaveChangesAsync(ct);
+            for (var sent = 0; sent < BatchSize; sent++)
+            {
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                var now = Clock.GetUtcNow();
+                var next = await db.WebhookDeliveries
+                    .Where(d => d.EndpointId == endpointId && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .OrderBy(d => d.EventId)
+                    .Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, Event = e })
+                    .Join(db.WebhookEndpoints, x => x.Delivery.EndpointId, p => p.Id, (x, p) => new { x.Delivery, x.Event, Endpoint = p })
+                    .FirstOrDefaultAsync(ct);
+                if (next is null)
+                    return;
+                if (next.Endpoint.DisabledAt is null)
+                    await SendAsync(next.Delivery, next.Event, next.Endpoint, ct);
+                else
+                    next.Delivery.Cancel("Endpoint disabled");
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Logger.LogError(error, "Sending webhooks to endpoint {Endpoint} failed; retrying at the next interval", endpointId);
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(_senders.Values);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping: the deliveries in flight stay pending and are sent after the restart
         }
     }
 

@@ -66,6 +66,32 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_slow_endpoint_holds_up_only_its_own_deliveries()
+    {
+        await using var app = new DashboardApp(new Dictionary<string, string>
+        {
+            ["Webhooks:PollInterval"] = "00:00:00.050",
+            ["Webhooks:RequestTimeout"] = "00:00:30",
+        });
+        app.StartServer();
+        var webhooks = app.Services.GetRequiredService<WebhookService>();
+        var slowMerchant = await app.NewMerchantAsync("Slow Socks");
+        var quickMerchant = await app.NewMerchantAsync("Quick Caps");
+        await using var slow = await WebhookReceiver.StartAsync(answerAfter: TimeSpan.FromSeconds(8));
+        await using var quick = await WebhookReceiver.StartAsync();
+        await webhooks.AddEndpointAsync(slowMerchant.MerchantId, slow.Url);
+        await webhooks.AddEndpointAsync(quickMerchant.MerchantId, quick.Url);
+
+        await app.ActiveLinkAsync(slowMerchant, maxUsages: 5);
+        await slow.WaitForAsync(r => r.Arrived == 1); // the slow endpoint has its request and sits on it
+        await app.ActiveLinkAsync(quickMerchant, maxUsages: 5);
+
+        await quick.WaitForAsync(r => r.Delivered.Count == 1);
+        var slowLog = await webhooks.RecentDeliveriesAsync(slowMerchant.MerchantId);
+        Assert.Equal((DeliveryStatus.Pending, 0), (slowLog.Single().Status, slowLog.Single().Attempts)); // still waiting for its answer
+    }
+
+    [Fact]
     public async Task A_redirect_is_not_followed_and_the_log_says_so()
     {
         await using var target = await WebhookReceiver.StartAsync();
