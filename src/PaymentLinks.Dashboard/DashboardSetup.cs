@@ -57,6 +57,8 @@ public static class DashboardSetup
         services.Configure<SessionRevalidationOptions>(builder.Configuration.GetSection(SessionRevalidationOptions.Section));
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddSingleton<FailedSignIns>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, LogEmailSender>(); // a real mail sender goes here
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using PaymentLinks.Dashboard.Identity;
@@ -39,6 +40,9 @@ public sealed class AppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>What the app logged, as a developer would read it in the console.</summary>
+    public CapturedLog Log { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -60,6 +64,7 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseSetting("ExpirySweeper:Interval", "10.00:00:00");
             host.UseUrls("http://127.0.0.1:0");
             host.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            host.ConfigureLogging(logging => logging.AddProvider(Log));
         });
         var realTime = Stopwatch.StartNew();
         var followed = TimeSpan.Zero;

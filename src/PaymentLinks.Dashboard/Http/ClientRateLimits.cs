@@ -41,6 +41,12 @@ public sealed class ClientRateLimitOptions
 /// </summary>
 public static class ClientRateLimits
 {
+    /// <summary>The forms that take a password, a code or an email address to send a link to.</summary>
+    private static readonly HashSet<string> SignInForms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/account/login", "/account/login-2fa", "/account/forgot-password", "/account/reset-password",
+    };
+
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static void AddClientRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -62,8 +68,7 @@ public static class ClientRateLimits
         var post = HttpMethods.IsPost(request.Method);
         if (request.Path.StartsWithSegments("/pay"))
             return post ? ("checkout-post", limits.CheckoutPost) : ("checkout-view", limits.CheckoutView);
-        if (post && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase)
-                     || request.Path.Equals("/account/login-2fa", StringComparison.OrdinalIgnoreCase)))
+        if (post && SignInForms.Contains(request.Path.Value ?? ""))
             return ("sign-in", limits.SignIn);
         if (post && request.Path.Equals("/account/register", StringComparison.OrdinalIgnoreCase))
             return ("register", limits.Register);
