@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,9 +93,7 @@ public sealed class ClientRateLimitTests : IAsyncLifetime
         if (loopbackIsTrusted)
             settings["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1";
         await using var app = new DashboardApp(settings);
-        app.UseKestrel(0);
-        app.StartServer();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        using var client = new HttpClient { BaseAddress = app.ServeOnRealSocket() };
 
         await PostFromAsync(client, "203.0.113.1");
         var secondClient = await PostFromAsync(client, "203.0.113.2");

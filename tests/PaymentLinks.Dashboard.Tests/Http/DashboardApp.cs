@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Domain.Links;
@@ -30,11 +32,19 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
+    /// <summary>Serves on a real loopback port (Kestrel) instead of in memory; clients made afterwards go there.</summary>
+    public Uri ServeOnRealSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
     /// <summary>A client that speaks to the API with a fresh key of this merchant.</summary>
     public async Task<HttpClient> ApiClientAsync(MerchantCaller merchant, bool bearer = false)
     {
         var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant.MerchantId, "tests")).Value;
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (bearer)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
         else

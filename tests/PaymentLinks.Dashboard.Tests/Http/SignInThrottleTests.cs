@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
@@ -26,12 +24,7 @@ public sealed partial class SignInThrottleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
-        };
+        _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.ServeOnRealSocket() };
         await using var scope = _app.Services.CreateAsyncScope();
         Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(Email, Password, "Throttled Threads")).Succeeded);
     }
