@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace PaymentLinks.Dashboard.Tests.Http;
 
 /// <summary>A customer's browser at the HTTP level: its own cookies, reading forms and posting them back.</summary>
-public sealed partial class CheckoutCustomer(DashboardApp app)
+public sealed partial class CheckoutCustomer
 {
-    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private readonly HttpClient _http;
+
+    public CheckoutCustomer(DashboardApp app) : this(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false })) { }
+
+    /// <summary>Over any client that keeps cookies and does not follow redirects (a real socket, say).</summary>
+    public CheckoutCustomer(HttpClient http) => _http = http;
 
     /// <summary>Opens the link, pays, and approves at the bank. Returns the final page's status and text.</summary>
     public async Task<(HttpStatusCode Status, string Html)> PayAsync(string publicId)

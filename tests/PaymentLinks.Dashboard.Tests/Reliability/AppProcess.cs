@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using PaymentLinks.Tests.Shared;
+
+namespace PaymentLinks.Dashboard.Tests.Reliability;
+
+/// <summary>
+/// The app as its own operating-system process on a loopback port, over a SQLite file: what a crash test can
+/// kill with SIGKILL (no shutdown code runs) and start again on the same database.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly string _database;
+    private Process _process = default!;
+
+    private AppProcess(string database, int port)
+    {
+        _database = database;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<AppProcess> StartAsync(string database)
+    {
+        var app = new AppProcess(database, FreePort());
+        await app.StartAsync();
+        return app;
+    }
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [AppAssembly()])
+        {
+            WorkingDirectory = Path.GetDirectoryName(_database)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+                ["ConnectionStrings__PaymentLinks"] = $"Data Source={_database}",
+                ["Links__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
+                ["DemoData__Enabled"] = "false",
+                ["Api__RateLimit__PermitLimit"] = "1000000",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        foreach (var (key, value) in GenerousRateLimits.Settings)
+            start.Environment[key.Replace(":", "__")] = value;
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        await Poll.UntilAsync(async () =>
+        {
+            try
+            {
+                return (await probe.GetAsync("health")).IsSuccessStatusCode;
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+            {
+                return false;
+            }
+        }, "the app process to answer /health", seconds: 60);
+    }
+
+    /// <summary>SIGKILL: the process ends mid-request, with no chance to finish or flush anything.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            await KillAsync();
+        _process.Dispose();
+    }
+
+    /// <summary>The app as the solution build left it (its own folder has its static-asset manifest).</summary>
+    private static string AppAssembly()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/<project>/bin/<configuration>/<framework>/
+        var (framework, configuration) = (here.Name, here.Parent!.Name);
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PaymentLinks.Dashboard.sln")))
+            root = root.Parent;
+        var assembly = Path.Combine(root!.FullName, "src", "PaymentLinks.Dashboard", "bin", configuration, framework, "PaymentLinks.Dashboard.dll");
+        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first (dotnet build); the app is missing.", assembly);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

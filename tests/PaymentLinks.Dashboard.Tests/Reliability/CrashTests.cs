@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.ApiKeys;
+using PaymentLinks.Infrastructure.Links;
+using Xunit.Abstractions;
+
+namespace PaymentLinks.Dashboard.Tests.Reliability;
+
+/// <summary>
+/// Customers pay and the API changes links while the server process is killed with SIGKILL at seeded random
+/// moments and started again on the same database. Afterwards nothing is lost or counted twice: each link's
+/// usage is its COMPLETED payments, never above its limit; its status is the end of one chain of allowed
+/// moves; and every payment a customer saw a receipt for is stored COMPLETED.
+/// </summary>
+public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Seed = 20261124;
+    private const int Kills = 5;
+    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-crash-").FullName;
+    private readonly ConcurrentBag<Guid> _receipts = [];
+    private readonly ConcurrentBag<string> _serverErrors = [];
+    private ServiceHarness _harness = default!;
+    private AppProcess _app = default!;
+
+    private string Database => Path.Combine(_folder, "crash.db");
+
+    public async Task InitializeAsync()
+    {
+        _app = await AppProcess.StartAsync(Database); // creates and migrates the database
+        _harness = new ServiceHarness(settings: new Dictionary<string, string?> { ["ConnectionStrings:PaymentLinks"] = $"Data Source={Database}" });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _harness.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Payments_and_state_changes_survive_five_kills_and_every_invariant_holds()
+    {
+        var merchant = await _harness.NewMerchantAsync("Crash Test Cafe");
+        var paid = new List<LinkView>();
+        for (var i = 0; i < 4; i++)
+            paid.Add(await LinkAsync(merchant, $"Espresso {i}", maxUsages: 12));
+        var toggled = new List<LinkView>();
+        for (var i = 0; i < 2; i++)
+            toggled.Add(await LinkAsync(merchant, $"Gift box {i}", maxUsages: 1000));
+        var key = (await _harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "crash")).Value.Secret;
+
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 6).Select(i => CustomerAsync(paid, new Random(Seed + i), stop.Token))
+            .Concat(Enumerable.Range(0, 2).Select(i => ApiCallerAsync(toggled, key, new Random(Seed + 100 + i), stop.Token)))
+            .ToList();
+        var random = new Random(Seed);
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
+            await _app.KillAsync();
+            await _app.StartAsync();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        Assert.Empty(_serverErrors);
+        Assert.NotEmpty(_receipts);
+        await using var db = _harness.NewContext();
+        foreach (var link in await db.PaymentLinks.AsNoTracking().ToListAsync())
+        {
+            var completed = await db.PaymentAttempts.CountAsync(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed);
+            Assert.Equal(completed, link.Usages);
+            Assert.True(link.Usages <= link.MaxUsages, $"{link.Title}: {link.Usages} usages over a limit of {link.MaxUsages}");
+            var history = await db.LinkStatusChanges.AsNoTracking().Where(c => c.LinkId == link.Id).OrderBy(c => c.Id).ToListAsync();
+            var status = LinkStatus.Draft;
+            foreach (var change in history)
+            {
+                Assert.Equal(status, change.From);
+                Assert.True(LinkLifecycle.IsAllowed(change.From, change.To), $"{change.From} -> {change.To} is not a move the lifecycle has");
+                status = change.To;
+            }
+            Assert.Equal(status, link.Status);
+        }
+        var receipted = _receipts.Distinct().ToList();
+        output.WriteLine($"{Kills} kills; {receipted.Count} receipts seen; {await db.PaymentAttempts.CountAsync(a => a.Status == PaymentStatus.Completed)} payments completed; " +
+                         $"{await db.PaymentLinks.CountAsync()} links; {await db.LinkStatusChanges.CountAsync()} status changes");
+        var stored = await db.PaymentAttempts.AsNoTracking().Where(a => receipted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Status);
+        Assert.All(receipted, id => Assert.Equal(PaymentStatus.Completed, stored.GetValueOrDefault(id, PaymentStatus.Failed)));
+    }
+
+    /// <summary>A customer after another, paying random links; a receipt is remembered, a dropped connection tried again.</summary>
+    private async Task CustomerAsync(IReadOnlyList<LinkView> links, Random random, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            try
+            {
+                var (status, html) = await new CheckoutCustomer(http).PayAsync(links[random.Next(links.Count)].PublicId);
+                if ((int)status >= 500)
+                    _serverErrors.Add($"checkout answered {(int)status}");
+                else if (status == HttpStatusCode.OK && ReceiptReference().Match(html) is { Success: true } receipt)
+                    _receipts.Add(Guid.Parse(receipt.Groups["id"].Value));
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            {
+                await Task.Delay(100, CancellationToken.None); // the server is down for the moment
+            }
+        }
+    }
+
+    /// <summary>A merchant's system disabling and enabling links and creating new ones through the API.</summary>
+    private async Task ApiCallerAsync(IReadOnlyList<LinkView> links, string key, Random random, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            using var http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            http.DefaultRequestHeaders.Add("x-api-key", key);
+            try
+            {
+                using var response = random.Next(3) == 0
+                    ? await http.PostAsync("api/v1/payment-links", Json("""{"title":"Made during a crash test","amount":3,"currency":"EUR"}"""))
+                    : await http.PatchAsync($"api/v1/payment-links/{links[random.Next(links.Count)].Id}/status",
+                        Json(random.Next(2) == 0 ? """{"status":"inactive"}""" : """{"status":"active"}"""));
+                if ((int)response.StatusCode >= 500)
+                    _serverErrors.Add($"the API answered {(int)response.StatusCode}");
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            {
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>A published link without a redirect URL: paying it ends on the receipt page, which the customers read.</summary>
+    private async Task<LinkView> LinkAsync(MerchantCaller merchant, string title, int maxUsages) =>
+        (await _harness.Links.CreateAsync(merchant, new LinkSettings { Title = title, Amount = 4m, Currency = "EUR", MaxUsages = maxUsages }, publish: true)).Value;
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [GeneratedRegex("<dt>Reference</dt><dd><code>(?<id>[0-9a-f-]{36})</code></dd>")]
+    private static partial Regex ReceiptReference();
+}
