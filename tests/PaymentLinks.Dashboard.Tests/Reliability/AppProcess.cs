@@ -68,6 +68,13 @@ public sealed class AppProcess : IAsyncDisposable
         }, "the app process to answer /health", seconds: 60);
     }
 
+    /// <summary>The process's resident memory and open handles (file descriptors on Linux) right now.</summary>
+    public (long WorkingSet, int Handles) Sample()
+    {
+        _process.Refresh();
+        return (_process.WorkingSet64, _process.HandleCount);
+    }
+
     /// <summary>SIGKILL: the process ends mid-request, with no chance to finish or flush anything.</summary>
     public async Task KillAsync()
     {
