@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Http;
-using PaymentLinks.Dashboard.Tests.Services;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.ApiKeys;
@@ -20,43 +19,24 @@ namespace PaymentLinks.Dashboard.Tests.Reliability;
 /// usage is its COMPLETED payments, never above its limit; its status is the end of one chain of allowed
 /// moves; and every payment a customer saw a receipt for is stored COMPLETED.
 /// </summary>
-public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTest
 {
     private const int Seed = 20261124;
     private const int Kills = 5;
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-crash-").FullName;
     private readonly ConcurrentBag<Guid> _receipts = [];
     private readonly ConcurrentBag<string> _serverErrors = [];
-    private ServiceHarness _harness = default!;
-    private AppProcess _app = default!;
-
-    private string Database => Path.Combine(_folder, "crash.db");
-
-    public async Task InitializeAsync()
-    {
-        _app = await AppProcess.StartAsync(Database); // creates and migrates the database
-        _harness = new ServiceHarness(settings: new Dictionary<string, string?> { ["ConnectionStrings:PaymentLinks"] = $"Data Source={Database}" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _harness.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Fact]
     public async Task Payments_and_state_changes_survive_five_kills_and_every_invariant_holds()
     {
-        var merchant = await _harness.NewMerchantAsync("Crash Test Cafe");
+        var merchant = await Harness.NewMerchantAsync("Crash Test Cafe");
         var paid = new List<LinkView>();
         for (var i = 0; i < 4; i++)
             paid.Add(await LinkAsync(merchant, $"Espresso {i}", maxUsages: 12));
         var toggled = new List<LinkView>();
         for (var i = 0; i < 2; i++)
             toggled.Add(await LinkAsync(merchant, $"Gift box {i}", maxUsages: 1000));
-        var key = (await _harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "crash")).Value.Secret;
+        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "crash")).Value.Secret;
 
         using var stop = new CancellationTokenSource();
         var workers = Enumerable.Range(0, 6).Select(i => CustomerAsync(paid, new Random(Seed + i), stop.Token))
@@ -66,8 +46,8 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
         for (var kill = 0; kill < Kills; kill++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
-            await _app.KillAsync();
-            await _app.StartAsync();
+            await App.KillAsync();
+            await App.StartAsync();
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
@@ -75,7 +55,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
 
         Assert.Empty(_serverErrors);
         Assert.NotEmpty(_receipts);
-        await using var db = _harness.NewContext();
+        await using var db = Harness.NewContext();
         foreach (var link in await db.PaymentLinks.AsNoTracking().ToListAsync())
         {
             var completed = await db.PaymentAttempts.CountAsync(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed);
@@ -103,7 +83,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
     {
         while (!stop.IsCancellationRequested)
         {
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
             try
             {
                 var (status, html) = await new CheckoutCustomer(http).PayAsync(links[random.Next(links.Count)].PublicId);
@@ -124,7 +104,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
     {
         while (!stop.IsCancellationRequested)
         {
-            using var http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+            using var http = new HttpClient { BaseAddress = App.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
             http.DefaultRequestHeaders.Add("x-api-key", key);
             try
             {
@@ -144,7 +124,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IAsyncLifetim
 
     /// <summary>A published link without a redirect URL: paying it ends on the receipt page, which the customers read.</summary>
     private async Task<LinkView> LinkAsync(MerchantCaller merchant, string title, int maxUsages) =>
-        (await _harness.Links.CreateAsync(merchant, new LinkSettings { Title = title, Amount = 4m, Currency = "EUR", MaxUsages = maxUsages }, publish: true)).Value;
+        (await Harness.Links.CreateAsync(merchant, new LinkSettings { Title = title, Amount = 4m, Currency = "EUR", MaxUsages = maxUsages }, publish: true)).Value;
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using PaymentLinks.Dashboard.Tests.Http;
-using PaymentLinks.Dashboard.Tests.Services;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
@@ -15,47 +14,29 @@ namespace PaymentLinks.Dashboard.Tests.Reliability;
 /// no 5xx, and memory and open handles level off instead of climbing. 20 seconds in the test suite;
 /// <c>scripts/soak.sh</c> runs it for 10 minutes (SOAK_SECONDS).
 /// </summary>
-public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SoakTests(ITestOutputHelper output) : AppProcessTest
 {
     private const int Seed = 20261124;
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-soak-").FullName;
     private readonly ConcurrentBag<string> _serverErrors = [];
     private int _requests;
-    private ServiceHarness _harness = default!;
-    private AppProcess _app = default!;
 
     private static TimeSpan Duration => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("SOAK_SECONDS"), out var seconds) ? seconds : 20);
-
-    public async Task InitializeAsync()
-    {
-        var database = Path.Combine(_folder, "soak.db");
-        _app = await AppProcess.StartAsync(database);
-        _harness = new ServiceHarness(settings: new Dictionary<string, string?> { ["ConnectionStrings:PaymentLinks"] = $"Data Source={database}" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _harness.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 
     [Fact]
     public async Task Mixed_load_for_a_bounded_time_gives_no_5xx_and_flat_memory_and_handles()
     {
-        var merchant = await _harness.NewMerchantAsync("Soak Sandwiches");
+        var merchant = await Harness.NewMerchantAsync("Soak Sandwiches");
         var links = new List<LinkView>();
         for (var i = 0; i < 5; i++)
-            links.Add((await _harness.Links.CreateAsync(merchant, new LinkSettings { Title = $"Sandwich {i}", Amount = 6m, Currency = "EUR", MaxUsages = 1_000_000 }, publish: true)).Value);
-        var key = (await _harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "soak")).Value.Secret;
+            links.Add((await Harness.Links.CreateAsync(merchant, new LinkSettings { Title = $"Sandwich {i}", Amount = 6m, Currency = "EUR", MaxUsages = 1_000_000 }, publish: true)).Value);
+        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "soak")).Value.Secret;
 
         using var stop = new CancellationTokenSource(Duration);
         var workers = Enumerable.Range(0, 4).Select(i => WorkAsync(links, key, new Random(Seed + i), stop.Token)).ToList();
         var samples = new List<(long WorkingSet, int Handles)>();
         while (!stop.IsCancellationRequested)
         {
-            samples.Add(_app.Sample());
+            samples.Add(App.Sample());
             await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
         }
         await Task.WhenAll(workers);
@@ -75,7 +56,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>One client doing what merchants and customers do, in a seeded random mix.</summary>
     private async Task WorkAsync(IReadOnlyList<LinkView> links, string key, Random random, CancellationToken stop)
     {
-        using var api = new HttpClient { BaseAddress = _app.BaseAddress };
+        using var api = new HttpClient { BaseAddress = App.BaseAddress };
         api.DefaultRequestHeaders.Add("x-api-key", key);
         while (!stop.IsCancellationRequested)
         {
@@ -84,7 +65,7 @@ public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
             switch (random.Next(5))
             {
                 case 0:
-                    using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress })
+                    using (var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.BaseAddress })
                         status = (int)(await new CheckoutCustomer(browser).PayAsync(link.PublicId)).Status;
                     break;
                 case 1:
