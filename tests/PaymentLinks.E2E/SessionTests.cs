@@ -5,7 +5,7 @@ namespace PaymentLinks.E2E;
 
 /// <summary>
 /// An open dashboard stops working once its sign-in no longer stands: signed out in another tab, signed out
-/// everywhere, or a changed password. (Here open dashboards check every second; in production every minute.)
+/// everywhere, or a changed password. (Here open dashboards check every second; in production every 30 seconds.)
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class SessionTests(AppFixture app)
