@@ -29,7 +29,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <param name="failFirst">How many requests to answer 500 before answering 200.</param>
     /// <param name="redirectTo">Answer every request with a 302 to this address instead.</param>
     /// <param name="answerAfter">Take this long over every answer, like a slow server.</param>
-    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null, TimeSpan answerAfter = default)
+    /// <param name="endlessBody">Answer 200 and then keep sending body bytes until the client goes away.</param>
+    public static async Task<WebhookReceiver> StartAsync(int failFirst = 0, string? redirectTo = null, TimeSpan answerAfter = default, bool endlessBody = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -44,6 +45,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var status = redirectTo is not null ? 302 : Interlocked.Decrement(ref receiver._failuresLeft) >= 0 ? 500 : 200;
             receiver.Received.Enqueue(new ReceivedWebhook(body, http.Request.Headers["PaymentLinks-Signature"].ToString(),
                 http.Request.Headers["PaymentLinks-Event-Type"].ToString(), status));
+            if (endlessBody)
+                return Results.Stream(async body =>
+                {
+                    var chunk = new byte[64 * 1024];
+                    while (!http.RequestAborted.IsCancellationRequested)
+                    {
+                        await body.WriteAsync(chunk, http.RequestAborted);
+                        await body.FlushAsync(http.RequestAborted);
+                        await Task.Delay(10, http.RequestAborted);
+                    }
+                });
             return redirectTo is not null ? Results.Redirect(redirectTo) : Results.StatusCode(status);
         });
         await app.StartAsync();

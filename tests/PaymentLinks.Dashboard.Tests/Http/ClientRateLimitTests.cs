@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Http;
 
@@ -52,6 +53,21 @@ public sealed class ClientRateLimitTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Checkout_views_past_the_limit_get_429_and_count_no_more_views()
+    {
+        var link = await _app.ActiveLinkAsync(await _app.NewMerchantAsync("Viewed Vases"), maxUsages: 100);
+        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/pay/{link.PublicId}")).StatusCode);
+
+        var limited = await client.GetAsync($"/pay/{link.PublicId}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        await using var db = _app.NewContext();
+        Assert.Equal(3, (await db.PaymentLinks.SingleAsync(l => l.Id == link.Id)).CheckoutViews);
     }
 
     [Fact]

@@ -92,6 +92,33 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_with_an_endless_body_counts_as_delivered_without_reading_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(endlessBody: true);
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Status != DeliveryStatus.Pending, "delivery finished");
+        Assert.Equal((DeliveryStatus.Succeeded, 200), (log[0].Status, log[0].LastStatusCode));
+    }
+
+    [Fact]
+    public async Task A_failed_connection_is_logged_as_a_kind_of_failure_without_the_targets_address_or_words()
+    {
+        var closedPort = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closedPort.Start();
+        var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
+        closedPort.Stop(); // nothing listens there now
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, $"http://127.0.0.1:{port}/hooks");
+
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
+        Assert.Equal(("Could not connect", (int?)null), (log[0].LastError, log[0].LastStatusCode));
+    }
+
+    [Fact]
     public async Task A_redirect_is_not_followed_and_the_log_says_so()
     {
         await using var target = await WebhookReceiver.StartAsync();
