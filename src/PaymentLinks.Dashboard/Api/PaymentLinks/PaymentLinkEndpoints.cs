@@ -9,7 +9,7 @@ namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 /// <c>/api/v1/payment-links</c>: everything the dashboard can do to a link, for merchants' own systems.
 /// Every handler goes through the same <see cref="PaymentLinkService"/> as the dashboard.
 /// </summary>
-public static class PaymentLinkEndpoints
+public static partial class PaymentLinkEndpoints
 {
     private static readonly (string Alias, LinkStatus Target)[] DeprecatedAliases =
     [
@@ -185,28 +185,6 @@ public static class PaymentLinkEndpoints
         });
     }
 
-    /// <summary>Third source's style: <c>{"status": "active" | "inactive" | "archived"}</c>, any case.</summary>
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
-    {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, async () =>
-        {
-            if (!ApiBody.TryParse<StatusUpdateRequest>(body, out var request, out _, out var error))
-                return error!;
-            LinkStatus? target = request.Status?.Trim().ToLowerInvariant() switch
-            {
-                "active" => LinkStatus.Active,
-                "inactive" => LinkStatus.Disabled,
-                "archived" => LinkStatus.Archived,
-                _ => null,
-            };
-            if (target is null)
-                return ApiResult.Invalid(new ApiFieldError("status", "status must be active, inactive or archived."));
-            return await MoveResultAsync(caller, id, target.Value, http, service);
-        });
-    }
-
     private static async Task<IResult> DuplicateAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
     {
         var caller = ApiKeyAuthentication.CallerOf(http.User);
@@ -219,24 +197,6 @@ public static class PaymentLinkEndpoints
             var copy = await service.DuplicateAsync(caller, found.Value.Id, http.RequestAborted);
             return copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal);
         });
-    }
-
-    private static async Task<IResult> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service, ApiResponder responder)
-    {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, () => MoveResultAsync(caller, id, target, http, service));
-    }
-
-    private static async Task<ApiResult> MoveResultAsync(MerchantCaller caller, string id, LinkStatus target, HttpContext http, PaymentLinkService service)
-    {
-        if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
-            return ifMatchError!;
-        var found = await service.GetAsync(caller, id, http.RequestAborted);
-        if (!found.IsSuccess)
-            return ApiResult.From(found.Refusal);
-        var moved = await service.MoveToAsync(caller, found.Value.Id, target, expectedVersion, http.RequestAborted);
-        return moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal);
     }
 
     /// <summary>The link's settings with only the fields the request carried replaced (null clears an optional one).</summary>
