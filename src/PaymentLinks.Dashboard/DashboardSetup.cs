@@ -64,7 +64,7 @@ public static class DashboardSetup
         services.AddScoped<DemoData>();
         services.AddScoped<LinkActionRunner>();
         services.AddPaymentLinksApi(builder.Configuration);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        services.AddHealthEndpoints();
         services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();
         services.AddTrustedProxies(builder.Configuration);
         services.AddClientRateLimits(builder.Configuration);
@@ -95,7 +95,7 @@ public static class DashboardSetup
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCheckout();
         app.MapPaymentLinksApi();

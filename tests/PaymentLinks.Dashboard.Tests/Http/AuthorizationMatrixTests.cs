@@ -44,6 +44,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Dictionary<string, Access> Matrix = new()
     {
         ["* /health"] = Access.Public,
+        ["* /healthz"] = Access.Public,
+        ["* /readyz"] = Access.Public,
         ["GET /openapi/v1.json"] = Access.Public,
         ["GET,POST /account/login"] = Access.Public,
         ["GET,POST /account/login-2fa"] = Access.Public,
