@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Dashboard.Components.Checkout;
 using PaymentLinks.Dashboard.Http;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -77,8 +78,7 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblem.FormExpired);
         // The form's token must be the one this browser was given with the page: a script cannot mint its own.
         var token = http.Request.Form["checkout_token"].ToString();
-        if (!IsCheckoutToken(token) || !CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(token), System.Text.Encoding.ASCII.GetBytes(CheckoutTokenOf(http))))
+        if (!IsCheckoutToken(token) || !Secrets.AreEqual(CheckoutTokenOf(http), token))
             return Problem(CheckoutProblem.FormExpired);
         var started = await payments.StartAsync(publicId, token, http.RequestAborted);
         if (!started.IsSuccess)

@@ -1,3 +1,4 @@
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 
 namespace PaymentLinks.Domain.Payments;
@@ -53,10 +54,7 @@ public sealed class PaymentAttempt
     public bool IsAbandoned(DateTimeOffset now) => !IsFinished && now - CreatedAt > PendingLifetime;
 
     /// <summary>Whether the browser holding <paramref name="checkoutToken"/> started this attempt.</summary>
-    public bool WasStartedWith(string? checkoutToken) =>
-        CheckoutToken is not null && checkoutToken is not null
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(CheckoutToken), System.Text.Encoding.ASCII.GetBytes(checkoutToken));
+    public bool WasStartedWith(string? checkoutToken) => Secrets.AreEqual(CheckoutToken, checkoutToken);
 
     public void Complete(DateTimeOffset now)
     {

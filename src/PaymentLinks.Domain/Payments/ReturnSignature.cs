@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using PaymentLinks.Domain.Common;
 
 namespace PaymentLinks.Domain.Payments;
 
@@ -16,10 +16,8 @@ public static class ReturnSignature
 
     public static string NewSecret() => SecretPrefix + RandomNumberGenerator.GetString(Alphabet, SecretLength - SecretPrefix.Length);
 
-    public static string Sign(string secret, Guid paymentId, string status) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{paymentId}.{status}")));
+    public static string Sign(string secret, Guid paymentId, string status) => Secrets.HexHmac(secret, $"{paymentId}.{status}");
 
     public static bool Verify(string secret, Guid paymentId, string status, string? signature) =>
-        signature is not null && CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(Sign(secret, paymentId, status)), Encoding.ASCII.GetBytes(signature));
+        Secrets.AreEqual(Sign(secret, paymentId, status), signature);
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using PaymentLinks.Domain.Common;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
@@ -18,9 +17,8 @@ public static class WebhookSignature
         var parts = header.Split(',').Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         if (!parts.TryGetValue("t", out var t) || !long.TryParse(t, out var seconds) || !parts.TryGetValue("v1", out var v1))
             return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hmac(secret, seconds, body)), Encoding.ASCII.GetBytes(v1));
+        return Secrets.AreEqual(Hmac(secret, seconds, body), v1);
     }
 
-    private static string Hmac(string secret, long unixSeconds, string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{unixSeconds}.{body}")));
+    private static string Hmac(string secret, long unixSeconds, string body) => Secrets.HexHmac(secret, $"{unixSeconds}.{body}");
 }
