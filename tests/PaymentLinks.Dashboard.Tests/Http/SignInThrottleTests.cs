@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
@@ -11,7 +10,7 @@ namespace PaymentLinks.Dashboard.Tests.Http;
 /// Wrong passwords stop the guesser where they guess from, not the account's owner: nobody can lock a known
 /// email address out by failing on purpose. (Behind a trusted proxy, so each request can name its client.)
 /// </summary>
-public sealed partial class SignInThrottleTests : IAsyncLifetime
+public sealed class SignInThrottleTests : IAsyncLifetime
 {
     private const string Email = "owner@throttle.test";
     private const string Password = "owners-pass-1";
@@ -51,15 +50,8 @@ public sealed partial class SignInThrottleTests : IAsyncLifetime
     /// <summary>The sign-in form as a browser at <paramref name="address"/> fills it in: "signed in", or the page's message.</summary>
     private async Task<string> SignInAsync(string address, string password)
     {
-        var page = await SendAsync(HttpMethod.Get, address, null);
-        var fields = HiddenInput().Matches(await page.Content.ReadAsStringAsync())
-            .ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = Email;
-        fields["Input.Password"] = password;
-        var answer = await SendAsync(HttpMethod.Post, address, new FormUrlEncodedContent(fields));
-        return answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.AbsolutePath == "/"
-            ? "signed in"
-            : await answer.Content.ReadAsStringAsync();
+        var answer = await SignInForm.SubmitAsync((method, content) => SendAsync(method, address, content), Email, password);
+        return SignInForm.SignedIn(answer) ? "signed in" : await answer.Content.ReadAsStringAsync();
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string address, HttpContent? content)
@@ -68,7 +60,4 @@ public sealed partial class SignInThrottleTests : IAsyncLifetime
         request.Headers.Add("X-Forwarded-For", address);
         return await _browser.SendAsync(request);
     }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }
