@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution (domain, dashboard, end-to-end in Chromium) and ends with one line:
-# "N passed, N failed, N skipped". Extra arguments go to `dotnet test` (e.g. --filter).
+# "N passed, N failed, N skipped". Extra arguments go to `dotnet test` (e.g. --filter) and make it one pass, over
+# SQLite, or over PostgreSQL with PAYMENTLINKS_TEST_PROVIDER=Postgres.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -10,15 +11,33 @@ if [ ! -f tests/PaymentLinks.E2E/node_modules/axe-core/axe.min.js ]; then
 fi
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+# A throw-away PostgreSQL server (scripts/postgres.sh) unless one is named; stopped at the end if started here.
+# Without one, the PostgreSQL tests fail, saying how to start it.
+started_postgres=""
+if [ -z "${PAYMENTLINKS_TEST_POSTGRES:-}" ] && PAYMENTLINKS_TEST_POSTGRES=$(scripts/postgres.sh start); then
+    export PAYMENTLINKS_TEST_POSTGRES
+    started_postgres=1
+fi
+cleanup() {
+    rm -rf "$results"
+    [ -z "$started_postgres" ] || scripts/postgres.sh stop
+}
+trap cleanup EXIT
 
 # Build once, then run the test projects one after another: the browser tests are timing-sensitive and
 # should not share two cores with the concurrency tests.
+# The first pass runs everything over SQLite (and the tests that are about PostgreSQL itself); the second runs the
+# dashboard and browser suites again over PostgreSQL, but for the tests that are about one provider only.
+postgres_projects=(tests/PaymentLinks.Dashboard.Tests tests/PaymentLinks.E2E)
+[ "$#" -eq 0 ] || postgres_projects=()
+status=1
 if dotnet build PaymentLinks.Dashboard.sln; then
-    dotnet test PaymentLinks.Dashboard.sln --no-build -m:1 --logger "trx;LogFilePrefix=results" --results-directory "$results" "$@"
+    dotnet test PaymentLinks.Dashboard.sln --no-build -m:1 --logger "trx;LogFilePrefix=sqlite" --results-directory "$results" "$@"
     status=$?
-else
-    status=1
+    for project in ${postgres_projects[@]+"${postgres_projects[@]}"}; do
+        PAYMENTLINKS_TEST_PROVIDER=Postgres dotnet test "$project" --no-build --logger "trx;LogFilePrefix=postgres" \
+            --results-directory "$results" --filter "Provider!=SqliteOnly&Provider!=PostgresOnly" || status=1
+    done
 fi
 
 passed=0 failed=0 skipped=0
@@ -31,8 +50,8 @@ for trx in "$results"/*.trx; do
     skipped=$((skipped + $(counter notExecuted "$counters")))
 done
 
-# Each test project leaves one result file; fewer means a project's results went missing.
-expected=$(ls tests/*/*.csproj | wc -l)
+# Each test project leaves one result file per pass; fewer means a project's results went missing.
+expected=$(( $(ls tests/*/*.csproj | wc -l) + ${#postgres_projects[@]} ))
 found=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$found" -ne "$expected" ]; then
     echo "expected $expected test result files, found $found" >&2

@@ -62,6 +62,7 @@ public static class DashboardSetup
         services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();
+        services.AddScoped<TwoFactorSettings>();
         services.AddScoped<LinkActionRunner>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthEndpoints();

@@ -20,11 +20,23 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
 
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+
         // One context per operation: Blazor Server circuits live long and must not share a context.
-        services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.ConfigureSqlite(options, connectionString));
+        services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.Configure(options, database.Provider, connectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WriteTransactions>();
-        services.TryAddSingleton<ILinkEvents, InProcessLinkEvents>();
+        services.AddSingleton<InProcessLinkEvents>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            // Instances share one database, so live updates cross between them through it.
+            services.AddSingleton(provider => ActivatorUtilities.CreateInstance<PostgresLinkEvents>(provider, connectionString));
+            services.AddSingleton<ILinkEvents>(provider => provider.GetRequiredService<PostgresLinkEvents>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresLinkEvents>());
+        }
+        else
+            services.AddSingleton<ILinkEvents>(provider => provider.GetRequiredService<InProcessLinkEvents>());
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
@@ -38,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<Webhooks.WebhookService>();
         services.Configure<Webhooks.WebhookOptions>(configuration.GetSection(Webhooks.WebhookOptions.Section));
         services.AddSingleton<Webhooks.WebhookTargets>();
+        services.AddSingleton<Webhooks.EndpointSenderLeases>();
         services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => Webhooks.WebhookDispatcher.CreateHandler(provider.GetRequiredService<Webhooks.WebhookTargets>()));
         services.AddHostedService<Webhooks.WebhookDispatcher>();

@@ -17,7 +17,7 @@ using PaymentLinks.Infrastructure.Links;
 namespace PaymentLinks.E2E;
 
 /// <summary>
-/// The real app on a loopback port with its own SQLite file, and Debian's Chromium driven by Playwright.
+/// The real app on a loopback port with its own database (SQLite, or PostgreSQL in test.sh's second pass), and Debian's Chromium driven by Playwright.
 /// One per test collection: starting either is the slow part.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
@@ -25,7 +25,7 @@ public sealed class AppFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string Password = "e2e-pass-123";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-e2e-").FullName;
+    private readonly TestDatabase _database = TestDatabase.ForThisRun();
     private WebApplicationFactory<Program> _factory = default!;
     private IPlaywright _playwright = default!;
     private Timer? _clockDriver;
@@ -52,7 +52,8 @@ public sealed class AppFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Development");
-            host.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "e2e.db")}");
+            foreach (var (key, value) in _database.Settings)
+                host.UseSetting(key, value);
             host.UseSetting("DemoData:Enabled", "false");
             host.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
             host.UseSetting("Sessions:RevalidationInterval", "00:00:01"); // a minute in production; tests wait seconds
@@ -125,8 +126,7 @@ public sealed class AppFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _database.Dispose();
     }
 }
 

@@ -28,6 +28,9 @@ public sealed class TwoFactorTests(AppFixture app)
         var recoveryCode = (await codes.First.InnerTextAsync()).Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Two-factor status" })).ToContainTextAsync("10 recovery codes left");
+        // Turning it on keeps this session: the page outlives the next revalidation of the sign-in (each second here).
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Two-factor status" })).ToContainTextAsync("10 recovery codes left");
 
         await SignOutAndInAsync(page, session.Email);
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));

@@ -6,7 +6,7 @@ namespace PaymentLinks.Domain.Links;
 /// The payment-link aggregate. Every status change goes through <see cref="Move"/>, the only place a
 /// status is assigned, and only along an arrow of <see cref="LinkLifecycle"/>.
 /// </summary>
-public sealed class PaymentLink
+public sealed partial class PaymentLink
 {
     private readonly List<LinkStatusChange> _history = [];
 
@@ -144,34 +144,6 @@ public sealed class PaymentLink
         return TransitionRefusal(target, target == LinkStatus.Used
             ? "A link becomes USED only when completed payments reach max_usages."
             : $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()}.");
-    }
-
-    /// <summary>Why a payment cannot complete at <paramref name="now"/>, or null when it can.</summary>
-    public Refusal? PaymentRefusal(DateTimeOffset now) => EffectiveStatus(now) switch
-    {
-        LinkStatus.Active when Usages < MaxUsages => null,
-        LinkStatus.Active or LinkStatus.Used => new Refusal(RefusalCodes.LinkUsed, "This link is no longer accepting payments."),
-        LinkStatus.Disabled => new Refusal(RefusalCodes.LinkDisabled, "This link is temporarily unavailable."),
-        LinkStatus.Expired => new Refusal(RefusalCodes.LinkExpired, "This link has expired."),
-        LinkStatus.Archived => new Refusal(RefusalCodes.LinkArchived, "This link is no longer available."),
-        _ => new Refusal(RefusalCodes.LinkNotPayable, "This link is not available."),
-    };
-
-    /// <summary>
-    /// Counts one completed payment if, at this instant, the link is ACTIVE, not past its deadline and
-    /// below its limit; reaching the limit moves it to USED in the same change.
-    /// </summary>
-    public Result CompletePayment(DateTimeOffset now, Actor actor)
-    {
-        CatchUpWithClock(now);
-        if (PaymentRefusal(now) is { } refusal)
-            return refusal;
-
-        Usages++;
-        Touch(now);
-        if (Usages >= MaxUsages)
-            Move(LinkTrigger.UsageLimitReached, now, actor, now);
-        return Result.Ok;
     }
 
     /// <summary>Changes the configuration, following PRODUCT.md's table of what may change in which state.</summary>

@@ -15,8 +15,8 @@ public enum LinkChangeKind
 
 /// <summary>
 /// Fan-out of link changes to whoever shows them (dashboard circuits). Published after the change has
-/// committed; delivered only to subscribers of the same merchant. In-process today; a cross-instance
-/// implementation can replace it behind this interface.
+/// committed; delivered only to subscribers of the same merchant. In-process over SQLite (one instance);
+/// across instances over PostgreSQL (<see cref="PostgresLinkEvents"/>).
 /// </summary>
 public interface ILinkEvents
 {

@@ -36,13 +36,17 @@ public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
     {
         var expired = await writes.RunAsync(async (db, now) =>
         {
-            var due = await scope(db.PaymentLinks)
+            var dueIds = await scope(db.PaymentLinks)
                 .Where(l => Expirable.Contains(l.Status) && l.ExpiresAt != null && l.ExpiresAt <= now)
                 .OrderBy(l => l.ExpiresAt)
                 .Take(BatchSize)
+                .Select(l => l.Id)
                 .ToListAsync(ct);
-            foreach (var link in due)
-                link.CatchUpWithClock(now);
+            // Links another transaction holds (a payment, a sweeper on another instance) are left to it.
+            var free = await db.LockFreeLinksAsync(dueIds, ct);
+            var due = await db.PaymentLinks.Where(l => free.Contains(l.Id)).ToListAsync(ct);
+            // Re-checked on the locked rows: one may have changed between the first read and the lock.
+            due.RemoveAll(link => !link.CatchUpWithClock(now));
             await db.SaveChangesAsync(ct);
             return due.Select(link => new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.StatusChanged)).ToList();
         }, ct);

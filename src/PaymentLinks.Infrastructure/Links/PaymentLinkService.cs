@@ -153,8 +153,9 @@ public sealed class PaymentLinkService(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            links = links.Where(l => EF.Functions.Like(l.Title, pattern, "\\") || l.PublicId == term);
+            var pattern = "%" + term.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+            links = links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, "\\") || l.PublicId == term);
         }
 
         var total = await links.CountAsync(ct);
@@ -196,7 +197,7 @@ public sealed class PaymentLinkService(
         MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
         int? expectedVersion = null, bool saveWhenRefused = true)
     {
-        var (outcome, changed) = await writes.RunAsync(async (db, now) =>
+        var (outcome, changed) = await writes.RunOnLinkAsync(id, async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
             if (link is null)

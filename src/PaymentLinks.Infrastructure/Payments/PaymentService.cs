@@ -59,21 +59,37 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// fails it with the link's reason. Asking again for a finished attempt returns it unchanged.
     /// </summary>
     public Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
-        FinishAsync(paymentId, (attempt, link, now) =>
+        FinishAsync(paymentId, async (db, attempt, now) =>
         {
-            var counted = link.CompletePayment(now, Actor.Payment(attempt.Id));
-            if (counted.IsSuccess)
+            // Counted by one conditional UPDATE in this transaction: the row stays locked until the commit, so
+            // the link read next is this count's own result and nobody else's.
+            var counted = await db.PaymentLinks
+                .Where(l => l.Id == attempt.LinkId)
+                .Where(PaymentLink.TakesPaymentsAt(now))
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Usages, l => l.Usages + 1), ct) == 1;
+            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+            if (counted)
+            {
+                link.PaymentCounted(now, Actor.Payment(attempt.Id));
                 attempt.Complete(now);
+            }
             else
-                attempt.Fail(counted.Refusal.Code, now);
+            {
+                // Read after the refused count: a merchant's enable may have committed in between.
+                link.CatchUpWithClock(now);
+                attempt.Fail(link.PaymentRefusal(now)?.Code ?? RefusalCodes.LinkNotPayable, now);
+            }
+            return link;
         }, ct);
 
     /// <summary>The bank declined: the attempt fails and the link's usage stays as it was.</summary>
     public Task<Result<PaymentView>> FailAsync(Guid paymentId, CancellationToken ct = default) =>
-        FinishAsync(paymentId, (attempt, link, now) =>
+        FinishAsync(paymentId, async (db, attempt, now) =>
         {
+            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             link.CatchUpWithClock(now);
             attempt.Fail(RefusalCodes.PaymentDeclined, now);
+            return link;
         }, ct);
 
     public async Task<PaymentView?> FindAsync(Guid paymentId, CancellationToken ct = default)
@@ -109,21 +125,30 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
+    /// <summary>Finishes a pending attempt with <paramref name="finish"/>, which returns the link it touched.</summary>
     private async Task<Result<PaymentView>> FinishAsync(
-        Guid paymentId, Action<PaymentAttempt, PaymentLink, DateTimeOffset> finish, CancellationToken ct)
+        Guid paymentId, Func<AppDbContext, PaymentAttempt, DateTimeOffset, Task<PaymentLink>> finish, CancellationToken ct)
     {
-        var (outcome, change) = await writes.RunAsync(async (db, now) =>
+        Guid? linkId;
+        await using (var lookup = await contexts.CreateDbContextAsync(ct))
+            linkId = await lookup.PaymentAttempts.Where(a => a.Id == paymentId).Select(a => (Guid?)a.LinkId).FirstOrDefaultAsync(ct);
+        if (linkId is null)
+            return Refusal.NotFound();
+        var (outcome, change) = await writes.RunOnLinkAsync(linkId.Value, async (db, now) =>
         {
             var attempt = await db.PaymentAttempts.FirstOrDefaultAsync(a => a.Id == paymentId, ct);
-            if (attempt is null)
+            if (attempt is null) // pruned as abandoned in between
                 return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
             if (attempt.IsFinished)
                 return (PaymentView.Of(attempt), null);
-            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+            PaymentLink link;
             if (attempt.IsAbandoned(now))
+            {
+                link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
                 attempt.Fail(RefusalCodes.PaymentAbandoned, now);
+            }
             else
-                finish(attempt, link, now);
+                link = await finish(db, attempt, now);
             await db.SaveChangesAsync(ct);
             return (PaymentView.Of(attempt), new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
         }, ct);

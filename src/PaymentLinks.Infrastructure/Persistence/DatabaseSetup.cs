@@ -3,15 +3,45 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
+public enum DatabaseProvider
+{
+    /// <summary>One file next to the app: the embedded default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server, shared by any number of app instances.</summary>
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
 public static class DatabaseSetup
 {
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString)
+    /// <summary>Where the PostgreSQL migrations live: EF Core keeps one set (and one model snapshot) per assembly.</summary>
+    public const string PostgresMigrationsAssembly = "PaymentLinks.Migrations.Postgres";
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        options.UseSqlite(connectionString);
-        options.AddInterceptors(new SqlitePragmas());
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                options.UseSqlite(connectionString);
+                options.AddInterceptors(new SqlitePragmas());
+                break;
+        }
     }
 
-    /// <summary>Creates the database file's folder, switches the file to WAL, and applies the migrations.</summary>
+    /// <summary>
+    /// Applies the migrations. For SQLite it first creates the file's folder and switches the file to WAL.
+    /// Instances starting together on one PostgreSQL database are safe: EF Core takes a lock while it migrates.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())

@@ -1,11 +1,14 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
 /// <summary>
 /// Per-connection SQLite settings: a busy timeout so that queued writers wait inside SQLite instead of
-/// failing, and foreign keys on. WAL is a property of the file and is set once at start-up.
+/// failing, and foreign keys on. WAL is a property of the file and is set once at start-up. SQLite's own
+/// lower() knows only ASCII; searches lower-case both sides, so it is replaced by .NET's, as PostgreSQL's
+/// lower() also knows every letter.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -24,5 +27,6 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        ((SqliteConnection)connection).CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

@@ -5,19 +5,29 @@ namespace PaymentLinks.Infrastructure.Persistence;
 /// <summary>
 /// Runs read-check-write work in one transaction with its own context. On SQLite the transaction is
 /// BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default), so writers queue and a read inside sees the latest
-/// commit. On PostgreSQL two writers can read the same row: the version check on save then refuses the
-/// loser, which is retried on fresh data.
+/// commit. On PostgreSQL work on one link first locks its row (<see cref="RunOnLinkAsync{T}"/>), so its writers
+/// queue the same way; where two writers still meet, the version check on save refuses the loser, which is
+/// retried on fresh data.
 /// </summary>
 public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 
-    public async Task<T> RunAsync<T>(Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct = default)
+    public Task<T> RunAsync<T>(Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct = default) =>
+        RunAsync(lockFirst: null, work, ct);
+
+    /// <summary>Work on one link, holding its row from the start.</summary>
+    public Task<T> RunOnLinkAsync<T>(Guid linkId, Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct = default) =>
+        RunAsync(db => db.LockLinkAsync(linkId, ct), work, ct);
+
+    private async Task<T> RunAsync<T>(Func<AppDbContext, Task>? lockFirst, Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (lockFirst is not null)
+                await lockFirst(db);
             // Taken after the lock is held so that timestamps follow the order in which changes commit.
             var now = clock.GetUtcNow();
             try

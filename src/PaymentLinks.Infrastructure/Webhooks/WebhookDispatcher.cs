@@ -35,8 +35,8 @@ public sealed class WebhookOptions
 /// each endpoint's due deliveries in event order, signed, retrying failures with exponential backoff for up to a day.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IDbContextFactory<AppDbContext> contexts, IHttpClientFactory http, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
+    IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, EndpointSenderLeases leases, IHttpClientFactory http,
+    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
 {
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 50;
@@ -66,13 +66,14 @@ public sealed class WebhookDispatcher(
         await SendDueAsync(ct);
     }
 
-    private async Task FanOutAsync(CancellationToken ct)
+    /// <summary>New events into deliveries, in one transaction; with several instances each event is taken by one.</summary>
+    private Task FanOutAsync(CancellationToken ct) => writes.RunAsync(async (db, now) =>
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var events = await db.WebhookEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.Id).Take(BatchSize).ToListAsync(ct);
+        var waiting = await db.WebhookEvents.Where(e => e.DispatchedAt == null).OrderBy(e => e.Id).Take(BatchSize).Select(e => e.Id).ToListAsync(ct);
+        var free = await db.LockFreeOutboxEventsAsync(waiting, ct);
+        var events = await db.WebhookEvents.Where(e => free.Contains(e.Id) && e.DispatchedAt == null).OrderBy(e => e.Id).ToListAsync(ct);
         if (events.Count == 0)
-            return;
-        var now = Clock.GetUtcNow();
+            return 0;
         var merchants = events.Select(e => e.MerchantId).Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.AsNoTracking()
             .Where(e => merchants.Contains(e.MerchantId) && e.DisabledAt == null).ToListAsync(ct);
@@ -82,8 +83,8 @@ public sealed class WebhookDispatcher(
                 db.WebhookDeliveries.Add(new WebhookDelivery(Guid.CreateVersion7(now), outboxEvent.Id, endpoint.Id, endpoint.MerchantId, now));
             outboxEvent.MarkDispatched(now);
         }
-        await db.SaveChangesAsync(ct);
-    }
+        return await db.SaveChangesAsync(ct);
+    }, ct);
 
     /// <summary>
     /// Starts a sender for each endpoint with something due that has none running, up to
@@ -110,13 +111,19 @@ public sealed class WebhookDispatcher(
             _senders[endpointId] = Task.Run(() => DrainAsync(endpointId, ct), ct);
     }
 
-    /// <summary>One endpoint's due deliveries, oldest event first, one at a time.</summary>
+    /// <summary>
+    /// One endpoint's due deliveries, oldest event first, one at a time, while this instance holds the endpoint's
+    /// lease (renewed before each, long enough for one request).
+    /// </summary>
     private async Task DrainAsync(Guid endpointId, CancellationToken ct)
     {
+        var leaseLength = options.Value.RequestTimeout + TimeSpan.FromMinutes(1);
         try
         {
             for (var sent = 0; sent < BatchSize; sent++)
             {
+                if (!await leases.TryHoldAsync(endpointId, leaseLength, ct))
+                    return;
                 await using var db = await contexts.CreateDbContextAsync(ct);
                 var now = Clock.GetUtcNow();
                 var next = await db.WebhookDeliveries
@@ -137,6 +144,23 @@ public sealed class WebhookDispatcher(
         catch (Exception error) when (error is not OperationCanceledException)
         {
             Logger.LogError(error, "Sending webhooks to endpoint {Endpoint} failed; retrying at the next interval", endpointId);
+        }
+        finally
+        {
+            await ReleaseQuietlyAsync(endpointId);
+        }
+    }
+
+    /// <summary>Hands the lease back so another instance need not wait for it to run out; if this fails, it runs out.</summary>
+    private async Task ReleaseQuietlyAsync(Guid endpointId)
+    {
+        try
+        {
+            await leases.ReleaseAsync(endpointId);
+        }
+        catch (Exception error)
+        {
+            Logger.LogDebug(error, "Could not release the sender lease of endpoint {Endpoint}", endpointId);
         }
     }
 

@@ -24,6 +24,10 @@ public sealed class WebhookEndpoint
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DisabledAt { get; private set; }
 
+    /// <summary>The app instance sending this endpoint's deliveries, and until when; see <see cref="EndpointSenderLeases"/>.</summary>
+    public string? SenderLeaseHolder { get; private set; }
+    public DateTimeOffset? SenderLeaseUntil { get; private set; }
+
     public void Disable(DateTimeOffset now) => DisabledAt ??= now;
 }
 

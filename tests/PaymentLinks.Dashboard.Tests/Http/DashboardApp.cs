@@ -8,22 +8,29 @@ using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
-/// <summary>The whole app in memory (WebApplicationFactory) over its own SQLite file.</summary>
+/// <summary>The whole app in memory (WebApplicationFactory) over the run's own fresh database, or one it is given to share.</summary>
 public sealed class DashboardApp : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-http-").FullName;
-
     private readonly Dictionary<string, string> _settings;
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    public DashboardApp(Dictionary<string, string>? settings = null) => _settings = settings ?? [];
+    public DashboardApp(Dictionary<string, string>? settings = null, TestDatabase? database = null)
+    {
+        _settings = settings ?? [];
+        _ownsDatabase = database is null;
+        _database = database ?? TestDatabase.ForThisRun();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:PaymentLinks", $"Data Source={Path.Combine(_folder, "app.db")}");
+        foreach (var (key, value) in _database.Settings)
+            builder.UseSetting(key, value);
         builder.UseSetting("DemoData:Enabled", "false");
         builder.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
         foreach (var (key, value) in PaymentLinks.Tests.Shared.GenerousRateLimits.Settings)
@@ -74,7 +81,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownsDatabase)
+            _database.Dispose();
     }
 }

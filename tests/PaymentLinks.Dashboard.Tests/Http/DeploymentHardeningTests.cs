@@ -5,28 +5,26 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
 /// <summary>Headers on every kind of page, keys that outlive the process, and an error page that tells nothing away.</summary>
 public sealed partial class DeploymentHardeningTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-hardening-").FullName;
+    private readonly TestDatabase _database = TestDatabase.ForThisRun();
     private DashboardApp _app = default!;
-
-    private Dictionary<string, string> SharedDatabase => new() { ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "shared.db")}" };
 
     public Task InitializeAsync()
     {
-        _app = new DashboardApp(SharedDatabase);
+        _app = new DashboardApp(database: _database);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _database.Dispose();
     }
 
     [Fact]
@@ -68,7 +66,7 @@ public sealed partial class DeploymentHardeningTests : IAsyncLifetime
         var sealedByFirst = _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("hardening-test").Protect("still me");
         await _app.DisposeAsync();
 
-        _app = new DashboardApp(SharedDatabase);
+        _app = new DashboardApp(database: _database);
 
         Assert.Equal("still me", _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("hardening-test").Unprotect(sealedByFirst));
         await using var db = _app.NewContext();

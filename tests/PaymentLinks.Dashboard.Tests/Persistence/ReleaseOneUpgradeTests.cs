@@ -13,6 +13,7 @@ namespace PaymentLinks.Dashboard.Tests.Persistence;
 /// its app started in Development and seeded the demo merchant on 2026-11-24. Today's migrations must upgrade
 /// it in place and every row must read back through today's services.
 /// </summary>
+[Trait("Provider", "SqliteOnly")]
 public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
 {
     private static readonly string ReleaseOneDatabase = Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "release-1-demo.db");

@@ -9,6 +9,7 @@ namespace PaymentLinks.Dashboard.Tests.Persistence;
 /// a database built by migrating must have the same tables, columns, types, nullability, keys, indexes and
 /// foreign keys as one built from the model.
 /// </summary>
+[Trait("Provider", "SqliteOnly")]
 public sealed class SchemaMatchesModelTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-schema-").FullName;
@@ -33,7 +34,7 @@ public sealed class SchemaMatchesModelTests : IDisposable
     private static AppDbContext NewContext(string file)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.ConfigureSqlite(options, $"Data Source={file};Pooling=false");
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false");
         return new AppDbContext(options.Options);
     }
 

@@ -6,15 +6,15 @@ using PaymentLinks.Tests.Shared;
 namespace PaymentLinks.Dashboard.Tests.Reliability;
 
 /// <summary>
-/// The app as its own operating-system process on a loopback port, over a SQLite file: what a crash test can
+/// The app as its own operating-system process on a loopback port, over a test database: what a crash test can
 /// kill with SIGKILL (no shutdown code runs) and start again on the same database.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private readonly string _database;
+    private readonly TestDatabase _database;
     private Process _process = default!;
 
-    private AppProcess(string database, int port)
+    private AppProcess(TestDatabase database, int port)
     {
         _database = database;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -22,7 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppProcess> StartAsync(string database)
+    public static async Task<AppProcess> StartAsync(TestDatabase database)
     {
         var app = new AppProcess(database, FreePort());
         await app.StartAsync();
@@ -33,21 +33,20 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet", [AppAssembly()])
         {
-            WorkingDirectory = Path.GetDirectoryName(_database)!,
+            WorkingDirectory = Path.GetTempPath(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
-                ["ConnectionStrings__PaymentLinks"] = $"Data Source={_database}",
                 ["Links__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
                 ["DemoData__Enabled"] = "false",
                 ["Api__RateLimit__PermitLimit"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        foreach (var (key, value) in GenerousRateLimits.Settings)
+        foreach (var (key, value) in GenerousRateLimits.Settings.Concat(_database.Settings))
             start.Environment[key.Replace(":", "__")] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };

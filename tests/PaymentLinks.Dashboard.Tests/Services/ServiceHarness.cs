@@ -8,27 +8,30 @@ using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Services;
 
 /// <summary>
-/// The real services over a migrated SQLite file of their own: a fresh one, or a copy of
-/// <paramref name="startFrom"/> (a database an earlier release made).
+/// The real services over a migrated database: the run's own fresh one (SQLite or PostgreSQL, see
+/// <see cref="TestDatabase"/>), one shared with an app under test, or a copy of <paramref name="startFrom"/>
+/// (a SQLite file an earlier release made).
 /// </summary>
 public sealed class ServiceHarness : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-tests-").FullName;
     private readonly ServiceProvider _services;
+    private readonly TestDatabase? _ownDatabase;
 
     public ServiceHarness(
-        TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null, string? startFrom = null)
+        TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null,
+        string? startFrom = null, TestDatabase? database = null)
     {
         Clock = clock ?? TimeProvider.System;
-        if (startFrom is not null)
-            File.Copy(startFrom, Path.Combine(_folder, "links.db"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        if (database is null)
+            database = _ownDatabase = startFrom is null ? TestDatabase.ForThisRun() : TestDatabase.Sqlite(startFrom);
+        Database = database;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings!).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:PaymentLinks"] = $"Data Source={Path.Combine(_folder, "links.db")}",
             ["ExpirySweeper:Interval"] = (sweeperInterval ?? TimeSpan.FromMinutes(5)).ToString(),
             ["Webhooks:AllowLoopback"] = "true", // the receivers of these tests listen on 127.0.0.1
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
@@ -40,6 +43,7 @@ public sealed class ServiceHarness : IAsyncLifetime
     }
 
     public TimeProvider Clock { get; }
+    public TestDatabase Database { get; }
     public PaymentLinkService Links => _services.GetRequiredService<PaymentLinkService>();
     public PaymentService Payments => _services.GetRequiredService<PaymentService>();
     public LinkExpiry Expiry => _services.GetRequiredService<LinkExpiry>();
@@ -78,7 +82,6 @@ public sealed class ServiceHarness : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        _ownDatabase?.Dispose();
     }
 }

@@ -602,6 +602,13 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(38)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SenderLeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SenderLeaseUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Url")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Tests.Shared;
+
+namespace PaymentLinks.Dashboard.Tests.Persistence;
+
+/// <summary>Each provider has its own migrations (scripts/add-migration.sh adds to both); neither may fall behind the model.</summary>
+public sealed class ProviderMigrationsTests
+{
+    [Fact]
+    public async Task This_runs_provider_has_migrations_for_the_whole_model_and_they_apply_to_an_empty_database()
+    {
+        using var database = TestDatabase.ForThisRun();
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString);
+        await using var db = new AppDbContext(options.Options);
+
+        Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes no {database.Provider} migration holds: run scripts/add-migration.sh <Name>.");
+        await DatabaseSetup.MigrateAsync(db);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await db.PaymentLinks.CountAsync());
+    }
+}
