@@ -13,8 +13,9 @@ public sealed class TwoFactorTests(AppFixture app)
         var page = session.Page;
         await session.OpenAsync("settings/account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor authentication" }).ClickAsync();
-        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
         await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("authenticator-key")).Not.ToBeEmptyAsync();
+        var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
 
         var right = Totp.Code(key, DateTimeOffset.UtcNow);
         await page.GetByLabel("Code from your app").FillAsync(((int.Parse(right) + 1) % 1_000_000).ToString("D6"));

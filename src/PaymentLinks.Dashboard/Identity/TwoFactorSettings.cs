@@ -14,12 +14,18 @@ public sealed class TwoFactorSettings(UserManager<ApplicationUser> users, IUserS
     public async Task SetEnabledAsync(ApplicationUser user, bool enabled)
     {
         await ((IUserTwoFactorStore<ApplicationUser>)store).SetTwoFactorEnabledAsync(user, enabled, CancellationToken.None);
-        await users.UpdateAsync(user);
+        Saved(await users.UpdateAsync(user));
     }
 
     public async Task RenewAuthenticatorKeyAsync(ApplicationUser user)
     {
         await ((IUserAuthenticatorKeyStore<ApplicationUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), CancellationToken.None);
-        await users.UpdateAsync(user);
+        Saved(await users.UpdateAsync(user));
+    }
+
+    private static void Saved(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Two-factor settings not saved: " + string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

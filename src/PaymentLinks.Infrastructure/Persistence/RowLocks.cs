@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -19,24 +20,23 @@ internal static class RowLocks
     /// Of these links, the ones no other transaction holds, now locked by this one; the rest are skipped
     /// (FOR UPDATE SKIP LOCKED), so background work on several instances never waits on, or repeats, each other's.
     /// </summary>
-    public static async Task<List<Guid>> LockFreeLinksAsync(this AppDbContext db, List<Guid> linkIds, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql() || linkIds.Count == 0)
-            return linkIds;
-        var ids = linkIds.ToArray();
-        return await db.Database
-            .SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = ANY({ids}) FOR UPDATE SKIP LOCKED""")
-            .ToListAsync(ct);
-    }
+    public static Task<List<Guid>> LockFreeLinksAsync(this AppDbContext db, List<Guid> linkIds, CancellationToken ct) =>
+        LockFreeAsync(db, "PaymentLinks", "", linkIds, ct);
 
-    /// <summary>The same for outbox events: each is fanned out by one instance.</summary>
-    public static async Task<List<long>> LockFreeOutboxEventsAsync(this AppDbContext db, List<long> eventIds, CancellationToken ct)
+    /// <summary>The same for outbox events not yet fanned out: each is fanned out by one instance.</summary>
+    public static Task<List<long>> LockFreeOutboxEventsAsync(this AppDbContext db, List<long> eventIds, CancellationToken ct) =>
+        LockFreeAsync(db, "WebhookEvents", """AND "DispatchedAt" IS NULL""", eventIds, ct);
+
+    private static async Task<List<TId>> LockFreeAsync<TId>(AppDbContext db, string table, string condition, List<TId> ids, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || eventIds.Count == 0)
-            return eventIds;
-        var ids = eventIds.ToArray();
+        if (!db.Database.IsNpgsql() || ids.Count == 0)
+            return ids;
+        // The table and condition are this class's own constants; the ids go as a parameter.
+#pragma warning disable EF1002
         return await db.Database
-            .SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "WebhookEvents" WHERE "Id" = ANY({ids}) AND "DispatchedAt" IS NULL FOR UPDATE SKIP LOCKED""")
+            .SqlQueryRaw<TId>($"""SELECT "Id" AS "Value" FROM "{table}" WHERE "Id" = ANY(@ids) {condition} FOR UPDATE SKIP LOCKED""",
+                new NpgsqlParameter("ids", ids.ToArray()))
             .ToListAsync(ct);
+#pragma warning restore EF1002
     }
 }
