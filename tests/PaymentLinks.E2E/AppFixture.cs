@@ -32,9 +32,10 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>
     /// The app's clock. It moves with real time, so that background work (the webhook dispatcher) ticks and
-    /// no two readings are equal, and a test moves it past a deadline at once instead of waiting for one.
+    /// no two readings are equal, and a test moves it past a deadline at once instead of waiting for one. Each reading
+    /// moves it a microsecond, the finest instant PostgreSQL keeps, so that stored readings stay distinct too.
     /// </summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromTicks(1) };
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMicroseconds(1) };
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
