@@ -39,6 +39,8 @@ public sealed partial class PasswordResetTests(AppFixture app)
     {
         await page.GotoAsync("account/login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The link is an enhanced navigation: typing before the new page is in would fill the sign-in form's field.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the link" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("If an account uses that email, a link to choose a new password is on its way.");
