@@ -80,7 +80,8 @@ public sealed class ClusterTests : IAsyncLifetime
         // a dies: a browser pinned to it is served by b, still signed in, with a live dashboard again.
         await _cluster.KillInstanceAsync("a");
         var other = await NewBrowserAsync(1280, 800);
-        await other.Context.AddCookiesAsync((await merchant.Context.CookiesAsync()).Select(c => new Cookie
+        // The sign-in cookie, not the pin: this browser is pinned to a below.
+        await other.Context.AddCookiesAsync((await merchant.Context.CookiesAsync()).Where(c => c.Name != "paymentlinks_instance").Select(c => new Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
@@ -96,12 +97,12 @@ public sealed class ClusterTests : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Replaces the cookie nginx set (the browser would otherwise send both, nginx's first).</summary>
-    private static async Task PinAsync(IPage page, string instance)
-    {
-        await page.Context.ClearCookiesAsync(new() { Name = "paymentlinks_instance" });
-        await page.Context.AddCookiesAsync([new Cookie { Name = "paymentlinks_instance", Value = instance, Domain = "127.0.0.1", Path = "/" }]);
-    }
+    /// <summary>
+    /// Overwrites the cookie in place, as nginx sets it (host-only, path /). Never cleared first: a late request sent
+    /// without it (the favicon) would be balanced, and the answer's cookie could land after this one.
+    /// </summary>
+    private Task PinAsync(IPage page, string instance) => page.Context.AddCookiesAsync(
+        [new Cookie { Name = "paymentlinks_instance", Value = instance, Url = _cluster.FrontUrl }]);
 
     /// <summary>One of the demo merchant's ACTIVE links with room for another payment, as the database has it.</summary>
     private async Task<(string PublicId, string Title, int Usages, int MaxUsages)> ActiveDemoLinkAsync()
