@@ -14,6 +14,7 @@ public sealed partial class LinkFormPage
 {
     private LinkFormModel _model = new();
     private EditContext? _editContext;
+    private Guid? _filledFor;
     private DomainErrors? _errors;
     private LinkView? _link;
     private bool _notFound;
@@ -39,6 +40,11 @@ public sealed partial class LinkFormPage
 
     protected override async Task OnParametersSetAsync()
     {
+        // Parameters are set again whenever the layout re-renders (the merchant's context cascades from it); what the
+        // merchant has typed must survive that, so the form is filled once per link.
+        if (_editContext is not null && _filledFor == Id)
+            return;
+        _filledFor = Id;
         if (IsNew)
         {
             Use(LinkFormModel.From(Links.NewSettings(), Merchant));
