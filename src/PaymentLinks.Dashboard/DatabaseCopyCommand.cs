@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -20,8 +19,8 @@ public static class DatabaseCopyCommand
             return 2;
         }
         var sourceConnectionString = configuration.GetConnectionString(DependencyInjection.ConnectionStringName)!;
-        await using var source = Context(DatabaseProvider.Sqlite, sourceConnectionString);
-        await using var target = Context(DatabaseProvider.Postgres, targetConnectionString);
+        await using var source = DatabaseSetup.NewContext(DatabaseProvider.Sqlite, sourceConnectionString);
+        await using var target = DatabaseSetup.NewContext(DatabaseProvider.Postgres, targetConnectionString);
         try
         {
             Console.WriteLine($"Copying {sourceConnectionString} into PostgreSQL…");
@@ -34,12 +33,5 @@ public static class DatabaseCopyCommand
             Console.Error.WriteLine($"Not copied: {refused.Message}");
             return 1;
         }
-    }
-
-    private static AppDbContext Context(DatabaseProvider provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, provider, connectionString);
-        return new AppDbContext(options.Options);
     }
 }

@@ -21,7 +21,6 @@ public static class DependencyInjection
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
 
         // One context per operation: Blazor Server circuits live long and must not share a context.
         services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.Configure(options, database.Provider, connectionString));

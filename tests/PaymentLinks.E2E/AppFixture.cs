@@ -89,12 +89,15 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Another Debian Chromium, for a test that needs the browser itself started differently (its caller disposes it).</summary>
-    public Task<IBrowser> LaunchChromiumAsync(params string[] extraArgs) => _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public Task<IBrowser> LaunchChromiumAsync(params string[] extraArgs) => _playwright.Chromium.LaunchAsync(ChromiumOptions(extraArgs));
+
+    /// <summary>Debian's Chromium, headless, with nothing reaching out to a network this machine does not have.</summary>
+    public static BrowserTypeLaunchOptions ChromiumOptions(params string[] extraArgs) => new()
     {
         ExecutablePath = ChromiumPath,
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArgs],
-    });
+    };
 
     /// <summary>A new merchant account, created the way registration does it.</summary>
     public async Task<(string Email, MerchantCaller Caller)> NewMerchantAsync(string businessName)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.E2E;
 
@@ -11,11 +10,11 @@ namespace PaymentLinks.E2E;
 public sealed class ClusterScript
 {
     private readonly Dictionary<string, string> _environment;
+    private readonly string _state = Path.Combine(Path.GetTempPath(), $"paymentlinks-cluster-test-{Guid.NewGuid():N}");
 
     private ClusterScript(int front, int a, int b, int postgres)
     {
         FrontUrl = $"http://127.0.0.1:{front}/";
-        InstancePorts = (a, b);
         DatabaseConnectionString = $"Host=127.0.0.1;Port={postgres};Username=postgres;Database=paymentlinks";
         _environment = new()
         {
@@ -24,18 +23,18 @@ public sealed class ClusterScript
             ["PAYMENTLINKS_PG_PORT"] = postgres.ToString(),
             ["PAYMENTLINKS_CLUSTER_NO_BUILD"] = "1",
             ["PAYMENTLINKS_CLUSTER_CONFIGURATION"] = BuildConfiguration,
+            ["PAYMENTLINKS_CLUSTER_DIR"] = _state,
         };
     }
 
     public string FrontUrl { get; }
-    public (int A, int B) InstancePorts { get; }
     public string DatabaseConnectionString { get; }
 
     private static string BuildConfiguration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
     public static async Task<ClusterScript> StartAsync()
     {
-        var cluster = new ClusterScript(FreePort(), FreePort(), FreePort(), FreePort());
+        var cluster = new ClusterScript(LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort(), LocalMachine.FreePort());
         await cluster.RunAsync("start");
         return cluster;
     }
@@ -45,7 +44,7 @@ public sealed class ClusterScript
     /// <summary>SIGKILL to one instance, as a crashed machine would leave it.</summary>
     public async Task KillInstanceAsync(string name)
     {
-        var pidFile = Path.Combine($"/tmp/paymentlinks-cluster-{_environment["PAYMENTLINKS_CLUSTER_PORT"]}", $"instance-{name}.pid");
+        var pidFile = Path.Combine(_state, $"instance-{name}.pid");
         using var process = Process.GetProcessById(int.Parse((await File.ReadAllTextAsync(pidFile)).Trim()));
         process.Kill();
         await process.WaitForExitAsync();
@@ -53,7 +52,7 @@ public sealed class ClusterScript
 
     private async Task RunAsync(string command)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "cluster.sh"), command])
+        var start = new ProcessStartInfo("bash", [Path.Combine(LocalMachine.RepositoryRoot(), "scripts", "cluster.sh"), command])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -66,20 +65,5 @@ public sealed class ClusterScript
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"scripts/cluster.sh {command} failed ({process.ExitCode}): {await output} {await errors}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "PaymentLinks.Dashboard.sln")))
-                return folder.FullName;
-        throw new InvalidOperationException("The repository root (PaymentLinks.Dashboard.sln) is not above the test binaries.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

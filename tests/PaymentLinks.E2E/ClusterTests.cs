@@ -23,12 +23,7 @@ public sealed class ClusterTests : IAsyncLifetime
     {
         _cluster = await ClusterScript.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = AppFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await _playwright.Chromium.LaunchAsync(AppFixture.ChromiumOptions());
         Assertions.SetDefaultExpectTimeout(10_000);
     }
 

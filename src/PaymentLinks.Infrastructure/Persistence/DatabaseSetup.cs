@@ -38,6 +38,14 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>A context of its own on a database the app's services do not hold: tools, the copy command, tests.</summary>
+    public static AppDbContext NewContext(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Configure(options, provider, connectionString);
+        return new AppDbContext(options.Options);
+    }
+
     /// <summary>
     /// Applies the migrations. For SQLite it first creates the file's folder and switches the file to WAL.
     /// Instances starting together on one PostgreSQL database are safe: EF Core takes a lock while it migrates.

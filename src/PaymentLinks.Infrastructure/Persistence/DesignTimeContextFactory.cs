@@ -14,9 +14,7 @@ internal sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<App
     {
         var named = args.SkipWhile(arg => arg != "--provider").Skip(1).FirstOrDefault();
         var provider = named is null ? DatabaseProvider.Sqlite : Enum.Parse<DatabaseProvider>(named, ignoreCase: true);
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, provider,
+        return DatabaseSetup.NewContext(provider,
             provider == DatabaseProvider.Postgres ? "Host=localhost;Database=design-time" : "Data Source=design-time.db");
-        return new AppDbContext(options.Options);
     }
 }

@@ -11,9 +11,7 @@ public sealed class ProviderMigrationsTests
     public async Task This_runs_provider_has_migrations_for_the_whole_model_and_they_apply_to_an_empty_database()
     {
         using var database = TestDatabase.ForThisRun();
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString);
-        await using var db = new AppDbContext(options.Options);
+        await using var db = DatabaseSetup.NewContext(database.Provider, database.ConnectionString);
 
         Assert.False(db.Database.HasPendingModelChanges(), $"The model has changes no {database.Provider} migration holds: run scripts/add-migration.sh <Name>.");
         await DatabaseSetup.MigrateAsync(db);

@@ -31,12 +31,7 @@ public sealed class SchemaMatchesModelTests : IDisposable
         Assert.Equal(expected, actual);
     }
 
-    private static AppDbContext NewContext(string file)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false");
-        return new AppDbContext(options.Options);
-    }
+    private static AppDbContext NewContext(string file) => DatabaseSetup.NewContext(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false");
 
     private static List<string> Describe(string file)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Reliability;
@@ -24,7 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(TestDatabase database)
     {
-        var app = new AppProcess(database, FreePort());
+        var app = new AppProcess(database, LocalMachine.FreePort());
         await app.StartAsync();
         return app;
     }
@@ -93,17 +91,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory); // tests/<project>/bin/<configuration>/<framework>/
         var (framework, configuration) = (here.Name, here.Parent!.Name);
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "PaymentLinks.Dashboard.sln")))
-            root = root.Parent;
-        var assembly = Path.Combine(root!.FullName, "src", "PaymentLinks.Dashboard", "bin", configuration, framework, "PaymentLinks.Dashboard.dll");
+        var assembly = Path.Combine(LocalMachine.RepositoryRoot(), "src", "PaymentLinks.Dashboard", "bin", configuration, framework, "PaymentLinks.Dashboard.dll");
         return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the solution first (dotnet build); the app is missing.", assembly);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

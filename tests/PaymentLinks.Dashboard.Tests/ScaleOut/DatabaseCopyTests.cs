@@ -55,16 +55,9 @@ public sealed class DatabaseCopyTests : IAsyncLifetime
 
     private async Task CopyAsync(TextWriter report)
     {
-        await using var source = Context(_sqlite);
-        await using var target = Context(_postgres);
+        await using var source = DatabaseSetup.NewContext(_sqlite.Provider, _sqlite.ConnectionString);
+        await using var target = DatabaseSetup.NewContext(_postgres.Provider, _postgres.ConnectionString);
         await new DatabaseCopy(source, target, report).RunAsync();
-    }
-
-    private static AppDbContext Context(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(options, database.Provider, database.ConnectionString);
-        return new AppDbContext(options.Options);
     }
 
     private static Domain.Links.LinkSettings ServicesSettings() => Services.ServiceHarness.Settings();
