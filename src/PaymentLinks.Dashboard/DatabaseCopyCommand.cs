@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -18,7 +19,24 @@ public static class DatabaseCopyCommand
             Console.Error.WriteLine($"usage: dotnet run --project src/PaymentLinks.Dashboard -- {Name} \"Host=…;Database=…;Username=…\"");
             return 2;
         }
-        var sourceConnectionString = configuration.GetConnectionString(DependencyInjection.ConnectionStringName)!;
+        try
+        {
+            _ = new Npgsql.NpgsqlConnectionStringBuilder(targetConnectionString);
+        }
+        catch (ArgumentException malformed)
+        {
+            Console.Error.WriteLine($"Not copied: the connection string is not understood ({malformed.Message}).");
+            return 2;
+        }
+        // Opened read-only: the copy never changes the SQLite file, and a missing one is not created.
+        var sourceFile = new SqliteConnectionStringBuilder(configuration.GetConnectionString(DependencyInjection.ConnectionStringName));
+        if (!File.Exists(sourceFile.DataSource))
+        {
+            Console.Error.WriteLine($"Not copied: there is no SQLite database at {Path.GetFullPath(sourceFile.DataSource)}.");
+            return 1;
+        }
+        sourceFile.Mode = SqliteOpenMode.ReadOnly;
+        var sourceConnectionString = sourceFile.ConnectionString;
         await using var source = DatabaseSetup.NewContext(DatabaseProvider.Sqlite, sourceConnectionString);
         await using var target = DatabaseSetup.NewContext(DatabaseProvider.Postgres, targetConnectionString);
         try
@@ -31,6 +49,11 @@ public static class DatabaseCopyCommand
         catch (DatabaseCopyRefused refused)
         {
             Console.Error.WriteLine($"Not copied: {refused.Message}");
+            return 1;
+        }
+        catch (Npgsql.NpgsqlException unreachable)
+        {
+            Console.Error.WriteLine($"Not copied: PostgreSQL could not be reached or refused ({unreachable.Message}).");
             return 1;
         }
     }
