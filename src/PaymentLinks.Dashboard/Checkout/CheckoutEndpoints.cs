@@ -80,12 +80,33 @@ public static class CheckoutEndpoints
         var token = http.Request.Form["checkout_token"].ToString();
         if (!IsCheckoutToken(token) || !Secrets.AreEqual(CheckoutTokenOf(http), token))
             return Problem(CheckoutProblem.FormExpired);
-        var started = await payments.StartAsync(publicId, token, http.RequestAborted);
+        var link = await checkout.OpenAsync(publicId, countView: false, http.RequestAborted);
+        if (link is null)
+            return Problem(CheckoutProblem.NotFound);
+        var answers = CheckoutFields.Read(http.Request.Form, link.Asks.Fields.Count);
+        if (CheckoutFields.IsReview(http.Request.Form) && link.CanPay)
+            return PayPage(http, antiforgery, link, token, answers, []);
+        var started = await payments.StartAsync(publicId, token, answers, http.RequestAborted);
+        if (started.Refusal is { Code: RefusalCodes.InvalidRequest } invalid)
+            return PayPage(http, antiforgery, link, token, answers, invalid.Fields);
         if (!started.IsSuccess)
             return Problem(CheckoutProblems.From(started.Refusal), await checkout.OpenAsync(publicId, countView: false));
         return SeeOther(started.Value.Status == PaymentStatus.Pending
             ? $"/pay/{publicId}/bank/{started.Value.Id}"
             : $"/pay/{publicId}/payments/{started.Value.Id}");
+    }
+
+    /// <summary>The pay page again after a post, with what was typed kept and a message by each field at fault.</summary>
+    private static IResult PayPage(HttpContext http, IAntiforgery antiforgery, CheckoutView link, string token, CheckoutAnswers answers, IReadOnlyList<FieldError> errors)
+    {
+        Private(http);
+        return new RazorComponentResult<PayPage>(new Dictionary<string, object?>
+        {
+            ["Link"] = link,
+            ["Form"] = Form(http, antiforgery, token),
+            ["Answers"] = answers,
+            ["Errors"] = CheckoutFields.ByField(errors),
+        }) { StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
     }
 
     private static async Task<IResult> BankAsync(string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
@@ -123,7 +144,7 @@ public static class CheckoutEndpoints
         if (payment.Status == PaymentStatus.Pending)
             return SeeOther($"/pay/{publicId}/bank/{paymentId}");
         // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
-        if (payment is { Status: PaymentStatus.Failed, FailureReason: not Domain.Common.RefusalCodes.PaymentDeclined })
+        if (payment is { Status: PaymentStatus.Failed, FailureReason: not RefusalCodes.PaymentDeclined })
             return Problem(CheckoutProblems.FromCode(payment.FailureReason), link);
         return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment) });
     }

@@ -3,7 +3,7 @@ using PaymentLinks.Domain.Common;
 namespace PaymentLinks.Domain.Links;
 
 /// <summary>What a merchant configures on a link; the same shape for create and edit.</summary>
-public sealed record LinkSettings
+public sealed partial record LinkSettings
 {
     public const int TitleMaxLength = 120;
     public const int DescriptionMaxLength = 1000;
@@ -23,6 +23,19 @@ public sealed record LinkSettings
     public string? RedirectUrl { get; init; }
     public string? DisabledMessage { get; init; }
 
+    /// <summary>The customer chooses what to pay, <see cref="Amount"/> or more; without it, Amount is the fixed price.</summary>
+    public bool CustomerChoosesAmount { get; init; }
+
+    /// <summary>With <see cref="CustomerChoosesAmount"/>: the amount the pay page proposes.</summary>
+    public decimal? SuggestedAmount { get; init; }
+
+    /// <summary>The most units a customer may buy in one payment (1 … this); null when the pay page asks no quantity.</summary>
+    public int? MaxQuantity { get; init; }
+
+    public CustomerDetails CustomerDetails { get; init; } = new();
+
+    public IReadOnlyList<CustomField> CustomFields { get; init; } = [];
+
     /// <summary>Field names as the API and the forms use them.</summary>
     public static class Fields
     {
@@ -34,6 +47,14 @@ public sealed record LinkSettings
         public const string ExpiresAt = "expires_at";
         public const string RedirectUrl = "redirect_url";
         public const string DisabledMessage = "disabled_message";
+        public const string CustomerChoosesAmount = "customer_chooses_amount";
+        public const string SuggestedAmount = "suggested_amount";
+        public const string MaxQuantity = "max_quantity";
+        public const string CustomerDetails = "customer_details";
+        public const string CustomFields = "custom_fields";
+
+        /// <summary>One property of one custom field, as in <c>custom_fields[0].label</c>.</summary>
+        public static string CustomField(int index, string property) => $"{CustomFields}[{index}].{property}";
     }
 
     /// <summary>Checks each field on its own; state-dependent rules live on <see cref="PaymentLink"/>.</summary>
@@ -57,13 +78,8 @@ public sealed record LinkSettings
         if (!Currencies.IsKnown(Currency))
             Add(Fields.Currency, "Currency must be an ISO 4217 code such as USD or EUR.");
 
-        // The ceiling comes before the decimals check, which scales the amount and would overflow on a huge one.
-        if (Amount <= 0)
-            Add(Fields.Amount, "Amount must be greater than zero.");
-        else if (Amount > MaxAmount)
-            Add(Fields.Amount, $"Amount must be at most {MaxAmount:N0}.");
-        else if (Currencies.IsKnown(Currency) && !Currencies.FitsMinorUnits(Amount, Currency))
-            Add(Fields.Amount, $"Amount has more decimals than {Currency} allows ({Currencies.MinorUnitDigits(Currency)}).");
+        if (AmountProblem(Amount, CustomerChoosesAmount ? "Minimum amount" : "Amount") is { } amountError)
+            Add(Fields.Amount, amountError);
 
         if (MaxUsages is < MinMaxUsages or > MaxMaxUsages)
             Add(Fields.MaxUsages, $"Max usages must be between {MinMaxUsages} and {MaxMaxUsages:N0}.");
@@ -76,8 +92,41 @@ public sealed record LinkSettings
         else if (DisabledMessage is not null && TextRules.Problem(DisabledMessage, "Message", multiline: true) is { } messageError)
             Add(Fields.DisabledMessage, messageError);
 
+        errors.AddRange(CheckoutOptionErrors());
         return errors;
     }
+
+    /// <summary>What is wrong with an amount in this currency, or null: above zero, under the ceiling, in minor units.</summary>
+    public string? AmountProblem(decimal amount, string what)
+    {
+        // The ceiling comes before the decimals check, which scales the amount and would overflow on a huge one.
+        if (amount <= 0)
+            return $"{what} must be greater than zero.";
+        if (amount > MaxAmount)
+            return $"{what} must be at most {MaxAmount:N0}.";
+        if (Currencies.IsKnown(Currency) && !Currencies.FitsMinorUnits(amount, Currency))
+            return $"{what} has more decimals than {Currency} allows ({Currencies.MinorUnitDigits(Currency)}).";
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="other"/> has a different value for <paramref name="field"/>.</summary>
+    public bool Differs(string field, LinkSettings other) => field switch
+    {
+        Fields.Title => Title != other.Title,
+        Fields.Description => Description != other.Description,
+        Fields.Amount => Amount != other.Amount,
+        Fields.Currency => Currency != other.Currency,
+        Fields.CustomerChoosesAmount => CustomerChoosesAmount != other.CustomerChoosesAmount,
+        Fields.SuggestedAmount => SuggestedAmount != other.SuggestedAmount,
+        Fields.MaxQuantity => MaxQuantity != other.MaxQuantity,
+        Fields.MaxUsages => MaxUsages != other.MaxUsages,
+        Fields.ExpiresAt => ExpiresAt != other.ExpiresAt,
+        Fields.RedirectUrl => RedirectUrl != other.RedirectUrl,
+        Fields.DisabledMessage => DisabledMessage != other.DisabledMessage,
+        Fields.CustomerDetails => CustomerDetails != other.CustomerDetails,
+        Fields.CustomFields => !CustomFields.SequenceEqual(other.CustomFields),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a setting."),
+    };
 
     /// <summary>Trims text and turns blank optional fields into none.</summary>
     public LinkSettings Normalized() => this with
@@ -88,5 +137,8 @@ public sealed record LinkSettings
         RedirectUrl = string.IsNullOrWhiteSpace(RedirectUrl) ? null : RedirectUrl.Trim(),
         DisabledMessage = string.IsNullOrWhiteSpace(DisabledMessage) ? null : DisabledMessage.Trim(),
         ExpiresAt = ExpiresAt?.ToUniversalTime(),
+        SuggestedAmount = CustomerChoosesAmount ? SuggestedAmount : null,
+        CustomerDetails = CustomerDetails ?? new(),
+        CustomFields = (CustomFields ?? []).Select(f => f.Normalized()).ToList(),
     };
 }

@@ -24,6 +24,11 @@ public sealed partial class PaymentLink
     public DateTimeOffset? ExpiresAt { get; private set; }
     public string? RedirectUrl { get; private set; }
     public string? DisabledMessage { get; private set; }
+    public bool CustomerChoosesAmount { get; private set; }
+    public long? SuggestedAmountMinor { get; private set; }
+    public int? MaxQuantity { get; private set; }
+    public CustomerDetails CustomerDetails { get; private set; } = new();
+    public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];
     public LinkStatus Status { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
     public DateTimeOffset? FirstPublishedAt { get; private set; }
@@ -145,66 +150,6 @@ public sealed partial class PaymentLink
             ? "A link becomes USED only when completed payments reach max_usages."
             : $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()}.");
     }
-
-    /// <summary>Changes the configuration, following PRODUCT.md's table of what may change in which state.</summary>
-    public Result Edit(LinkSettings settings, DateTimeOffset now, Actor actor)
-    {
-        CatchUpWithClock(now);
-        settings = settings.Normalized();
-        if (Status.IsTerminal())
-            return new Refusal(RefusalCodes.InvalidTransition,
-                $"The link is {Status.ToDisplayName()}, a terminal state: it can no longer be edited. Duplicate it to make a new link.");
-
-        var errors = settings.Validate().ToList();
-        var newAmountMinor = errors.Any(e => e.Field is LinkSettings.Fields.Amount or LinkSettings.Fields.Currency)
-            ? AmountMinor
-            : Currencies.ToMinorUnits(settings.Amount, settings.Currency);
-        if (FirstPublishedAt is not null)
-        {
-            if (settings.Currency != Currency)
-                errors.Add(new FieldError(LinkSettings.Fields.Currency, "Currency cannot change once the link has been published."));
-            else if (newAmountMinor != AmountMinor)
-                errors.Add(new FieldError(LinkSettings.Fields.Amount, "Amount cannot change once the link has been published."));
-        }
-        if (Status is LinkStatus.Active or LinkStatus.Disabled && settings.ExpiresAt is { } expiry && expiry <= now
-            && settings.ExpiresAt != ExpiresAt)
-            errors.Add(new FieldError(LinkSettings.Fields.ExpiresAt, "Expiry of a published link can only move to a future time, or be removed."));
-        if (settings.MaxUsages < Usages)
-            errors.Add(new FieldError(LinkSettings.Fields.MaxUsages, $"Max usages cannot be below the {Usages} payments already completed."));
-        if (errors.Count > 0)
-            return Refusal.Invalid(errors);
-
-        ApplySettings(settings);
-        Touch(now);
-        // Lowering the limit to the usage count already reached ends the link, like a last payment would.
-        if (Status == LinkStatus.Active && Usages >= MaxUsages)
-            Move(LinkTrigger.UsageLimitReached, now, actor, now);
-        return Result.Ok;
-    }
-
-    private void ApplySettings(LinkSettings settings)
-    {
-        Title = settings.Title;
-        Description = settings.Description;
-        Currency = settings.Currency;
-        AmountMinor = Currencies.ToMinorUnits(settings.Amount, settings.Currency);
-        MaxUsages = settings.MaxUsages;
-        ExpiresAt = settings.ExpiresAt;
-        RedirectUrl = settings.RedirectUrl;
-        DisabledMessage = settings.DisabledMessage;
-    }
-
-    public LinkSettings CurrentSettings() => new()
-    {
-        Title = Title,
-        Description = Description,
-        Amount = Amount,
-        Currency = Currency,
-        MaxUsages = MaxUsages,
-        ExpiresAt = ExpiresAt,
-        RedirectUrl = RedirectUrl,
-        DisabledMessage = DisabledMessage,
-    };
 
     private void Move(LinkTrigger trigger, DateTimeOffset at, Actor actor, DateTimeOffset now)
     {

@@ -36,18 +36,44 @@ public sealed class PaymentAttempt
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
+    /// <summary>Units bought; 1 unless the link lets the customer choose. Whatever the quantity, one payment is one usage.</summary>
+    public int Quantity { get; private set; } = 1;
+    public string? CustomerEmail { get; private set; }
+    public string? CustomerName { get; private set; }
+    public string? CustomerPhone { get; private set; }
+    public IReadOnlyList<FieldAnswer> Answers { get; private set; } = [];
+
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
 
-    public static PaymentAttempt Start(PaymentLink link, DateTimeOffset now, string? checkoutToken = null) => new()
+    public static PaymentAttempt Start(PaymentLink link, Order order, DateTimeOffset now, string? checkoutToken = null)
     {
-        CheckoutToken = checkoutToken,
-        Id = Guid.CreateVersion7(now),
-        LinkId = link.Id,
-        AmountMinor = link.AmountMinor,
-        Currency = link.Currency,
-        Status = PaymentStatus.Pending,
-        CreatedAt = now,
-    };
+        var attempt = new PaymentAttempt
+        {
+            CheckoutToken = checkoutToken,
+            Id = Guid.CreateVersion7(now),
+            LinkId = link.Id,
+            Currency = link.Currency,
+            Status = PaymentStatus.Pending,
+            CreatedAt = now,
+        };
+        attempt.Take(order);
+        return attempt;
+    }
+
+    /// <summary>
+    /// A customer who went back from the bank step and sent the pay form again with other choices: nothing
+    /// has been charged yet, so the attempt now stands for the new order.
+    /// </summary>
+    public void Take(Order order)
+    {
+        EnsurePending();
+        Quantity = order.Quantity;
+        AmountMinor = order.AmountMinor;
+        CustomerEmail = order.Email;
+        CustomerName = order.Name;
+        CustomerPhone = order.Phone;
+        Answers = order.Answers;
+    }
 
     public bool IsFinished => Status != PaymentStatus.Pending;
 

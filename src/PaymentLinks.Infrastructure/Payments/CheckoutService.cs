@@ -18,6 +18,9 @@ public sealed record CheckoutView(
 {
     public bool CanPay => Unavailable is null;
 
+    /// <summary>What the pay page asks of the customer, and how the amount is made.</summary>
+    public CheckoutAsks Asks { get; init; } = new(false, null, null, new CustomerDetails(), []);
+
     /// <summary>The merchant's return secret: used here to sign, never shown to the customer.</summary>
     internal string ReturnSecret { get; init; } = "";
 
@@ -35,6 +38,14 @@ public sealed record CheckoutView(
         var address = RedirectUrl[..(RedirectUrl.Length - fragment.Length)];
         return $"{address}{(address.Contains('?') ? '&' : '?')}{added}{fragment}";
     }
+}
+
+/// <summary>A link's checkout options as the pay page needs them; <c>Amount</c> is the minimum when the customer chooses.</summary>
+public sealed record CheckoutAsks(
+    bool CustomerChoosesAmount, decimal? SuggestedAmount, int? MaxQuantity, CustomerDetails Details, IReadOnlyList<CustomField> Fields)
+{
+    public static CheckoutAsks Of(LinkSettings settings) =>
+        new(settings.CustomerChoosesAmount, settings.SuggestedAmount, settings.MaxQuantity, settings.CustomerDetails, settings.CustomFields);
 }
 
 /// <summary>The customer's reading side of checkout; paying goes through <see cref="PaymentService"/>.</summary>
@@ -71,7 +82,11 @@ public sealed class CheckoutService(
         var link = found.link;
         var now = clock.GetUtcNow();
         var checkout = new CheckoutView(link.Id, link.PublicId, found.BusinessName, link.Title, link.Description,
-            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now)) { ReturnSecret = found.ReturnSecret };
+            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now))
+        {
+            ReturnSecret = found.ReturnSecret,
+            Asks = CheckoutAsks.Of(link.CurrentSettings()),
+        };
         return (checkout, link.MerchantId, link.IsDueForExpiry(now));
     }
 

@@ -7,15 +7,20 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
 
+/// <summary>A payment with what it bought and what the customer told the merchant.</summary>
 public sealed record PaymentView(
-    Guid Id, Guid LinkId, decimal Amount, string Currency, PaymentStatus Status, string? FailureReason,
-    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    Guid Id, Guid LinkId, decimal Amount, string Currency, int Quantity, PaymentStatus Status, string? FailureReason,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? CustomerEmail, string? CustomerName, string? CustomerPhone,
+    IReadOnlyList<FieldAnswer> Answers)
 {
     public bool IsFinished => Status != PaymentStatus.Pending;
 
+    /// <summary>The price of one unit (the amount when one was bought).</summary>
+    public decimal UnitAmount => Amount / Quantity;
+
     public static PaymentView Of(PaymentAttempt attempt) => new(
-        attempt.Id, attempt.LinkId, attempt.Amount, attempt.Currency, attempt.Status, attempt.FailureReason,
-        attempt.CreatedAt, attempt.FinishedAt);
+        attempt.Id, attempt.LinkId, attempt.Amount, attempt.Currency, attempt.Quantity, attempt.Status, attempt.FailureReason,
+        attempt.CreatedAt, attempt.FinishedAt, attempt.CustomerEmail, attempt.CustomerName, attempt.CustomerPhone, attempt.Answers);
 }
 
 /// <summary>
@@ -25,28 +30,41 @@ public sealed record PaymentView(
 public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, ILinkEvents events)
 {
     /// <summary>
-    /// Opens a PENDING attempt (the bank step); refused with the reason the link cannot be paid. A checkout
-    /// token makes it idempotent: the same token (a re-submitted form) returns the attempt it started.
+    /// Opens a PENDING attempt (the bank step) for what the customer chose and answered; refused with the
+    /// reason the link cannot be paid, or with the answers at fault. A checkout token makes it idempotent:
+    /// the same token (a re-submitted form) finds the attempt it started, which takes the new answers while
+    /// it is still pending.
     /// </summary>
-    public async Task<Result<PaymentView>> StartAsync(string publicId, string? checkoutToken = null, CancellationToken ct = default)
+    public async Task<Result<PaymentView>> StartAsync(
+        string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, CancellationToken ct = default)
     {
+        answers ??= new CheckoutAnswers();
         var (outcome, change) = await writes.RunAsync(async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.PublicId == publicId, ct);
             // A draft is reported exactly like an unknown id: its existence is never revealed.
             if (link is null || link.Status == LinkStatus.Draft)
                 return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
-            if (checkoutToken is not null
-                && await db.PaymentAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.LinkId == link.Id && a.CheckoutToken == checkoutToken, ct) is { } earlier)
-                return (PaymentView.Of(earlier), null);
+            var earlier = checkoutToken is null ? null
+                : await db.PaymentAttempts.FirstOrDefaultAsync(a => a.LinkId == link.Id && a.CheckoutToken == checkoutToken, ct);
             var refusal = link.PaymentRefusal(now);
-            var expired = link.CatchUpWithClock(now);
-            PaymentAttempt? attempt = null;
+            // A finished attempt stays as it ended; one the link can no longer take fails when the bank answers.
+            if (earlier is { IsFinished: true } || (earlier is not null && refusal is not null))
+                return (PaymentView.Of(earlier), null);
             if (refusal is null)
-                db.PaymentAttempts.Add(attempt = PaymentAttempt.Start(link, now, checkoutToken));
+            {
+                var order = Order.From(link, answers);
+                if (!order.IsSuccess)
+                    return (Result<PaymentView>.Fail(order.Refusal), null);
+                if (earlier is null)
+                    db.PaymentAttempts.Add(earlier = PaymentAttempt.Start(link, order.Value, now, checkoutToken));
+                else
+                    earlier.Take(order.Value);
+            }
+            var expired = link.CatchUpWithClock(now);
             await db.SaveChangesAsync(ct);
             var kind = expired ? LinkChangeKind.StatusChanged : LinkChangeKind.PaymentStarted;
-            var result = attempt is null ? Result<PaymentView>.Fail(refusal!) : PaymentView.Of(attempt);
+            var result = refusal is null ? PaymentView.Of(earlier!) : Result<PaymentView>.Fail(refusal);
             return (result, (LinkChanged?)new LinkChanged(link.MerchantId, link.Id, kind));
         }, ct);
         if (change is not null)

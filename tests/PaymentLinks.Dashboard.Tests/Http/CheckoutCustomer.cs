@@ -14,15 +14,18 @@ public sealed partial class CheckoutCustomer
     /// <summary>Over any client that keeps cookies and does not follow redirects (a real socket, say).</summary>
     public CheckoutCustomer(HttpClient http) => _http = http;
 
-    /// <summary>Opens the link, pays, and approves at the bank. Returns the final page's status and text.</summary>
-    public async Task<(HttpStatusCode Status, string Html)> PayAsync(string publicId)
+    /// <summary>
+    /// Opens the link, pays with <paramref name="answers"/> typed into the form (quantity, email, field_0 …), and
+    /// approves at the bank. Returns the final page's status and text.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Html)> PayAsync(string publicId, Dictionary<string, string>? answers = null)
     {
         var page = await _http.GetAsync($"/pay/{publicId}");
         var html = await page.Content.ReadAsStringAsync();
         if (page.StatusCode != HttpStatusCode.OK)
             return (page.StatusCode, html);
 
-        var bank = await FollowAsync(await PostFormAsync($"/pay/{publicId}", html));
+        var bank = await FollowAsync(await PostFormAsync($"/pay/{publicId}", html, changed: answers));
         if (bank.Status != HttpStatusCode.OK || !bank.Html.Contains("Approve payment"))
             return bank;
         var approveAction = FormAction(bank.Html, "approve");
@@ -83,6 +86,6 @@ public sealed partial class CheckoutCustomer
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();
 
-    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]+)\">(?<body>.*?)</form>", RegexOptions.Singleline)]
+    [GeneratedRegex("<form method=\"post\" action=\"(?<action>[^\"]+)\"[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
     private static partial Regex FormTag();
 }

@@ -14,6 +14,10 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         attempt.Property(a => a.Currency).HasMaxLength(3);
         attempt.Property(a => a.Status).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         attempt.Property(a => a.FailureReason).HasMaxLength(PaymentAttempt.FailureReasonMaxLength);
+        attempt.Property(a => a.CustomerEmail).HasMaxLength(Order.EmailMaxLength);
+        attempt.Property(a => a.CustomerName).HasMaxLength(Order.NameMaxLength);
+        attempt.Property(a => a.CustomerPhone).HasMaxLength(Order.PhoneMaxLength);
+        attempt.Property(a => a.Answers).AsJsonText();
         attempt.Ignore(a => a.Amount);
         attempt.Ignore(a => a.IsFinished);
         attempt.HasOne<PaymentLink>().WithMany().HasForeignKey(a => a.LinkId).OnDelete(DeleteBehavior.Cascade);

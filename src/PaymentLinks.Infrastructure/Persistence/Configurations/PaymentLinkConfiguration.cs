@@ -20,6 +20,14 @@ internal sealed class PaymentLinkConfiguration : IEntityTypeConfiguration<Paymen
         link.Property(l => l.DisabledMessage).HasMaxLength(LinkSettings.DisabledMessageMaxLength);
         link.Property(l => l.Status).AsStatusName();
         link.Property(l => l.Version).IsConcurrencyToken();
+        link.ComplexProperty(l => l.CustomerDetails, details =>
+        {
+            details.Property(d => d.Email).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
+            details.Property(d => d.Name).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
+            details.Property(d => d.Phone).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
+            details.Ignore(d => d.AsksAnything);
+        });
+        link.Property(l => l.CustomFields).AsJsonText();
         link.Ignore(l => l.Amount);
         link.Ignore(l => l.IsSingleUse);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using PaymentLinks.Domain.Links;
 
-namespace PaymentLinks.Dashboard.Components.Shared;
+namespace PaymentLinks.Domain.Links;
 
 /// <summary>Amounts with the digits their currency has: "1,500 JPY", "32.50 EUR", "1.234 KWD".</summary>
 public static class Money
