@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<CheckoutService>();
+        services.AddSingleton<PaymentLedger>();
         services.AddSingleton<LinkInsights>();
         services.AddSingleton<LinkDetailsQuery>();
         services.AddSingleton<MerchantSessions>();

@@ -116,6 +116,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();
+    public PaymentLinks.Infrastructure.Payments.PaymentLedger Ledger => Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.PaymentLedger>();
     public PaymentLinks.Infrastructure.ApiKeys.ApiKeyService ApiKeys => Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>();
     public PaymentLinks.Infrastructure.Merchants.MerchantProfiles Profiles => Services.GetRequiredService<PaymentLinks.Infrastructure.Merchants.MerchantProfiles>();
 

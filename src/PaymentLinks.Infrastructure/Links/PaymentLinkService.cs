@@ -153,9 +153,8 @@ public sealed class PaymentLinkService(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            var pattern = "%" + term.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
-            links = links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, "\\") || l.PublicId == term);
+            var pattern = LikePatterns.Containing(term);
+            links = links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, LikePatterns.Escape) || l.PublicId == term);
         }
 
         var total = await links.CountAsync(ct);

@@ -40,7 +40,13 @@ public static class WebhookOutbox
             var type = payment.Status == PaymentStatus.Completed ? "payment.completed" : "payment.failed";
             events.Add(New(link.MerchantId, type, new
             {
-                Payment = new { payment.Id, Status = payment.Status.ToString().ToUpperInvariant(), payment.Amount, payment.Currency, payment.FailureReason, payment.CreatedAt, payment.FinishedAt },
+                Payment = new
+                {
+                    payment.Id, Status = payment.Status.ToString().ToUpperInvariant(), payment.Amount, payment.Currency, payment.Quantity,
+                    UnitAmount = payment.Amount / payment.Quantity,
+                    Customer = new { Email = payment.CustomerEmail, Name = payment.CustomerName, Phone = payment.CustomerPhone },
+                    CustomFields = payment.Answers, payment.FailureReason, payment.CreatedAt, payment.FinishedAt,
+                },
                 Link = Snapshot(link),
             }, now));
         }

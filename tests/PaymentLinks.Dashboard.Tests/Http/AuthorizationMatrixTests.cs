@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/payment-links/"] = Access.ApiRead,
         ["GET /api/v1/payment-links/{id}"] = Access.ApiRead,
         ["GET /api/v1/payments/{id}"] = Access.ApiRead,
+        ["GET /api/v1/payment-links/{id}/payments"] = Access.ApiRead,
         ["POST /api/v1/payment-links/"] = Access.ApiWrite,
         ["PATCH /api/v1/payment-links/{id}"] = Access.ApiWrite,
         ["PATCH /api/v1/payment-links/{id}/status"] = Access.ApiWrite,

@@ -35,4 +35,33 @@ public sealed class CheckoutConcurrencyTests : IAsyncLifetime
         var stored = await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id);
         Assert.Equal((10, LinkStatus.Used), (stored.Usages, stored.Status));
     }
+
+    [Fact]
+    public async Task Forty_customers_buying_one_to_five_units_of_a_link_of_ten_complete_exactly_ten_payments()
+    {
+        var merchant = await _app.NewMerchantAsync("Busy Merch Stand");
+        var link = (await _app.Links.CreateAsync(merchant, new LinkSettings
+        {
+            Title = "Tour poster", Amount = 12m, Currency = "EUR", MaxUsages = 10, MaxQuantity = 5,
+        }, publish: true)).Value;
+        var customers = Enumerable.Range(0, 40).Select(i => (Customer: new CheckoutCustomer(_app), Quantity: i % 5 + 1)).ToList();
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var journeys = customers.Select(c => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await c.Customer.PayAsync(link.PublicId, new() { ["quantity"] = c.Quantity.ToString() });
+        })).ToList();
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(journeys);
+
+        Assert.Equal(10, outcomes.Count(o => o.Status == HttpStatusCode.OK && o.Html.Contains("Payment received")));
+        Assert.Equal(30, outcomes.Count(o => o.Status == HttpStatusCode.Gone));
+        await using var db = _app.NewContext();
+        var completed = await db.PaymentAttempts.AsNoTracking().Where(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed).ToListAsync();
+        Assert.Equal(10, completed.Count);
+        Assert.All(completed, p => Assert.Equal(p.Quantity * 1200L, p.AmountMinor));
+        var stored = await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id);
+        Assert.Equal((10, LinkStatus.Used), (stored.Usages, stored.Status));
+    }
 }

@@ -20,6 +20,11 @@ public sealed record PaymentLinkResponse(
     DateTimeOffset? ExpiresAt,
     string? RedirectUrl,
     string? DisabledMessage,
+    bool CustomerChoosesAmount,
+    decimal? SuggestedAmount,
+    int? MaxQuantity,
+    CustomerDetailsContract CustomerDetails,
+    IReadOnlyList<CustomFieldContract> CustomFields,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version)
@@ -27,12 +32,17 @@ public sealed record PaymentLinkResponse(
     public static PaymentLinkResponse Of(LinkView link, string url) => new(
         link.Id, link.PublicId, url, link.Status.ToDisplayName(), link.StatusChangedAt, link.IsActive, link.Title,
         link.Description, link.Amount, link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt, link.RedirectUrl,
-        link.DisabledMessage, link.CreatedAt, link.UpdatedAt, link.Version);
+        link.DisabledMessage, link.Settings.CustomerChoosesAmount, link.Settings.SuggestedAmount, link.Settings.MaxQuantity,
+        CustomerDetailsContract.Of(link.Settings.CustomerDetails), link.Settings.CustomFields.Select(CustomFieldContract.Of).ToList(),
+        link.CreatedAt, link.UpdatedAt, link.Version);
 }
 
 public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);
 
-/// <summary>POST body. <c>status</c> is DRAFT or ACTIVE; omitted, the link is published at once (ACTIVE).</summary>
+/// <summary>
+/// POST body. <c>status</c> is DRAFT or ACTIVE; omitted, the link is published at once (ACTIVE). With
+/// <c>customer_chooses_amount</c>, <c>amount</c> is the least the customer may pay.
+/// </summary>
 public sealed record CreatePaymentLinkRequest(
     string? Title,
     string? Description,
@@ -42,6 +52,11 @@ public sealed record CreatePaymentLinkRequest(
     DateTimeOffset? ExpiresAt,
     string? RedirectUrl,
     string? DisabledMessage,
+    bool? CustomerChoosesAmount,
+    decimal? SuggestedAmount,
+    int? MaxQuantity,
+    CustomerDetailsContract? CustomerDetails,
+    IReadOnlyList<CustomFieldContract?>? CustomFields,
     string? Status);
 
 /// <summary>PATCH body: any of the editable fields, and/or a status to move to. Absent fields stay as they are; null clears an optional one.</summary>
@@ -54,6 +69,11 @@ public sealed record UpdatePaymentLinkRequest(
     DateTimeOffset? ExpiresAt,
     string? RedirectUrl,
     string? DisabledMessage,
+    bool? CustomerChoosesAmount,
+    decimal? SuggestedAmount,
+    int? MaxQuantity,
+    CustomerDetailsContract? CustomerDetails,
+    IReadOnlyList<CustomFieldContract?>? CustomFields,
     string? Status);
 
 /// <summary>PATCH …/status body, in the style of the third source: active, inactive (= DISABLED) or archived.</summary>

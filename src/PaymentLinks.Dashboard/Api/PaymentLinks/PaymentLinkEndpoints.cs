@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
+using PaymentLinks.Dashboard.Api.Payments;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
@@ -38,15 +37,9 @@ public static partial class PaymentLinkEndpoints
             .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         links.MapGet("", ListAsync).WithName("ListPaymentLinks")
-            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest)
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                // Read as text so that "limit=abc" gets our 400 naming the field; documented as the integers they are.
-                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
-                    if (parameter.Name is "limit" or "offset")
-                        parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = parameter.Name == "limit" ? "1" : "0" };
-                return Task.CompletedTask;
-            });
+            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest).DocumentedAsIntegers();
+        links.MapGet("/{id}/payments", ListPaymentsAsync).WithName("ListPaymentLinkPayments").WithTags("Payments")
+            .Produces<PaymentListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).DocumentedAsIntegers();
         links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
             .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
         writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
@@ -88,17 +81,10 @@ public static partial class PaymentLinkEndpoints
                     return ApiResult.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE."));
                 publish = status == LinkStatus.Active;
             }
-            var settings = service.NewSettings() with
-            {
-                Title = request.Title ?? "",
-                Description = request.Description,
-                Amount = request.Amount ?? 0,
-                Currency = request.Currency ?? "",
-                MaxUsages = request.MaxUsages ?? service.NewSettings().MaxUsages,
-                ExpiresAt = request.ExpiresAt,
-                RedirectUrl = request.RedirectUrl,
-                DisabledMessage = request.DisabledMessage,
-            };
+            var optionErrors = new List<ApiFieldError>();
+            var settings = Created(service.NewSettings(), request, optionErrors);
+            if (optionErrors.Count > 0)
+                return ApiResult.Invalid([.. optionErrors]);
             var created = await service.CreateAsync(caller, settings, publish, http.RequestAborted);
             return created.IsSuccess ? new ApiResult(StatusCodes.Status201Created, Response(service, created.Value)) : ApiResult.From(created.Refusal);
         });
@@ -116,10 +102,7 @@ public static partial class PaymentLinkEndpoints
             else
                 errors.Add(new ApiFieldError("status", $"Unknown status '{name}'."));
         }
-        if (!WholeNumber(limit, 20, out var take) || take is < 1 or > LinkQuery.MaxPageSize)
-            errors.Add(new ApiFieldError("limit", $"limit must be a whole number between 1 and {LinkQuery.MaxPageSize}."));
-        if (!WholeNumber(offset, 0, out var skip) || skip < 0)
-            errors.Add(new ApiFieldError("offset", "offset must be a whole number, 0 or more."));
+        var (take, skip) = ApiPaging.Read(limit, offset, LinkQuery.MaxPageSize, errors);
         var sortColumn = SortOf(sort);
         if (sortColumn is null)
             errors.Add(new ApiFieldError("sort", "sort must be one of created_at, title, amount, expires_at, status, usages."));
@@ -140,12 +123,6 @@ public static partial class PaymentLinkEndpoints
         var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http.User), query, http.RequestAborted);
         var data = page.Items.Select(link => Response(service, link)).ToList();
         return ApiResponder.Write(ApiResult.Ok(new PaymentLinkListResponse(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount)));
-    }
-
-    private static bool WholeNumber(string? text, int absent, out int value)
-    {
-        value = absent;
-        return string.IsNullOrEmpty(text) || int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentLinkService service)
@@ -176,8 +153,13 @@ public static partial class PaymentLinkEndpoints
             if (!found.IsSuccess)
                 return ApiResult.From(found.Refusal);
             var edits = present.Any(field => field.Key != "status");
+            var optionErrors = new List<ApiFieldError>();
+            // Checked against the current settings first, so that a bad option value is a 400 before anything is written.
+            Edited(found.Value.Settings, request, present, optionErrors);
+            if (optionErrors.Count > 0)
+                return ApiResult.Invalid([.. optionErrors]);
             var updated = await service.UpdateAsync(caller, found.Value.Id,
-                edits ? current => Edited(current, request, present) : null, target, expectedVersion, http.RequestAborted);
+                edits ? current => Edited(current, request, present, []) : null, target, expectedVersion, http.RequestAborted);
             if (!updated.IsSuccess)
                 return ApiResult.From(updated.Refusal);
             var link = updated.Value;
@@ -198,19 +180,6 @@ public static partial class PaymentLinkEndpoints
             return copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal);
         });
     }
-
-    /// <summary>The link's settings with only the fields the request carried replaced (null clears an optional one).</summary>
-    private static LinkSettings Edited(LinkSettings current, UpdatePaymentLinkRequest request, JsonObject present) => current with
-    {
-        Title = present.ContainsKey("title") ? request.Title ?? "" : current.Title,
-        Description = present.ContainsKey("description") ? request.Description : current.Description,
-        Amount = present.ContainsKey("amount") ? request.Amount ?? 0 : current.Amount,
-        Currency = present.ContainsKey("currency") ? request.Currency ?? "" : current.Currency,
-        MaxUsages = present.ContainsKey("max_usages") ? request.MaxUsages ?? 0 : current.MaxUsages,
-        ExpiresAt = present.ContainsKey("expires_at") ? request.ExpiresAt : current.ExpiresAt,
-        RedirectUrl = present.ContainsKey("redirect_url") ? request.RedirectUrl : current.RedirectUrl,
-        DisabledMessage = present.ContainsKey("disabled_message") ? request.DisabledMessage : current.DisabledMessage,
-    };
 
     private static LinkSort? SortOf(string? sort) => sort switch
     {

@@ -1,14 +1,26 @@
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Api.Payments;
 
-/// <summary>A payment as the API returns it. <c>status</c> is PENDING, COMPLETED or FAILED.</summary>
+/// <summary>
+/// A payment as the API returns it. <c>status</c> is PENDING, COMPLETED or FAILED; <c>amount</c> is what was charged,
+/// <c>quantity</c> × <c>unit_amount</c>; <c>customer</c> and <c>custom_fields</c> hold what the customer gave at checkout.
+/// </summary>
 public sealed record PaymentResponse(
-    Guid Id, Guid LinkId, decimal Amount, string Currency, string Status, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    Guid Id, Guid LinkId, string Status, decimal Amount, string Currency, int Quantity, decimal UnitAmount, PaymentCustomer Customer,
+    IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
-    public static PaymentResponse Of(PaymentView payment) => new(payment.Id, payment.LinkId, payment.Amount, payment.Currency,
-        payment.Status.ToString().ToUpperInvariant(), payment.FailureReason, payment.CreatedAt, payment.FinishedAt);
+    public static PaymentResponse Of(PaymentView payment) => new(payment.Id, payment.LinkId, payment.Status.ToString().ToUpperInvariant(),
+        payment.Amount, payment.Currency, payment.Quantity, payment.UnitAmount,
+        new PaymentCustomer(payment.CustomerEmail, payment.CustomerName, payment.CustomerPhone), payment.Answers,
+        payment.FailureReason, payment.CreatedAt, payment.FinishedAt);
 }
+
+/// <summary>The customer's details, each null when the link did not ask or the customer left it empty.</summary>
+public sealed record PaymentCustomer(string? Email, string? Name, string? Phone);
+
+public sealed record PaymentListResponse(IReadOnlyList<PaymentResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);
 
 /// <summary>
 /// <c>/api/v1/payments</c>: a merchant reads a payment of one of its links, for instance to confirm the
