@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using PaymentLinks.Dashboard.Api;
 using PaymentLinks.Dashboard.Checkout;
+using PaymentLinks.Dashboard.Exports;
 using PaymentLinks.Dashboard.Components;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Demo;
@@ -99,6 +100,7 @@ public static class DashboardSetup
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCheckout();
+        app.MapPaymentExport();
         app.MapPaymentLinksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

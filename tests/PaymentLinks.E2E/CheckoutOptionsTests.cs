@@ -65,6 +65,17 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         await Expect(payment).ToContainTextAsync("3 × 25.00 EUR");
         await Expect(payment).ToContainTextAsync("ada@example.com");
         await Expect(payment).ToContainTextAsync("T-shirt size: M");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Payments", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByLabel("Customer email").FillAsync("ADA@");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "ada@example.com" });
+        await Expect(row).ToContainTextAsync("Festival T-shirt");
+        await Expect(row).ToContainTextAsync("75.00 EUR");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+        var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, csv.Length);
+        Assert.Contains($",COMPLETED,Festival T-shirt,{link.PublicId},3,25.00,75.00,EUR,ada@example.com,Ada Lovelace,,T-shirt size: M,", csv[1]);
     }
 
     [Fact]

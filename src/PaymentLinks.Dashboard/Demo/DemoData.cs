@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Demo;
 
@@ -25,7 +28,8 @@ public sealed class DemoDataOptions
 /// </summary>
 public sealed class DemoData(
     IOptions<DemoDataOptions> options, MerchantAccounts accounts, UserManager<ApplicationUser> users,
-    PaymentLinkService links, CheckoutService checkout, PaymentService payments, TimeProvider clock, ILogger<DemoData> logger)
+    PaymentLinkService links, CheckoutService checkout, PaymentService payments, IDbContextFactory<AppDbContext> contexts,
+    TimeProvider clock, ILogger<DemoData> logger)
 {
     public async Task SeedIfEnabledAsync(IHostEnvironment environment)
     {
@@ -58,8 +62,29 @@ public sealed class DemoData(
 
         await Create(caller, Link("Spring menu tasting (draft)", 45m), publish: false);
 
-        var beans = await Create(caller, Link("Single-origin beans, 1 kg", 32.50m, expiresAt: now.AddDays(30)), publish: true);
-        await VisitAsync(beans.PublicId, browsedOnly: 5, paid: 3);
+        var beans = await Create(caller, Link("Single-origin beans, 1 kg", 32.50m, expiresAt: now.AddDays(30)) with
+        {
+            MaxQuantity = 10,
+            CustomFields = [new("Grind", CustomFieldKind.Choice, true, ["Whole bean", "Espresso", "Filter"])],
+        }, publish: true);
+        await VisitAsync(beans.PublicId, browsedOnly: 9, paid: 14, i => DemoCustomers.Answer(i, quantity: i % 3 + 1, field: (i % 3) switch { 0 => "Whole bean", 1 => "Espresso", _ => "Filter" }));
+
+        var shirt = await Create(caller, Link("Roastery T-shirt", 25m) with
+        {
+            MaxQuantity = 5,
+            CustomerDetails = new(DetailMode.Required, DetailMode.Optional, DetailMode.Off),
+            CustomFields = [new("T-shirt size", CustomFieldKind.Choice, true, ["S", "M", "L", "XL"])],
+        }, publish: true);
+        await VisitAsync(shirt.PublicId, browsedOnly: 6, paid: 9, i => DemoCustomers.Answer(i, quantity: i % 4 + 1, field: new[] { "S", "M", "L", "XL" }[i % 4]));
+
+        var farmers = await Create(caller, Link("Support our farmers", 5m) with
+        {
+            CustomerChoosesAmount = true,
+            SuggestedAmount = 15m,
+            CustomerDetails = new(DetailMode.Optional, DetailMode.Optional, DetailMode.Off),
+        }, publish: true);
+        await VisitAsync(farmers.PublicId, browsedOnly: 3, paid: 7, i => DemoCustomers.Answer(i, amount: new[] { "15", "5", "25", "10", "50", "15", "7.50" }[i]));
+        await SpreadOverPastMonthAsync(caller.MerchantId, now);
 
         await Create(caller, Link("Invoice #1042", 180m, maxUsages: 1, expiresAt: now.AddDays(7)), publish: true);
 
@@ -70,27 +95,50 @@ public sealed class DemoData(
         await links.DisableAsync(caller, workshop.Id);
 
         var flash = await Create(caller, Link("Black Friday flash sale", 19.90m), publish: true);
-        await VisitAsync(flash.PublicId, browsedOnly: 4, paid: 2);
+        await VisitAsync(flash.PublicId, browsedOnly: 4, paid: 2, DemoCustomers.Answer);
         await links.ExpireNowAsync(caller, flash.Id);
 
         var giftCard = await Create(caller, Link("Gift card, 50 EUR", 50m, maxUsages: 1), publish: true);
-        await VisitAsync(giftCard.PublicId, browsedOnly: 1, paid: 1);
+        await VisitAsync(giftCard.PublicId, browsedOnly: 1, paid: 1, DemoCustomers.Answer);
 
         var archived = await Create(caller, Link("Old subscription offer", 9.99m), publish: false);
         await links.ArchiveAsync(caller, archived.Id);
+    }
+
+    /// <summary>
+    /// The payments were all made just now; the demo dates them back over the last month (oldest first), and its
+    /// links' creation and first publishing to the month's start, so the overview's and each link's charts have
+    /// days to draw. Only the demo rewrites history like this.
+    /// </summary>
+    private async Task SpreadOverPastMonthAsync(Guid merchantId, DateTimeOffset now)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var monthAgo = now.AddDays(-LinkDetailsQuery.ChartDays);
+        var demoLinks = db.PaymentLinks.Where(l => l.MerchantId == merchantId);
+        await demoLinks.ExecuteUpdateAsync(set => set.SetProperty(l => l.CreatedAt, monthAgo));
+        await db.LinkStatusChanges.Where(c => c.From == LinkStatus.Draft && c.To == LinkStatus.Active && demoLinks.Any(l => l.Id == c.LinkId))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.At, monthAgo));
+        var ids = await db.PaymentAttempts.Where(a => db.PaymentLinks.Any(l => l.Id == a.LinkId && l.MerchantId == merchantId))
+            .OrderBy(a => a.CreatedAt).Select(a => a.Id).ToListAsync();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var at = now.AddDays(-(LinkDetailsQuery.ChartDays - 1) * (ids.Count - 1 - i) / (double)ids.Count).AddHours(-(i % 5));
+            await db.PaymentAttempts.Where(a => a.Id == ids[i])
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedAt, at).SetProperty(a => a.FinishedAt, at.AddMinutes(2)));
+        }
     }
 
     private async Task<LinkView> Create(MerchantCaller caller, LinkSettings settings, bool publish) =>
         (await links.CreateAsync(caller, settings, publish)).Value;
 
     // Customers who open the page: some only look, the others pay, so the demo funnel reads like a real one.
-    private async Task VisitAsync(string publicId, int browsedOnly, int paid)
+    private async Task VisitAsync(string publicId, int browsedOnly, int paid, Func<int, CheckoutAnswers> answers)
     {
         for (var i = 0; i < browsedOnly + paid; i++)
             await checkout.OpenAsync(publicId, countView: true);
         for (var i = 0; i < paid; i++)
         {
-            var attempt = (await payments.StartAsync(publicId)).Value;
+            var attempt = (await payments.StartAsync(publicId, answers: answers(i))).Value;
             _ = (await payments.CompleteAsync(attempt.Id)).Value;
         }
     }

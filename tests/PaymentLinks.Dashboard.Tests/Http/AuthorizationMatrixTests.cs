@@ -66,6 +66,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["* /_blazor/initializers/"] = Access.Framework,
         ["GET,POST /"] = Access.DashboardPage,
         ["GET,POST /links/new"] = Access.DashboardPage,
+        ["GET,POST /payments"] = Access.DashboardPage,
+        ["GET /payments/export"] = Access.DashboardPage,
         ["GET,POST /links/{Id:guid}"] = Access.DashboardPage,
         ["GET,POST /links/{Id:guid}/edit"] = Access.DashboardPage,
         ["GET,POST /settings/account"] = Access.DashboardPage,
@@ -99,8 +101,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app.StartServer();
-        var (a, aPages) = await SignedInMerchantAsync("a@matrix.test");
-        var (b, bPages) = await SignedInMerchantAsync("b@matrix.test");
+        var (a, aPages) = await _app.SignedInMerchantAsync("a@matrix.test");
+        var (b, bPages) = await _app.SignedInMerchantAsync("b@matrix.test");
         _merchantA = a;
         var keys = _app.Services.GetRequiredService<ApiKeyService>();
         var revoked = (await keys.CreateAsync(a.MerchantId, "revoked")).Value;
@@ -228,19 +230,5 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         if (key is not null)
             client.DefaultRequestHeaders.Add("x-api-key", key);
         return client;
-    }
-
-    /// <summary>A merchant with a user, and a browser signed in as it through the sign-in form.</summary>
-    private async Task<(MerchantCaller Merchant, HttpClient Browser)> SignedInMerchantAsync(string email)
-    {
-        await using (var scope = _app.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, "matrix-pass-1", email)).Succeeded);
-        await using var users = _app.Services.CreateAsyncScope();
-        var user = await users.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var browser = Client();
-        var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }),
-            email, "matrix-pass-1");
-        Assert.True(SignInForm.SignedIn(answer), $"{email} was not signed in ({(int)answer.StatusCode}).");
-        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id)), browser);
     }
 }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +73,20 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync();
         return new MerchantCaller(merchant.Id, Actor.User("http-tests"));
+    }
+
+    /// <summary>A merchant with a user, and a browser (cookies kept, redirects not followed) signed in as it through the sign-in form.</summary>
+    public async Task<(MerchantCaller Merchant, HttpClient Browser)> SignedInMerchantAsync(string email, string password = "signed-in-pass-1")
+    {
+        await using (var scope = Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, password, email)).Succeeded);
+        await using var users = Services.CreateAsyncScope();
+        var user = await users.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }),
+            email, password);
+        Assert.True(SignInForm.SignedIn(answer), $"{email} was not signed in ({(int)answer.StatusCode}).");
+        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id)), browser);
     }
 
     public async Task<LinkView> ActiveLinkAsync(MerchantCaller merchant, int maxUsages, string? redirectUrl = null) =>

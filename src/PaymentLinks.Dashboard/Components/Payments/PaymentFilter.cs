@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Payments;
+
+namespace PaymentLinks.Dashboard.Components.Payments;
+
+/// <summary>
+/// Which payments the Payments page shows and exports, as written in its address
+/// (<c>?link=…&amp;status=completed&amp;from=2026-11-01&amp;to=2026-11-30&amp;email=…</c>). Days are the merchant's,
+/// <c>to</c> included.
+/// </summary>
+public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? From, DateOnly? To, string? Email)
+{
+    public static PaymentFilter None { get; } = new(null, null, null, null, null);
+
+    /// <summary>Reads the address's parameters; anything unreadable is simply no filter.</summary>
+    public static PaymentFilter Parse(string? link, string? status, string? from, string? to, string? email) => new(
+        Guid.TryParse(link, out var id) ? id : null,
+        Enum.TryParse<PaymentStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
+        Day(from), Day(to),
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim());
+
+    public PaymentQuery ToQuery(TimeZoneInfo zone, int skip = 0, int take = 20) => new()
+    {
+        LinkId = Link,
+        Status = Status,
+        Since = From is { } from ? StartOf(from, zone) : null,
+        Until = To is { } to ? StartOf(to.AddDays(1), zone) : null,
+        Email = Email,
+        Skip = skip,
+        Take = take,
+    };
+
+    /// <summary>The parameters, leaving out what is not filtered, so that all payments have a plain address.</summary>
+    public string ToQueryString() => QueryHelpers.AddQueryString("", new Dictionary<string, string?>
+    {
+        ["link"] = Link?.ToString(),
+        ["status"] = Status?.ToString().ToLowerInvariant(),
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["email"] = Email,
+    }.Where(p => p.Value is not null));
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
+    }
+}

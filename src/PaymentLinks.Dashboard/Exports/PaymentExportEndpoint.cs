@@ -1,0 +1,30 @@
+using PaymentLinks.Dashboard.Components.Payments;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Infrastructure.Payments;
+
+namespace PaymentLinks.Dashboard.Exports;
+
+/// <summary><c>GET /payments/export</c>: the signed-in merchant's payments the Payments page shows, as a CSV download.</summary>
+public static class PaymentExportEndpoint
+{
+    public const string Path = "/payments/export";
+
+    public static void MapPaymentExport(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Path, ExportAsync).RequireAuthorization().ExcludeFromDescription();
+
+    private static async Task ExportAsync(
+        HttpContext http, PaymentLedger ledger, MerchantProfiles profiles, TimeProvider clock,
+        string? link, string? status, string? from, string? to, string? email)
+    {
+        var caller = CurrentMerchant.CallerOf(http.User)!;
+        var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
+        var filter = PaymentFilter.Parse(link, status, from, to, email);
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyy-MM-dd");
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"payments-{today}.csv\"";
+        http.Response.Headers.CacheControl = "private, no-store";
+        var rows = ledger.StreamAsync(caller, filter.ToQuery(zone), http.RequestAborted);
+        await PaymentCsv.WriteAsync(http.Response.Body, rows, zone, http.RequestAborted);
+    }
+}

@@ -1,0 +1,59 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Components.Payments;
+using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+
+namespace PaymentLinks.Dashboard.Tests.Components;
+
+public sealed class PaymentsPageTests : DashboardTestContext
+{
+    private async Task PayAsync(string publicId, string email, int quantity = 1, bool approve = true)
+    {
+        var attempt = (await Harness.Payments.StartAsync(publicId, answers: new CheckoutAnswers { Email = email, Quantity = $"{quantity}" })).Value;
+        if (approve)
+            await Harness.Payments.CompleteAsync(attempt.Id);
+        else
+            await Harness.Payments.FailAsync(attempt.Id);
+    }
+
+    [Fact]
+    public async Task Each_payment_shows_its_link_amount_quantity_and_customer_newest_first()
+    {
+        var shirt = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Shirt") with { MaxQuantity = 5 }, publish: true)).Value;
+        await PayAsync(shirt.PublicId, "ada@example.com", quantity: 3);
+        await PayAsync(shirt.PublicId, "bob@example.com", approve: false);
+
+        var page = RenderPage<PaymentsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
+        var rows = page.FindAll("tbody tr.mud-table-row");
+        Assert.Contains("bob@example.com", rows[0].TextContent);
+        Assert.Contains("FAILED", rows[0].TextContent);
+        Assert.Contains("ada@example.com", rows[1].TextContent);
+        Assert.Contains("3 × 49.90 EUR", rows[1].TextContent);
+        Assert.Contains("149.70 EUR", rows[1].TextContent);
+        Assert.Equal($"links/{shirt.Id}", rows[1].QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_address_filters_by_link_status_and_email_and_the_export_takes_the_same_filter()
+    {
+        var shirt = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Shirt"), publish: true)).Value;
+        var mug = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Mug"), publish: true)).Value;
+        await PayAsync(shirt.PublicId, "ada@example.com");
+        await PayAsync(shirt.PublicId, "adam@example.com", approve: false);
+        await PayAsync(mug.PublicId, "ada@example.com");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"payments?link={shirt.Id}&status=completed&email=ADA");
+
+        var page = RenderPage<PaymentsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
+        Assert.Contains("ada@example.com", page.Find("tbody tr.mud-table-row").TextContent);
+        Assert.Contains("Link: Shirt", page.Markup);
+        Assert.Equal($"payments/export?link={shirt.Id}&status=completed&email=ADA",
+            page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
+    }
+}
