@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLedger>();
         services.AddSingleton<LinkInsights>();
         services.AddSingleton<LinkDetailsQuery>();
+        services.AddSingleton<Overview.MerchantOverview>();
         services.AddSingleton<MerchantSessions>();
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();

@@ -18,7 +18,7 @@ public sealed class AccountTests(AppFixture app)
         await page.GetByLabel("Password").FillAsync("long-enough-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create your first link" })).ToBeVisibleAsync();
     }
 

@@ -81,7 +81,7 @@ public sealed class ApiKeysTests(AppFixture app)
         var session = await DashboardSession.StartAsync(app, "Api Aquariums");
         var key = (await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "integration")).Value;
         await session.CreateLinkAsync("Goldfish bowl");
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         await session.MarkDocumentAsync();
 
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };

@@ -76,6 +76,14 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, csv.Length);
         Assert.Contains($",COMPLETED,Festival T-shirt,{link.PublicId},3,25.00,75.00,EUR,ada@example.com,Ada Lovelace,,T-shirt size: M,", csv[1]);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("total-EUR")).ToContainTextAsync("75.00 EUR");
+        await Expect(page.GetByTestId("total-EUR")).ToContainTextAsync("1 payment");
+        await Expect(page.GetByTestId("payments-per-day")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("1 completed payments over the last 30 days, 1 today"));
+        await Expect(page.GetByTestId("amount-per-day").Locator("path.mud-chart-line")).ToHaveCountAsync(1);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Latest payments" })).ToContainTextAsync("ada@example.com");
+        await Axe.AssertNoSeriousViolationsAsync(page);
     }
 
     [Fact]

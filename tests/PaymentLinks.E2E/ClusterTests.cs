@@ -47,9 +47,9 @@ public sealed class ClusterTests : IAsyncLifetime
         await merchant.GetByLabel("Email").FillAsync(DemoEmail);
         await merchant.GetByLabel("Password").FillAsync(DemoPassword);
         await merchant.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(merchant.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+        await Expect(merchant.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
         await PinAsync(merchant, "b");
-        var dashboard = await merchant.GotoAsync("");
+        var dashboard = await merchant.GotoAsync("links");
         Assert.Equal("b", await dashboard!.HeaderValueAsync("x-served-by"));
         var row = merchant.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
         await Expect(row.GetByTestId("usage")).ToHaveTextAsync($"{usages} / {maxUsages}");
@@ -81,7 +81,7 @@ public sealed class ClusterTests : IAsyncLifetime
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
         await PinAsync(other, "a");
-        var rebalanced = await other.GotoAsync("");
+        var rebalanced = await other.GotoAsync("links");
         Assert.Equal("b", await rebalanced!.HeaderValueAsync("x-served-by"));
         await Expect(other.GetByRole(AriaRole.Row).Filter(new() { HasText = title }).GetByTestId("usage")).ToHaveTextAsync($"{usages + 1} / {maxUsages}");
     }

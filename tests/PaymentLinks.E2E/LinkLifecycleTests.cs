@@ -63,7 +63,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Expiring Events");
         await session.CreateLinkAsync("Early bird ticket");
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         await session.MarkDocumentAsync();
 
         await session.ClickRowActionAsync("Early bird ticket", "Expire now");

@@ -14,7 +14,7 @@ public sealed class LinksListTests(AppFixture app)
         var session = await DashboardSession.StartAsync(app, "Paging Pottery");
         for (var i = 1; i <= 60; i++)
             await session.CreateLinkAsync($"Bowl {i:00}");
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bowl 60" })).ToBeVisibleAsync();
         await session.MarkDocumentAsync();
@@ -46,7 +46,7 @@ public sealed class LinksListTests(AppFixture app)
         await session.CreateLinkAsync("Tulip bouquet");
         await session.CreateLinkAsync("Rose bouquet", publish: false);
         var orchid = await session.CreateLinkAsync("Orchid pot");
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var page = session.Page;
 
         await session.StatusFilter("ACTIVE", shown: true).ClickAsync();
@@ -74,7 +74,7 @@ public sealed class LinksListTests(AppFixture app)
         await session.CreateLinkAsync("Road bike rental");
         await session.CreateLinkAsync("Gravel bike rental");
         await session.CreateLinkAsync("Tandem rental (draft)", publish: false);
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var page = session.Page;
 
         foreach (var title in new[] { "Road bike rental", "Gravel bike rental", "Tandem rental (draft)" })
@@ -96,7 +96,7 @@ public sealed class LinksListTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Live Lemonade");
         var link = await session.CreateLinkAsync("Lemonade crate", maxUsages: 2);
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var detail = await session.SecondTabAsync();
         await session.OpenAsync($"links/{link.Id}", detail);
         await session.MarkDocumentAsync();
@@ -120,7 +120,7 @@ public sealed class LinksListTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Two Tab Toys");
         var link = await session.CreateLinkAsync("Wooden train", publish: false);
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         await session.MarkDocumentAsync();
         var other = await session.SecondTabAsync();
         await session.OpenAsync($"links/{link.Id}", other);
@@ -138,7 +138,7 @@ public sealed class LinksListTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Sorted Spices");
         await CreateSpicesAsync(session);
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var page = session.Page;
 
         await page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" }).GetByText("Amount").ClickAsync();
@@ -163,7 +163,7 @@ public sealed class LinksListTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Pocket Spices", width: 390);
         await CreateSpicesAsync(session);
-        await session.OpenAsync("");
+        await session.OpenAsync("links");
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" })).Not.ToBeVisibleAsync();
 

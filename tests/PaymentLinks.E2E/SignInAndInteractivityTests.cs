@@ -19,6 +19,8 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
 
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
         await SignInPage.WaitForInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Links", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sourdough loaf" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Retired croissant box" })).ToHaveCountAsync(0);

@@ -20,7 +20,7 @@ public sealed class StoredTextTests(AppFixture app)
         }, publish: true)).Value;
         var customer = await CustomerCheckout.StartAsync(app);
 
-        foreach (var (page, path) in new[] { (session.Page, ""), (session.Page, $"links/{link.Id}"), (customer.Page, $"pay/{link.PublicId}") })
+        foreach (var (page, path) in new[] { (session.Page, "links"), (session.Page, $"links/{link.Id}"), (customer.Page, $"pay/{link.PublicId}") })
         {
             await page.GotoAsync(path);
             await Expect(page.GetByText(Title, new() { Exact = true }).First).ToBeVisibleAsync();

@@ -36,7 +36,7 @@ public sealed class TwoFactorTests(AppFixture app)
         await SignOutAndInAsync(page, session.Email);
         await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
 
         // The same recovery code signs in once, and is refused the second time.
         foreach (var signsIn in new[] { true, false })
@@ -46,7 +46,7 @@ public sealed class TwoFactorTests(AppFixture app)
             await page.GetByLabel("Recovery code").FillAsync(recoveryCode);
             await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
             if (signsIn)
-                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links", Exact = true })).ToBeVisibleAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
             else
                 await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
         }

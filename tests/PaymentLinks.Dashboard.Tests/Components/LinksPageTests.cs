@@ -44,7 +44,7 @@ public sealed class LinksPageTests : DashboardTestContext
         for (var i = 1; i <= 26; i++) // every fifth a draft: 21 ACTIVE, the 21st on page 2
             await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: $"Mug {i:00}"), publish: i % 5 != 0);
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
-        navigation.NavigateTo("?status=active&sort=Title&dir=asc&page=2");
+        navigation.NavigateTo("links?status=active&sort=Title&dir=asc&page=2");
 
         var page = RenderPage<LinksPage>();
 

@@ -65,6 +65,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["* /_blazor/disconnect/"] = Access.Framework,
         ["* /_blazor/initializers/"] = Access.Framework,
         ["GET,POST /"] = Access.DashboardPage,
+        ["GET,POST /links"] = Access.DashboardPage,
         ["GET,POST /links/new"] = Access.DashboardPage,
         ["GET,POST /payments"] = Access.DashboardPage,
         ["GET /payments/export"] = Access.DashboardPage,

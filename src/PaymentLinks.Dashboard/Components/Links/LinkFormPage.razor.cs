@@ -36,7 +36,7 @@ public sealed partial class LinkFormPage
     private bool Locked => _saving || IsTerminal;
 
     private List<BreadcrumbItem> Breadcrumbs =>
-        _link is null ? [new("Links", "")] : [new("Links", ""), new(_link.Title, $"links/{_link.Id}")]; // the heading names where you are
+        _link is null ? [new("Links", "links")] : [new("Links", "links"), new(_link.Title, $"links/{_link.Id}")]; // the heading names where you are
 
     protected override async Task OnParametersSetAsync()
     {

@@ -28,7 +28,7 @@ public sealed record LinkListAddress(string? Search, IReadOnlyCollection<LinkSta
     };
 
     /// <summary>The address, leaving out what is the default, so a plain list has a plain URL.</summary>
-    public string ToUri(NavigationManager navigation) => navigation.GetUriWithQueryParameters("", new Dictionary<string, object?>
+    public string ToUri(NavigationManager navigation) => navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri("links").ToString(), new Dictionary<string, object?>
     {
         ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search,
         ["status"] = Statuses.Order().SequenceEqual(LinkQuery.DefaultStatuses.Order())

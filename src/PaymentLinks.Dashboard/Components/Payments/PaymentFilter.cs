@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Components.Payments;
@@ -25,8 +26,8 @@ public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? 
     {
         LinkId = Link,
         Status = Status,
-        Since = From is { } from ? StartOf(from, zone) : null,
-        Until = To is { } to ? StartOf(to.AddDays(1), zone) : null,
+        Since = From is { } from ? LocalDays.StartOf(from, zone) : null,
+        Until = To is { } to ? LocalDays.StartOf(to.AddDays(1), zone) : null,
         Email = Email,
         Skip = skip,
         Take = take,
@@ -44,10 +45,4 @@ public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? 
 
     private static DateOnly? Day(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
-
-    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
 }

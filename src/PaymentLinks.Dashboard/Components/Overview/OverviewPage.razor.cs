@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using PaymentLinks.Dashboard.Components.Payments;
+using PaymentLinks.Dashboard.Components.Shared;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Events;
+using PaymentLinks.Infrastructure.Overview;
+
+namespace PaymentLinks.Dashboard.Components.Overview;
+
+/// <summary>
+/// The dashboard's home: the last days' takings and payments as charts, conversion, the links about to run out and
+/// the latest payments, each leading to the list behind it. It reads again whenever one of the merchant's links changes.
+/// </summary>
+public sealed partial class OverviewPage
+{
+    private OverviewFigures? _figures;
+    private LiveRefresh? _live;
+    private List<ChartSeries<double>> _countSeries = [];
+    private List<ChartSeries<double>> _amountSeries = [];
+    private string[] _labels = [];
+
+    // Whole payments on the count axis; amounts of several currencies share one axis, each its own line.
+    private readonly BarChartOptions _countOptions = new() { YAxisTicks = 1, MaxNumYAxisTicks = 5, YAxisFormat = "0", ShowLegend = false };
+    private readonly LineChartOptions _amountOptions = new() { MaxNumYAxisTicks = 5, YAxisFormat = "N0", ShowLegend = true };
+
+    [Inject] private MerchantOverview Overview { get; set; } = default!;
+    [Inject] private ILinkEvents Events { get; set; } = default!;
+    [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
+
+    private string CompletedSince => "payments" + new PaymentFilter(null, PaymentStatus.Completed, _figures?.Since, null, null).ToQueryString();
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+            _live = new(Events, Merchant.Caller.MerchantId, _ => true, InvokeAsync, async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+    }
+
+    private async Task LoadAsync()
+    {
+        var figures = await Overview.ReadAsync(Merchant.Caller, Merchant.Zone);
+        var days = figures.Days;
+        _countSeries = [new ChartSeries<double> { Name = "Completed payments", Data = new ChartData<double>(days.Select(d => (double)d.Completed).ToList()) }];
+        _amountSeries = figures.Totals.Select(total => new ChartSeries<double>
+        {
+            Name = total.Currency,
+            Data = new ChartData<double>(days.Select(d => (double)d.AmountByCurrency.GetValueOrDefault(total.Currency)).ToList()),
+        }).ToList();
+        // Every fifth day is labelled, so the axis stays readable on a phone.
+        _labels = days.Select((d, i) => (days.Count - 1 - i) % 5 == 0 ? d.Day.ToString("MM-dd", CultureInfo.InvariantCulture) : "").ToArray();
+        _figures = figures;
+    }
+
+    private static string Payments(int count) => count == 1 ? "1 payment" : $"{count} payments";
+
+    private string CountDescription => _figures is { } f
+        ? $"Bar chart: {f.Days.Sum(d => d.Completed)} completed payments over the last {f.Days.Count} days, {f.Days[^1].Completed} today."
+        : "";
+
+    private string AmountDescription => _figures is { } f && f.Totals.Count > 0
+        ? "Line chart of completed amounts per day: " + string.Join(", ", f.Totals.Select(t => $"{Money.Format(t.Amount, t.Currency)} in all"))
+        : "Line chart of completed amounts per day: none yet.";
+
+    public void Dispose() => _live?.Dispose();
+}

@@ -1,0 +1,46 @@
+using Bunit;
+using PaymentLinks.Dashboard.Components.Overview;
+using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Domain.Payments;
+
+namespace PaymentLinks.Dashboard.Tests.Components;
+
+public sealed class OverviewPageTests : DashboardTestContext
+{
+    [Fact]
+    public async Task The_overview_totals_completed_payments_per_currency_charts_them_and_lists_what_is_running_out()
+    {
+        var shirt = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Shirt") with { MaxQuantity = 5, MaxUsages = 4 }, publish: true)).Value;
+        var tour = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Tour") with { Currency = "USD", ExpiresAt = Harness.Clock.GetUtcNow().AddDays(2) }, publish: true)).Value;
+        foreach (var (link, quantity, email) in new[] { (shirt, 3, "ada@example.com"), (shirt, 1, "bob@example.com"), (tour, 1, "cy@example.com") })
+        {
+            var attempt = (await Harness.Payments.StartAsync(link.PublicId, answers: new CheckoutAnswers { Quantity = $"{quantity}", Email = email })).Value;
+            await Harness.Payments.CompleteAsync(attempt.Id);
+        }
+        await Harness.Payments.FailAsync((await Harness.Payments.StartAsync(tour.PublicId)).Value.Id);
+
+        var page = RenderPage<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("199.60 EUR", page.Find("[data-testid=total-EUR]").TextContent));
+        Assert.Contains("2 payments", page.Find("[data-testid=total-EUR]").TextContent);
+        Assert.Contains("49.90 USD", page.Find("[data-testid=total-USD]").TextContent);
+        Assert.StartsWith("payments?status=completed&from=", page.Find("[data-testid=total-EUR]").GetAttribute("href"));
+        Assert.Contains("3 completed payments over the last 30 days, 3 today", page.Find("[data-testid=payments-per-day]").GetAttribute("aria-label"));
+        Assert.EndsWith("199.60 EUR in all, 49.90 USD in all", page.Find("[data-testid=amount-per-day]").GetAttribute("aria-label"));
+        Assert.Contains("Shirt", page.Find("[aria-label='Closest to their usage limit']").TextContent);
+        Assert.Contains("2 / 4", page.Find("[aria-label='Closest to their usage limit']").TextContent);
+        Assert.Contains("Tour", page.Find("[aria-label='Expiring soonest']").TextContent);
+        var latest = page.Find("[aria-label='Latest payments']").TextContent;
+        Assert.Contains("FAILED", latest);
+        Assert.Contains("cy@example.com", latest);
+    }
+
+    [Fact]
+    public void A_merchant_without_links_is_invited_to_create_the_first_one()
+    {
+        var page = RenderPage<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Create your first link", page.Find("[aria-label='No links yet']").TextContent));
+        Assert.Contains(page.FindAll("a"), a => a.GetAttribute("href") == "links/new");
+    }
+}
