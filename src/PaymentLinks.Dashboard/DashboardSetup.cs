@@ -100,6 +100,7 @@ public static class DashboardSetup
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCheckout();
+        app.MapBrand();
         app.MapPaymentExport();
         app.MapPaymentLinksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<PaymentService>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<PaymentLedger>();
+        services.AddSingleton<Branding.MerchantBranding>();
         services.AddSingleton<LinkInsights>();
         services.AddSingleton<LinkDetailsQuery>();
         services.AddSingleton<Overview.MerchantOverview>();

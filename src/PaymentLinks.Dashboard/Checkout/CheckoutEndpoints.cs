@@ -176,6 +176,7 @@ public static class CheckoutEndpoints
             // An unknown id and a draft get the very same page: nothing about the link, not even its merchant.
             ["BusinessName"] = problem == CheckoutProblem.NotFound ? null : link?.BusinessName,
             ["MerchantMessage"] = problem == CheckoutProblem.Disabled ? link?.DisabledMessage : null,
+            ["Brand"] = problem == CheckoutProblem.NotFound ? null : link?.Brand,
         }) { StatusCode = problem.StatusCode() };
 
     private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>

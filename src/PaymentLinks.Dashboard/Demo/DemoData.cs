@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Branding;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
@@ -28,7 +29,7 @@ public sealed class DemoDataOptions
 /// </summary>
 public sealed class DemoData(
     IOptions<DemoDataOptions> options, MerchantAccounts accounts, UserManager<ApplicationUser> users,
-    PaymentLinkService links, CheckoutService checkout, PaymentService payments, IDbContextFactory<AppDbContext> contexts,
+    PaymentLinkService links, CheckoutService checkout, PaymentService payments, MerchantBranding branding, IDbContextFactory<AppDbContext> contexts,
     TimeProvider clock, ILogger<DemoData> logger)
 {
     public async Task SeedIfEnabledAsync(IHostEnvironment environment)
@@ -42,6 +43,8 @@ public sealed class DemoData(
             throw new InvalidOperationException("Demo merchant: " + string.Join(" ", registered.Errors.Select(e => e.Description)));
         var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException("Demo user vanished.");
         var caller = new MerchantCaller(user.MerchantId, Actor.User(user.Id));
+        await branding.SetAccentAsync(user.MerchantId, DemoBrand.Accent);
+        await branding.SetLogoAsync(user.MerchantId, DemoBrand.Logo);
         await SeedLinksAsync(caller);
         logger.LogInformation("Seeded demo merchant {Email} with links in every state", demo.Email);
     }

@@ -40,6 +40,9 @@ public static class SecurityHeaders
             return ($"default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' {returns}; " +
                     "frame-ancestors 'none'; base-uri 'none'", "no-referrer");
         }
+        // A logo opened on its own (an SVG is a document) may draw, and nothing else.
+        if (path.StartsWithSegments("/brand"))
+            return ("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox", "no-referrer");
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi"))
             return ("default-src 'none'; frame-ancestors 'none'", "no-referrer");
         // MudBlazor sets inline styles on its components, hence 'unsafe-inline' for styles (never for scripts).

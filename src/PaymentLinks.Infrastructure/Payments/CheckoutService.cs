@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Branding;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Persistence;
@@ -17,6 +18,9 @@ public sealed record CheckoutView(
     decimal Amount, string Currency, string? RedirectUrl, string? DisabledMessage, Refusal? Unavailable)
 {
     public bool CanPay => Unavailable is null;
+
+    /// <summary>The merchant's logo and accent colour.</summary>
+    public BrandView Brand { get; init; } = BrandView.None(Guid.Empty);
 
     /// <summary>What the pay page asks of the customer, and how the amount is made.</summary>
     public CheckoutAsks Asks { get; init; } = new(false, null, null, new CustomerDetails(), []);
@@ -76,6 +80,12 @@ public sealed class CheckoutService(
         var found = await db.PaymentLinks.AsNoTracking()
             .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
             .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName, merchant.ReturnSecret })
+            .Select(found => new
+            {
+                found.link, found.BusinessName, found.ReturnSecret,
+                Brand = db.MerchantBrands.Where(b => b.MerchantId == found.link.MerchantId)
+                    .Select(b => new { b.Accent, b.LogoVersion, HasLogo = b.Logo != null }).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
@@ -85,6 +95,7 @@ public sealed class CheckoutService(
             link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now))
         {
             ReturnSecret = found.ReturnSecret,
+            Brand = found.Brand is { } brand ? new BrandView(link.MerchantId, brand.Accent, brand.LogoVersion, brand.HasLogo) : BrandView.None(link.MerchantId),
             Asks = CheckoutAsks.Of(link.CurrentSettings()),
         };
         return (checkout, link.MerchantId, link.IsDueForExpiry(now));

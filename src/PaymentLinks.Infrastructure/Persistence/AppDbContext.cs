@@ -18,6 +18,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public DbSet<Merchant> Merchants => Set<Merchant>();
+    public DbSet<MerchantBrand> MerchantBrands => Set<MerchantBrand>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

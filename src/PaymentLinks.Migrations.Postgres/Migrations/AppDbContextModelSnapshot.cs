@@ -358,6 +358,31 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.ToTable("Merchants");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Domain.Merchants.MerchantBrand", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(262144)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("LogoVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("MerchantBrands");
+                });
+
             modelBuilder.Entity("PaymentLinks.Domain.Payments.PaymentAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -795,6 +820,15 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()
                         .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Domain.Merchants.MerchantBrand", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("PaymentLinks.Domain.Merchants.MerchantBrand", "MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

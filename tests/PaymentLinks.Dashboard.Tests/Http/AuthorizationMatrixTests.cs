@@ -59,6 +59,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /pay/{publicId}/bank/{paymentId:guid}/approve"] = Access.Checkout,
         ["POST /pay/{publicId}/bank/{paymentId:guid}/decline"] = Access.Checkout,
         ["GET /pay/{publicId}/payments/{paymentId:guid}"] = Access.Checkout,
+        ["GET /brand/{merchantId:guid}/logo"] = Access.Public,
+        ["GET /brand/{merchantId:guid}/theme.css"] = Access.Public,
         ["GET /_framework/opaque-redirect"] = Access.Framework,
         ["* /_blazor"] = Access.Framework,
         ["* /_blazor/negotiate"] = Access.Framework,
@@ -198,6 +200,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{Id:guid}", link.Id.ToString())
         .Replace("{id}", pattern.StartsWith("/api/v1/payments/") ? _paymentOfA.Id.ToString() : link.Id.ToString())
         .Replace("{publicId}", link.PublicId)
+        .Replace("{merchantId:guid}", _merchantA.MerchantId.ToString())
         .Replace("{paymentId:guid}", _paymentOfA.Id.ToString())
         .Replace("{**rest}", "nothing-is-here");
 

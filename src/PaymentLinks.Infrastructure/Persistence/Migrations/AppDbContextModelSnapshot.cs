@@ -345,6 +345,31 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.ToTable("Merchants");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Domain.Merchants.MerchantBrand", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accent")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(262144)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LogoVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId");
+
+                    b.ToTable("MerchantBrands");
+                });
+
             modelBuilder.Entity("PaymentLinks.Domain.Payments.PaymentAttempt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -778,6 +803,15 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()
                         .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Domain.Merchants.MerchantBrand", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithOne()
+                        .HasForeignKey("PaymentLinks.Domain.Merchants.MerchantBrand", "MerchantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

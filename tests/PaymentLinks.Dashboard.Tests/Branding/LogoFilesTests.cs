@@ -1,0 +1,73 @@
+using System.Text;
+using PaymentLinks.Infrastructure.Branding;
+
+namespace PaymentLinks.Dashboard.Tests.Branding;
+
+public sealed class LogoFilesTests
+{
+    private static byte[] Svg(string body) => Encoding.UTF8.GetBytes($"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\">{body}</svg>");
+
+    public static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    [Fact]
+    public void A_png_and_a_jpeg_are_kept_as_they_are_with_the_type_their_bytes_say()
+    {
+        var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 };
+
+        Assert.Equal((OnePixelPng, "image/png", (string?)null), LogoFiles.Inspect(OnePixelPng));
+        Assert.Equal("image/jpeg", LogoFiles.Inspect(jpeg).ContentType);
+    }
+
+    [Theory]
+    [InlineData("GIF89a", "PNG, JPEG or SVG")]
+    [InlineData("", "empty")]
+    [InlineData("<html><script>alert(1)</script></html>", "not an SVG")]
+    [InlineData("<svg", "cannot be read")]
+    public void Other_files_are_refused(string text, string message) =>
+        Assert.Contains(message, LogoFiles.Inspect(Encoding.UTF8.GetBytes(text)).Problem);
+
+    [Fact]
+    public void A_file_over_256_kb_is_refused() =>
+        Assert.Contains("at most 256 KB", LogoFiles.Inspect([.. OnePixelPng, .. new byte[256 * 1024]]).Problem);
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "<script>")]
+    [InlineData("<circle r=\"4\" onload=\"alert(1)\"/>", "onload")]
+    [InlineData("<image href=\"https://tracker.example/pixel.png\"/>", "<image>")]
+    [InlineData("<use xlink:href=\"https://evil.example/sprite.svg#a\"/>", "<use>")]
+    [InlineData("<a href=\"javascript:alert(1)\"><circle r=\"4\"/></a>", "<a>")]
+    [InlineData("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">hi</div></foreignObject>", "<foreignObject>")]
+    [InlineData("<rect width=\"4\" height=\"4\" fill=\"url(https://evil.example/x)\"/>", "fill")]
+    [InlineData("<rect width=\"4\" height=\"4\" style=\"fill:red\"/>", "style")]
+    [InlineData("<style>rect { fill: url(https://evil.example/x) }</style>", "<style>")]
+    [InlineData("<set attributeName=\"fill\" to=\"red\"/>", "<set>")]
+    public void An_svg_that_runs_loads_or_links_anything_is_refused(string body, string named)
+    {
+        var (content, _, problem) = LogoFiles.Inspect(Svg(body));
+
+        Assert.Null(content);
+        Assert.Contains(named, problem);
+    }
+
+    [Fact]
+    public void An_svg_with_a_doctype_is_refused_before_any_entity_is_expanded()
+    {
+        var billionLaughs = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&b;</svg>");
+
+        Assert.Contains("DOCTYPE", LogoFiles.Inspect(billionLaughs).Problem);
+    }
+
+    [Fact]
+    public void An_svg_keeps_its_shapes_and_drawing_attributes_and_loses_everything_else()
+    {
+        var (content, type, problem) = LogoFiles.Inspect(Svg(
+            "<title>Logo</title><metadata>made by a tool</metadata><defs><linearGradient id=\"g\"/></defs>" +
+            "<g id=\"layer\" data-name=\"x\"><path d=\"M0 0L10 10\" stroke=\"#000\"/><text x=\"1\">Hi</text></g><circle cx=\"5\" cy=\"5\" r=\"2\" fill=\"#7c2d12\"/>"));
+
+        Assert.Null(problem);
+        Assert.Equal("image/svg+xml", type);
+        Assert.Equal("<svg viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\"><g><path d=\"M0 0L10 10\" stroke=\"#000\" /></g><circle cx=\"5\" cy=\"5\" r=\"2\" fill=\"#7c2d12\" /></svg>",
+            Encoding.UTF8.GetString(content!));
+    }
+}
