@@ -61,7 +61,7 @@ public sealed class AccountTests(AppFixture app)
         await page.GetByLabel("Business name").FillAsync("Zoned Zines & Co");
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).FillAsync("Tokyo");
         await page.GetByText("Asia/Tokyo (UTC+09:00)").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(session.Snackbar).ToContainTextAsync("Account saved");
 
         await session.OpenAsync($"links/{link.Id}");
@@ -77,7 +77,7 @@ public sealed class AccountTests(AppFixture app)
         await session.OpenAsync("settings/account");
 
         await session.Page.GetByLabel("Business name").FillAsync(" ");
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
         await Expect(session.Page.Locator(".field:has(#business-name)")).ToContainTextAsync("Business name is required.");
         Assert.Equal("Named Nuts", (await app.Profiles.GetAsync(session.Merchant.MerchantId))!.BusinessName);

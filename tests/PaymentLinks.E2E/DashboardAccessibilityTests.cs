@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Webhooks;
 using static Microsoft.Playwright.Assertions;
@@ -32,20 +34,31 @@ public sealed class DashboardAccessibilityTests(AppFixture app)
             await session.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
             await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         }
-        var paid = await session.CreateLinkAsync("Hand-bound notebook");
+        var paid = (await app.Links.CreateAsync(session.Merchant, new LinkSettings
+        {
+            Title = "Hand-bound notebook", Amount = 24m, Currency = "EUR", MaxQuantity = 5,
+            CustomerDetails = new(DetailMode.Required, DetailMode.Optional, DetailMode.Optional),
+            CustomFields = [new("Paper", CustomFieldKind.Choice, true, ["Lined", "Blank"]), new("Initials", CustomFieldKind.Text, false, [])],
+        }, publish: true)).Value;
         var payments = app.Services.GetRequiredService<PaymentService>();
-        await payments.CompleteAsync((await payments.StartAsync(paid.PublicId)).Value.Id);
+        var answers = new CheckoutAnswers { Quantity = "2", Email = "ada@example.com", Name = "Ada Lovelace", Fields = ["Lined", "AL"] };
+        await payments.CompleteAsync((await payments.StartAsync(paid.PublicId, answers: answers)).Value.Id);
         var disabled = await session.CreateLinkAsync("Leather cover");
         await app.Links.DisableAsync(session.Merchant, disabled.Id);
         await session.CreateLinkAsync("Sketch pad", publish: false);
         await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "Shop");
         await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, "https://hooks.example/in");
 
-        foreach (var path in new[] { "", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
+        foreach (var path in new[] { "", "links", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "payments", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
         {
             await session.OpenAsync(path);
             await Axe.AssertNoSeriousViolationsAsync(session.Page);
         }
+        // The pay page of that link, as it comes back with a message by each field left empty.
+        await session.Page.GotoAsync($"pay/{paid.PublicId}");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Email is required.");
+        await Axe.AssertNoSeriousViolationsAsync(session.Page);
         Assert.Empty(blocked);
     }
 }

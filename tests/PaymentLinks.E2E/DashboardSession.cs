@@ -59,8 +59,23 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     /// <summary>Rows of the links list: each has its "Select …" checkbox.</summary>
     public ILocator LinkRows => Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new("^Select ") }) });
 
-    public async Task OpenRowMenuAsync(string title) =>
-        await Row(title).GetByRole(AriaRole.Button, new() { Name = $"Actions for {title}" }).ClickAsync();
+    public async Task OpenRowMenuAsync(string title)
+    {
+        // A live refresh landing just after the click renders the row again, which closes its menu: like a person,
+        // the test opens it again (at most twice more).
+        for (var attempt = 0; ; attempt++)
+        {
+            await Row(title).GetByRole(AriaRole.Button, new() { Name = $"Actions for {title}" }).ClickAsync();
+            try
+            {
+                await Expect(Page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync(new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+            }
+        }
+    }
 
     public async Task ClickRowActionAsync(string title, string action)
     {

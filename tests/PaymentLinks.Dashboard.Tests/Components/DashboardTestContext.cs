@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Harness.Services.GetRequiredService<LinkDetailsQuery>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.PaymentLedger>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Overview.MerchantOverview>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Branding.MerchantBranding>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Webhooks.WebhookService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentLinks.Infrastructure.Housekeeping.HousekeepingOptions>>());

@@ -33,6 +33,52 @@ public sealed class LinkFormPageTests : DashboardTestContext
         Assert.Equal("EUR", form.Find("#currency").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task Bad_checkout_options_get_their_message_by_each_field_and_create_nothing()
+    {
+        var form = RenderPage<LinkFormPage>();
+        form.WaitForAssertion(() => form.Find("#title"));
+        form.Find("#title").Change("Festival T-shirt");
+        form.Find("#amount").Change("25");
+        form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
+        form.WaitForAssertion(() => form.Find("#max-quantity"));
+        form.Find("#max-quantity").Change("100");
+        form.FindAll("button").Single(b => b.TextContent == "Add a question").Click();
+        form.WaitForAssertion(() => form.Find("#question-1-label"));
+        form.Find("#question-1-label").Change("Size \u202Egib");
+
+        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+
+        form.WaitForAssertion(() => Assert.Contains("Max quantity must be between 2 and 99.", MessageBeside(form, "max-quantity")));
+        Assert.Contains("text-direction", MessageBeside(form, "question-1-label"));
+        await using var db = Harness.NewContext();
+        Assert.Equal(0, await db.PaymentLinks.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_link_with_a_quantity_details_and_a_list_question_is_saved_with_them()
+    {
+        var form = RenderPage<LinkFormPage>();
+        form.WaitForAssertion(() => form.Find("#title"));
+        form.Find("#title").Change("Festival T-shirt");
+        form.Find("#amount").Change("25");
+        form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
+        form.WaitForAssertion(() => form.Find("#max-quantity"));
+        form.Find("#max-quantity").Change("5");
+        form.FindAll("button").Single(b => b.TextContent == "Add a question").Click();
+        form.WaitForAssertion(() => form.Find("#question-1-label"));
+        form.Find("#question-1-label").Change("Note");
+
+        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+
+        await using var db = Harness.NewContext();
+        form.WaitForAssertion(() => Assert.Equal(1, db.PaymentLinks.Count()));
+        var link = await db.PaymentLinks.AsNoTracking().SingleAsync();
+        Assert.Equal(5, link.MaxQuantity);
+        Assert.Equal([new PaymentLinks.Domain.Links.CustomField("Note", PaymentLinks.Domain.Links.CustomFieldKind.Text, false, [])], link.CustomFields);
+        Assert.Equal(PaymentLinks.Domain.Links.DetailMode.Optional, link.CustomerDetails.Email);
+    }
+
     private static string MessageBeside(IRenderedComponent<LinkFormPage> form, string inputId) =>
         form.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }

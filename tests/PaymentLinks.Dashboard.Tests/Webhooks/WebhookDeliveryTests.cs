@@ -170,6 +170,29 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_completed_payment_reports_its_quantity_amounts_customer_and_answers()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        var link = (await _app.Links.CreateAsync(_merchant, new LinkSettings
+        {
+            Title = "Festival T-shirt", Amount = 25m, Currency = "EUR", MaxQuantity = 5,
+            CustomerDetails = new(DetailMode.Required, DetailMode.Optional, DetailMode.Off),
+            CustomFields = [new("T-shirt size", CustomFieldKind.Choice, true, ["S", "M"])],
+        }, publish: true)).Value;
+        var answers = new PaymentLinks.Domain.Payments.CheckoutAnswers { Quantity = "3", Email = "ada@example.com", Name = "Ada", Fields = ["M"] };
+
+        await Payments.CompleteAsync((await Payments.StartAsync(link.PublicId, answers: answers)).Value.Id);
+
+        await receiver.WaitForAsync(r => r.Delivered.Any(h => h.EventType == "payment.completed"));
+        var payment = JsonDocument.Parse(receiver.Delivered.Single(h => h.EventType == "payment.completed").Body)
+            .RootElement.GetProperty("data").GetProperty("payment");
+        Assert.Equal((3, 75m, 25m), (payment.GetProperty("quantity").GetInt32(), payment.GetProperty("amount").GetDecimal(), payment.GetProperty("unit_amount").GetDecimal()));
+        Assert.Equal("""{"email":"ada@example.com","name":"Ada","phone":null}""", payment.GetProperty("customer").GetRawText());
+        Assert.Equal("""[{"label":"T-shirt size","value":"M"}]""", payment.GetProperty("custom_fields").GetRawText());
+    }
+
+    [Fact]
     public async Task An_expiry_found_by_the_sweeper_sends_link_expired_and_a_disable_enable_pair_is_reported()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

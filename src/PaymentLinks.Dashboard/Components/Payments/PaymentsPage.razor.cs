@@ -20,6 +20,7 @@ public sealed partial class PaymentsPage
     private MudDataGrid<PaymentRow>? _grid;
     private PaymentFilter? _loaded;
     private string? _linkTitle;
+    private Guid? _titleOf;
     private LiveRefresh? _live;
 
     [Inject] private PaymentLedger Ledger { get; set; } = default!;
@@ -43,9 +44,14 @@ public sealed partial class PaymentsPage
     protected override async Task OnParametersSetAsync()
     {
         var filter = Filter;
-        _linkTitle = filter.Link is { } linkId && await Links.GetAsync(Merchant.Caller, linkId.ToString()) is { IsSuccess: true } link
-            ? link.Value.Title
-            : null;
+        // Parameters are set again whenever the layout re-renders: the chip's title is read only for a new link.
+        if (filter.Link != _titleOf)
+        {
+            _titleOf = filter.Link;
+            _linkTitle = filter.Link is { } linkId && await Links.GetAsync(Merchant.Caller, linkId.ToString()) is { IsSuccess: true } link
+                ? link.Value.Title
+                : null;
+        }
         if (_grid is not null && _loaded is not null && _loaded != filter)
             await _grid.ReloadServerData(); // a filter or Back changed the address
     }
