@@ -40,9 +40,8 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblem.NotFound);
         if (link.Unavailable is { } refusal)
             return Problem(CheckoutProblems.From(refusal), link);
-        Private(http);
         var token = await CheckoutTokenAsync(http, link, payments);
-        return Page<PayPage>(new() { ["Link"] = link, ["Form"] = Form(http, antiforgery, token) });
+        return PayPage(http, antiforgery, link, token, new CheckoutAnswers(), []);
     }
 
     /// <summary>
@@ -96,7 +95,7 @@ public static class CheckoutEndpoints
             : $"/pay/{publicId}/payments/{started.Value.Id}");
     }
 
-    /// <summary>The pay page again after a post, with what was typed kept and a message by each field at fault.</summary>
+    /// <summary>The pay page; after a post, with what was typed kept and a message by each field at fault.</summary>
     private static IResult PayPage(HttpContext http, IAntiforgery antiforgery, CheckoutView link, string token, CheckoutAnswers answers, IReadOnlyList<FieldError> errors)
     {
         Private(http);
