@@ -60,14 +60,14 @@ public sealed class LinkDetailsQuery(PaymentLinkService links, LinkInsights insi
     private async Task<IReadOnlyList<DailyCount>> CompletedPerDayAsync(MerchantCaller caller, Guid id, TimeZoneInfo zone, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = LocalDays.DayOf(now, zone);
         var since = now.AddDays(-ChartDays - 1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var finished = await db.PaymentAttempts.AsNoTracking()
             .Where(a => a.LinkId == id && a.Status == PaymentStatus.Completed && a.FinishedAt >= since
                 && db.PaymentLinks.Any(l => l.Id == id && l.MerchantId == caller.MerchantId))
             .Select(a => a.FinishedAt!.Value).ToListAsync(ct);
-        var perDay = finished.GroupBy(at => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime)).ToDictionary(g => g.Key, g => g.Count());
+        var perDay = finished.GroupBy(at => LocalDays.DayOf(at, zone)).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, ChartDays).Select(i => today.AddDays(i - ChartDays + 1))
             .Select(day => new DailyCount(day, perDay.GetValueOrDefault(day))).ToList();
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Payments;
@@ -23,8 +22,8 @@ public sealed partial class OverviewPage
     private List<ChartSeries<double>> _amountSeries = [];
     private string[] _labels = [];
 
-    // Whole payments on the count axis; amounts of several currencies share one axis, each its own line.
-    private readonly BarChartOptions _countOptions = new() { YAxisTicks = 1, MaxNumYAxisTicks = 5, YAxisFormat = "0", ShowLegend = false };
+    private readonly BarChartOptions _countOptions = DailyCharts.CountOptions();
+    // Amounts of several currencies share one axis, each its own line.
     private readonly LineChartOptions _amountOptions = new() { MaxNumYAxisTicks = 5, YAxisFormat = "N0", ShowLegend = true };
 
     [Inject] private MerchantOverview Overview { get; set; } = default!;
@@ -55,8 +54,7 @@ public sealed partial class OverviewPage
             Name = total.Currency,
             Data = new ChartData<double>(days.Select(d => (double)d.AmountByCurrency.GetValueOrDefault(total.Currency)).ToList()),
         }).ToList();
-        // Every fifth day is labelled, so the axis stays readable on a phone.
-        _labels = days.Select((d, i) => (days.Count - 1 - i) % 5 == 0 ? d.Day.ToString("MM-dd", CultureInfo.InvariantCulture) : "").ToArray();
+        _labels = DailyCharts.Labels(days.Select(d => d.Day).ToList());
         _figures = figures;
     }
 
