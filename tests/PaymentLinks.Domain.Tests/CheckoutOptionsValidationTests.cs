@@ -80,4 +80,15 @@ public sealed class CheckoutOptionsValidationTests
     [Fact]
     public void Email_is_asked_by_default_and_nothing_else() =>
         Assert.Equal(new CustomerDetails(DetailMode.Optional, DetailMode.Off, DetailMode.Off), new LinkSettings().CustomerDetails);
+
+    [Fact]
+    public void Settings_read_twice_from_one_link_are_equal_custom_fields_compared_by_value()
+    {
+        var link = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { CustomFields = [Choice("Size", "S", "M")] },
+            publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+
+        Assert.Equal(link.CurrentSettings(), link.CurrentSettings() with { CustomFields = [Choice("Size", "S", "M")] });
+        Assert.NotEqual(link.CurrentSettings(), link.CurrentSettings() with { CustomFields = [Choice("Size", "S", "L")] });
+        Assert.NotEqual(link.CurrentSettings(), link.CurrentSettings() with { Title = "Other" });
+    }
 }

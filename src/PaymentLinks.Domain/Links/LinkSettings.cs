@@ -128,6 +128,15 @@ public sealed partial record LinkSettings
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a setting."),
     };
 
+    /// <summary>
+    /// Equal when no setting differs, custom fields compared by value: the record's own equality would compare the
+    /// list by reference, and two reads of an unchanged link would then differ (a list re-rendering every row, say).
+    /// Every setting has an edit rule (a domain test holds the table to <see cref="Fields"/>).
+    /// </summary>
+    public bool Equals(LinkSettings? other) => other is not null && EditRules.ByField.Keys.All(field => !Differs(field, other));
+
+    public override int GetHashCode() => HashCode.Combine(Title, Amount, Currency, MaxUsages, ExpiresAt, CustomFields.Count);
+
     /// <summary>Trims text and turns blank optional fields into none.</summary>
     public LinkSettings Normalized() => this with
     {
