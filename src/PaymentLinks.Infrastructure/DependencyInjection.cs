@@ -40,6 +40,9 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<CheckoutService>();
+        services.AddSingleton<CheckoutViewCounts>();
+        services.AddSingleton<CheckoutLinkCache>();
+        services.AddHostedService(provider => provider.GetRequiredService<CheckoutViewCounts>());
         services.AddSingleton<PaymentLedger>();
         services.AddSingleton<Branding.MerchantBranding>();
         services.AddSingleton<LinkInsights>();

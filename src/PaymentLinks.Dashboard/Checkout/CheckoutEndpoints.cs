@@ -98,11 +98,12 @@ public static class CheckoutEndpoints
     /// <summary>The pay page; after a post, with what was typed kept and a message by each field at fault.</summary>
     private static IResult PayPage(HttpContext http, IAntiforgery antiforgery, CheckoutView link, string token, CheckoutAnswers answers, IReadOnlyList<FieldError> errors)
     {
+        var form = Form(http, antiforgery, token);
         Private(http);
         return new RazorComponentResult<PayPage>(new Dictionary<string, object?>
         {
             ["Link"] = link,
-            ["Form"] = Form(http, antiforgery, token),
+            ["Form"] = form,
             ["Answers"] = answers,
             ["Errors"] = CheckoutFields.ByField(errors),
         }) { StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
@@ -115,8 +116,9 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblem.NotFound);
         if (payment.Status != PaymentStatus.Pending)
             return SeeOther($"/pay/{publicId}/payments/{paymentId}");
+        var form = Form(http, antiforgery, "");
         Private(http);
-        return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = Form(http, antiforgery, "") });
+        return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = form });
     }
 
     private static async Task<IResult> FinishAsync(
@@ -185,6 +187,7 @@ public static class CheckoutEndpoints
 
     // Revalidated on every normal visit, yet kept for the back button: a page restored from history posts
     // its original checkout token again, which finds the payment it already started instead of a new one.
+    // Set after the antiforgery token is made, which would otherwise replace it with no-store (and log each time).
     private static void Private(HttpContext http) => http.Response.Headers.CacheControl = "private, no-cache";
 
     private sealed class SeeOtherResult(string location) : IResult

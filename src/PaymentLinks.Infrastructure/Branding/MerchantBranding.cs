@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Branding;
@@ -18,7 +19,7 @@ public sealed record BrandView(Guid MerchantId, string? Accent, int LogoVersion,
 public sealed record LogoContent(byte[] Content, string ContentType);
 
 /// <summary>A merchant's logo and accent colour: reading them for checkout, changing them from the dashboard.</summary>
-public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts)
+public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks)
 {
     public const string LogoField = "logo";
 
@@ -69,6 +70,7 @@ public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts)
         if (change(brand) is { IsSuccess: false } refused)
             return refused.Refusal;
         await db.SaveChangesAsync(ct);
+        checkoutLinks.ForgetMerchant(merchantId);
         return new BrandView(merchantId, brand.Accent, brand.LogoVersion, brand.Logo is not null);
     }
 }

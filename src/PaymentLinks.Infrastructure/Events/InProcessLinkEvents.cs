@@ -8,8 +8,12 @@ public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : I
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _byMerchant = new();
 
+    /// <summary>Every change, whichever merchant's, as it is published here or arrives from another instance.</summary>
+    public event Action<LinkChanged>? Published;
+
     public void Publish(LinkChanged change)
     {
+        Published?.Invoke(change);
         if (!_byMerchant.TryGetValue(change.MerchantId, out var subscriptions))
             return;
         foreach (var subscription in subscriptions.Keys)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Merchants;
@@ -11,7 +12,7 @@ public sealed record MerchantProfile(Guid Id, string BusinessName, string TimeZo
 }
 
 /// <summary>A merchant's business name (shown to customers) and time zone (dates in the dashboard).</summary>
-public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts)
+public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks)
 {
     public const string BusinessNameField = "business_name";
     public const string TimeZoneField = "time_zone";
@@ -42,6 +43,7 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts)
             return Refusal.NotFound();
         merchant.Rename(businessName.Trim(), timeZoneId);
         await db.SaveChangesAsync(ct);
+        checkoutLinks.ForgetMerchant(merchantId);
         return new MerchantProfile(merchant.Id, merchant.BusinessName, merchant.TimeZoneId);
     }
 

@@ -3,7 +3,6 @@ using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Branding;
-using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -54,11 +53,13 @@ public sealed record CheckoutAsks(
 
 /// <summary>The customer's reading side of checkout; paying goes through <see cref="PaymentService"/>.</summary>
 public sealed class CheckoutService(
-    IDbContextFactory<AppDbContext> contexts, LinkExpiry expiry, TimeProvider clock, ILinkEvents events)
+    IDbContextFactory<AppDbContext> contexts, LinkExpiry expiry, TimeProvider clock, CheckoutViewCounts views,
+    CheckoutLinkCache cache)
 {
     /// <summary>
     /// The link behind a checkout URL, or null for an unknown id or a draft (never revealed). Opening a link
-    /// past its deadline persists EXPIRED; opening a payable one counts a view for the merchant's funnel.
+    /// past its deadline persists EXPIRED; opening a payable one counts a view for the merchant's funnel (in memory,
+    /// see <see cref="CheckoutViewCounts"/>).
     /// </summary>
     public async Task<CheckoutView?> OpenAsync(string publicId, bool countView, CancellationToken ct = default)
     {
@@ -68,7 +69,7 @@ public sealed class CheckoutService(
         if (view.Value.DueForExpiry)
             await expiry.ExpireAsync(view.Value.Checkout.LinkId, ct);
         else if (countView && view.Value.Checkout.CanPay)
-            await CountViewAsync(view.Value.Checkout.LinkId, view.Value.MerchantId, ct);
+            views.Count(view.Value.Checkout.LinkId, view.Value.MerchantId);
         return view.Value.Checkout;
     }
 
@@ -76,6 +77,22 @@ public sealed class CheckoutService(
     {
         if (!PublicIds.LooksLikePublicId(publicId))
             return null;
+        if (await cache.GetAsync(publicId, () => ReadStoredAsync(publicId, ct)) is not { } found)
+            return null;
+        var link = found.Link;
+        var now = clock.GetUtcNow();
+        var checkout = new CheckoutView(link.Id, link.PublicId, found.BusinessName, link.Title, link.Description,
+            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now))
+        {
+            ReturnSecret = found.ReturnSecret,
+            Brand = found.Brand,
+            Asks = CheckoutAsks.Of(link.CurrentSettings()),
+        };
+        return (checkout, link.MerchantId, link.IsDueForExpiry(now));
+    }
+
+    private async Task<CheckoutData?> ReadStoredAsync(string publicId, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var found = await db.PaymentLinks.AsNoTracking()
             .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
@@ -89,24 +106,8 @@ public sealed class CheckoutService(
             .FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
-        var link = found.link;
-        var now = clock.GetUtcNow();
-        var checkout = new CheckoutView(link.Id, link.PublicId, found.BusinessName, link.Title, link.Description,
-            link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now))
-        {
-            ReturnSecret = found.ReturnSecret,
-            Brand = found.Brand is { } brand ? new BrandView(link.MerchantId, brand.Accent, brand.LogoVersion, brand.HasLogo) : BrandView.None(link.MerchantId),
-            Asks = CheckoutAsks.Of(link.CurrentSettings()),
-        };
-        return (checkout, link.MerchantId, link.IsDueForExpiry(now));
-    }
-
-    // A plain counter, not a state: one atomic increment, outside the aggregate's transitions.
-    private async Task CountViewAsync(Guid linkId, Guid merchantId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.PaymentLinks.Where(l => l.Id == linkId)
-            .ExecuteUpdateAsync(set => set.SetProperty(l => l.CheckoutViews, l => l.CheckoutViews + 1), ct);
-        events.Publish(new LinkChanged(merchantId, linkId, LinkChangeKind.CheckoutViewed));
+        var merchantId = found.link.MerchantId;
+        var brand = found.Brand is { } kept ? new BrandView(merchantId, kept.Accent, kept.LogoVersion, kept.HasLogo) : BrandView.None(merchantId);
+        return new CheckoutData(found.link, found.BusinessName, found.ReturnSecret, brand);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Http;
+using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
@@ -66,6 +67,7 @@ public sealed class ClientRateLimitTests : IAsyncLifetime
         var limited = await client.GetAsync($"/pay/{link.PublicId}");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        await _app.Services.GetRequiredService<CheckoutViewCounts>().FlushAsync();
         await using var db = _app.NewContext();
         Assert.Equal(3, (await db.PaymentLinks.SingleAsync(l => l.Id == link.Id)).CheckoutViews);
     }

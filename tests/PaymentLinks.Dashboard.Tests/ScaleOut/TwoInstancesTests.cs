@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Dashboard.Tests.Services;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Events;
@@ -108,6 +109,24 @@ public sealed class TwoInstancesTests : IAsyncLifetime
 
         await Poll.UntilAsync(() => Task.FromResult(heardOnB.Any(c => c.LinkId == link.Id && c.Kind == LinkChangeKind.PaymentFinished)),
             "instance B to hear of the payment completed on instance A");
+    }
+
+    [Fact]
+    public async Task Checkout_views_counted_on_both_instances_at_once_all_add_up_once_both_have_stopped()
+    {
+        var link = await _a.ActiveLinkAsync(await _a.NewMerchantAsync("Viewed Shop"), maxUsages: 10);
+        var onA = _a.CreateClient();
+        var onB = _b.CreateClient();
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => (i % 2 == 0 ? onA : onB).GetAsync($"/pay/{link.PublicId}")));
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+
+        Assert.All(pages, page => Assert.True(page.IsSuccessStatusCode));
+        var services = new ServiceHarness(database: _database);
+        await using (var db = services.NewContext())
+            Assert.Equal(100, await db.PaymentLinks.Where(l => l.Id == link.Id).Select(l => l.CheckoutViews).SingleAsync());
+        await services.DisposeAsync();
     }
 
     [Fact]
