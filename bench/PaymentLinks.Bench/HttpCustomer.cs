@@ -42,7 +42,7 @@ public sealed partial class HttpCustomer(Uri app) : IDisposable
         _http.PostAsync(path, new FormUrlEncodedContent(HiddenFields(page)));
 
     private static Dictionary<string, string> HiddenFields(string page) =>
-        HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        HiddenInput().Matches(page).DistinctBy(m => m.Groups["name"].Value).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
     private static partial Regex HiddenInput();

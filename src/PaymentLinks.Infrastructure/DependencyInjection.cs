@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,9 +23,12 @@ public static class DependencyInjection
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        // One context per operation: Blazor Server circuits live long and must not share a context.
-        services.AddDbContextFactory<AppDbContext>(options => DatabaseSetup.Configure(options, database.Provider, connectionString));
+        // One context per operation: Blazor Server circuits live long and must not share a context. Contexts are
+        // pooled: setting one up anew costs more than many of the queries it runs.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
+            DatabaseSetup.Configure(options, database.Provider, connectionString, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<InProcessLinkEvents>();
         if (database.Provider == DatabaseProvider.Postgres)

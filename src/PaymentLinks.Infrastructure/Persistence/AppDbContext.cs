@@ -12,11 +12,10 @@ using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider? clock = null)
+/// <summary>The app's tables. Contexts are pooled; every save also writes its webhook events (<see cref="WebhookOutboxOnSave"/>).</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<MerchantBrand> MerchantBrands => Set<MerchantBrand>();
 
@@ -31,19 +30,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
-
-    /// <summary>Every save also writes the webhook events its changes cause: same transaction, so never one without the other.</summary>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        WebhookEvents.AddRange(WebhookOutbox.Collect(ChangeTracker, _clock.GetUtcNow()));
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        WebhookEvents.AddRange(WebhookOutbox.Collect(ChangeTracker, _clock.GetUtcNow()));
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

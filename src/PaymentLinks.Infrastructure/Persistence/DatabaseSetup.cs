@@ -24,8 +24,9 @@ public static class DatabaseSetup
     /// <summary>Where the PostgreSQL migrations live: EF Core keeps one set (and one model snapshot) per assembly.</summary>
     public const string PostgresMigrationsAssembly = "PaymentLinks.Migrations.Postgres";
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, TimeProvider? clock = null)
     {
+        options.AddInterceptors(new WebhookOutboxOnSave(clock ?? TimeProvider.System));
         switch (provider)
         {
             case DatabaseProvider.Postgres:

@@ -12,7 +12,7 @@ internal static class RowLocks
     /// <summary>Locks one link's row until the transaction ends, so writers of one link queue instead of racing.</summary>
     public static async Task LockLinkAsync(this AppDbContext db, Guid linkId, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "PaymentLinks" WHERE "Id" = {linkId} FOR UPDATE""", ct);
     }
 
@@ -29,7 +29,7 @@ internal static class RowLocks
 
     private static async Task<List<TId>> LockFreeAsync<TId>(AppDbContext db, string table, string condition, List<TId> ids, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql() || ids.Count == 0)
+        if (db.Database.GetDbConnection() is not NpgsqlConnection || ids.Count == 0)
             return ids;
         // The table and condition are this class's own constants; the ids go as a parameter.
 #pragma warning disable EF1002

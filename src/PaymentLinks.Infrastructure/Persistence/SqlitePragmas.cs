@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -8,11 +9,14 @@ namespace PaymentLinks.Infrastructure.Persistence;
 /// Per-connection SQLite settings: a busy timeout so that queued writers wait inside SQLite instead of
 /// failing, and foreign keys on. WAL is a property of the file and is set once at start-up. SQLite's own
 /// lower() knows only ASCII; searches lower-case both sides, so it is replaced by .NET's, as PostgreSQL's
-/// lower() also knows every letter.
+/// lower() also knows every letter. The pragmas stay with the pooled native connection and are set once per
+/// connection; the function goes when a connection closes, so it is added at every open.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -24,9 +28,14 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-        ((SqliteConnection)connection).CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        var sqlite = (SqliteConnection)connection;
+        if (!Configured.TryGetValue(sqlite.Handle!, out _))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            Configured.AddOrUpdate(sqlite.Handle!, Pragmas);
+        }
+        sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace PaymentLinks.Infrastructure.Persistence;
@@ -8,10 +9,14 @@ namespace PaymentLinks.Infrastructure.Persistence;
 /// commit. On PostgreSQL work on one link first locks its row (<see cref="RunOnLinkAsync{T}"/>), so its writers
 /// queue the same way; where two writers still meet, the version check on save refuses the loser, which is
 /// retried on fresh data.
+/// On SQLite, this process's writers also queue for one in-memory turn before they begin: a writer that finds the
+/// file locked would otherwise sleep in SQLite's busy handler, in steps of milliseconds, long after the lock is free.
 /// </summary>
 public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
+
+    private readonly SemaphoreSlim _sqliteTurn = new(1, 1);
 
     public Task<T> RunAsync<T>(Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(lockFirst: null, work, ct);
@@ -25,6 +30,7 @@ public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, 
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var turn = await SqliteTurnAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (lockFirst is not null)
                 await lockFirst(db);
@@ -40,6 +46,23 @@ public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, 
             {
                 await transaction.RollbackAsync(ct);
             }
+        }
+    }
+
+    private async Task<IAsyncDisposable?> SqliteTurnAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is not SqliteConnection)
+            return null; // judged by the connection: Database.IsSqlite() costs about as much as a small query
+        await _sqliteTurn.WaitAsync(ct);
+        return new Turn(_sqliteTurn);
+    }
+
+    private sealed class Turn(SemaphoreSlim turn) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            turn.Release();
+            return ValueTask.CompletedTask;
         }
     }
 }
