@@ -141,15 +141,18 @@ public sealed class PaymentLinkService(
             .ToListAsync(ct);
     }
 
-    /// <summary>One page of the caller's links. Due expiries are persisted first, so filters see the truth.</summary>
+    /// <summary>
+    /// One page of the caller's links, filtered by the status each shows now: a link past its deadline is EXPIRED
+    /// here although the sweeper has not stored it yet. A read only: nothing is written.
+    /// </summary>
     public async Task<Page<LinkView>> ListAsync(MerchantCaller caller, LinkQuery query, CancellationToken ct = default)
     {
-        await expiry.ExpireDueAsync(caller.MerchantId, ct);
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var statuses = query.Statuses is { Count: > 0 } ? query.Statuses : LinkQuery.DefaultStatuses;
         var links = db.PaymentLinks.AsNoTracking()
-            .Where(l => l.MerchantId == caller.MerchantId && statuses.Contains(l.Status));
+            .Where(l => l.MerchantId == caller.MerchantId)
+            .Where(PaymentLink.ShowsStatusAt(statuses, now));
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();

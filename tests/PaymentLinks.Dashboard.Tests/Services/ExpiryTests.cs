@@ -46,6 +46,26 @@ public sealed class ExpiryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_list_shows_a_link_past_its_deadline_as_expired_in_every_filter_and_writes_nothing()
+    {
+        var due = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);
+        var later = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour.AddDays(1));
+        var disabled = (await _harness.Links.DisableAsync(_merchant, (await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour)).Id)).Value;
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        async Task<Guid[]> Listed(params LinkStatus[] statuses) =>
+            (await _harness.Links.ListAsync(_merchant, new LinkQuery { Statuses = statuses })).Items.Select(l => l.Id).Order().ToArray();
+
+        Assert.Equal(new[] { due.Id, disabled.Id }.Order(), await Listed(LinkStatus.Expired));
+        Assert.Equal([later.Id], await Listed(LinkStatus.Active));
+        Assert.Empty(await Listed(LinkStatus.Disabled));
+        Assert.Equal(new[] { due.Id, later.Id, disabled.Id }.Order(), await Listed(LinkStatus.Active, LinkStatus.Disabled, LinkStatus.Expired));
+        await using var db = _harness.NewContext();
+        Assert.Equal(LinkStatus.Active, (await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == due.Id)).Status);
+        Assert.Equal(LinkStatus.Disabled, (await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == disabled.Id)).Status);
+    }
+
+    [Fact]
     public async Task Reading_a_link_after_its_deadline_persists_the_expiry_dated_at_the_deadline()
     {
         var link = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);

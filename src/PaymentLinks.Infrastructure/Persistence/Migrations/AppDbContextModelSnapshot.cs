@@ -310,9 +310,19 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.HasIndex("PublicId")
                         .IsUnique();
 
-                    b.HasIndex("MerchantId", "CreatedAt");
-
                     b.HasIndex("Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "ExpiresAt", "Id", "Status");
+
+                    b.HasIndex("MerchantId", "Status", "Id", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "AmountMinor", "Id", "Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "CreatedAt", "Id", "Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "Title", "Id", "Status", "ExpiresAt");
+
+                    b.HasIndex("MerchantId", "Usages", "Id", "Status", "ExpiresAt");
 
                     b.ToTable("PaymentLinks");
                 });
