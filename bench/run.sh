@@ -24,6 +24,7 @@ esac
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/paymentlinks-bench-XXXXXX)
+chmod 755 "$work" # PostgreSQL's own user keeps its data in here
 port=${BENCH_PORT:-5190}
 url=http://127.0.0.1:$port
 app_pid=""
@@ -41,8 +42,7 @@ dotnet build bench/PaymentLinks.Bench -c Release -o "$work/bench" -v quiet -nolo
 if [ "$provider" = postgres ]; then
     export PAYMENTLINKS_PG_PORT=${BENCH_PG_PORT:-55434}
     server=$(PAYMENTLINKS_PG_DIR=$work/postgres scripts/postgres.sh start)
-    psql "$server dbname=postgres" -qc "CREATE DATABASE paymentlinks_bench" 2>/dev/null \
-        || psql "host=127.0.0.1 port=$PAYMENTLINKS_PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE paymentlinks_bench"
+    psql "host=127.0.0.1 port=$PAYMENTLINKS_PG_PORT user=postgres dbname=postgres" -qc "CREATE DATABASE paymentlinks_bench"
     database=Postgres connection="$server;Database=paymentlinks_bench"
 else
     database=Sqlite connection="Data Source=$work/bench.db"

@@ -160,7 +160,9 @@ public sealed class PaymentLinkService(
             links = links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, LikePatterns.Escape) || l.PublicId == term);
         }
 
-        var total = await links.CountAsync(ct);
+        var total = string.IsNullOrWhiteSpace(query.Search)
+            ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
+            : await links.CountAsync(ct);
         var page = await Sorted(links, query.Sort, query.Descending)
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize))

@@ -24,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();
     public DbSet<PaymentLink> PaymentLinks => Set<PaymentLink>();
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
+    public DbSet<Links.MerchantLinkCount> MerchantLinkCounts => Set<Links.MerchantLinkCount>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -42,12 +43,17 @@ public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, 
                 await transaction.CommitAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (Exception error) when (attempt < MaxAttempts && (error is DbUpdateConcurrencyException || IsDeadlock(error)))
             {
                 await transaction.RollbackAsync(ct);
             }
         }
     }
+
+    // PostgreSQL ends one of two transactions that wait on each other's rows (two writers of one merchant's link
+    // counts, say); the one it ended is simply run again.
+    private static bool IsDeadlock(Exception error) =>
+        (error as PostgresException ?? error.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.DeadlockDetected;
 
     private async Task<IAsyncDisposable?> SqliteTurnAsync(AppDbContext db, CancellationToken ct)
     {

@@ -635,6 +635,23 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MerchantId", "Status");
+
+                    b.ToTable("MerchantLinkCounts");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -871,6 +888,15 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Identity.ApplicationUser", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
                 {
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()

@@ -620,6 +620,23 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.ToTable("EndedSessions");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MerchantId", "Status");
+
+                    b.ToTable("MerchantLinkCounts");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -854,6 +871,15 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Identity.ApplicationUser", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
                 {
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Links;
+
+/// <summary>
+/// How many of a merchant's links show one of some statuses now, without scanning them: the kept counts per stored
+/// status (<see cref="MerchantLinkCount"/>), corrected by the few links past their deadline that are stored ACTIVE
+/// or DISABLED yet shown EXPIRED until the sweeper stores them.
+/// </summary>
+internal static class LinkCounting
+{
+    public static async Task<int> CountAsync(
+        AppDbContext db, Guid merchantId, IReadOnlyCollection<LinkStatus> statuses, DateTimeOffset now, CancellationToken ct)
+    {
+        var count = await db.MerchantLinkCounts
+            .Where(c => c.MerchantId == merchantId && statuses.Contains(c.Status))
+            .SumAsync(c => c.Count, ct);
+        var due = await db.PaymentLinks
+            .Where(l => (l.Status == LinkStatus.Active || l.Status == LinkStatus.Disabled) && l.ExpiresAt != null && l.ExpiresAt <= now
+                && l.MerchantId == merchantId)
+            .GroupBy(l => l.Status)
+            .Select(group => new { Status = group.Key, Count = group.Count() })
+            .ToListAsync(ct);
+        foreach (var stored in due)
+            count += (statuses.Contains(LinkStatus.Expired) ? stored.Count : 0) - (statuses.Contains(stored.Status) ? stored.Count : 0);
+        return count;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+
+namespace PaymentLinks.Dashboard.Tests.Services;
+
+/// <summary>
+/// The links list's totals come from counts the database keeps per merchant and stored status (triggers), corrected
+/// for links past their deadline: they must always equal the links the list finds.
+/// </summary>
+public sealed class LinkCountTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new();
+    private readonly ServiceHarness _harness;
+
+    public LinkCountTests() => _harness = new ServiceHarness(_clock);
+
+    public Task InitializeAsync() => _harness.InitializeAsync();
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Every_filter_total_equals_the_links_listed_through_the_whole_lifecycle()
+    {
+        var merchant = await _harness.NewMerchantAsync("Counted Cakes");
+        var other = await _harness.NewMerchantAsync("Other Ovens");
+        await _harness.ActiveLinkAsync(other);
+        var links = _harness.Links;
+        var draft = (await links.CreateAsync(merchant, ServiceHarness.Settings(), publish: false)).Value;
+        var disabled = (await links.DisableAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id)).Value;
+        await links.ArchiveAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id);
+        var used = await _harness.ActiveLinkAsync(merchant, maxUsages: 1);
+        await _harness.Payments.CompleteAsync((await _harness.Payments.StartAsync(used.PublicId)).Value.Id);
+        await _harness.ActiveLinkAsync(merchant, expiresAt: _clock.GetUtcNow().AddHours(1)); // due, not stored as expired
+        await links.DisableAsync(merchant, (await _harness.ActiveLinkAsync(merchant, expiresAt: _clock.GetUtcNow().AddHours(1))).Id);
+        await _harness.ActiveLinkAsync(merchant);
+        await links.PublishAsync(merchant, draft.Id);
+        await links.EnableAsync(merchant, disabled.Id);
+        await links.CreateAsync(merchant, ServiceHarness.Settings(), publish: false);
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        LinkStatus[][] filters = [.. Enum.GetValues<LinkStatus>().Select(status => new[] { status }), [], Enum.GetValues<LinkStatus>(),
+            [LinkStatus.Active, LinkStatus.Expired], [LinkStatus.Disabled, LinkStatus.Used]];
+        foreach (var statuses in filters)
+        {
+            var page = await links.ListAsync(merchant, new LinkQuery { Statuses = statuses, Take = LinkQuery.MaxPageSize });
+            Assert.True(page.Items.Count == page.TotalCount, $"{string.Join("+", statuses)}: {page.Items.Count} listed, total {page.TotalCount}");
+        }
+        Assert.Equal(2, (await links.ListAsync(merchant, new LinkQuery { Statuses = [LinkStatus.Expired] })).TotalCount);
+        Assert.Equal(8, (await links.ListAsync(merchant, new LinkQuery { Statuses = Enum.GetValues<LinkStatus>() })).TotalCount);
+    }
+
+    [Fact]
+    public async Task Kept_counts_equal_the_stored_links_after_many_creations_and_status_changes_at_once()
+    {
+        var merchant = await _harness.NewMerchantAsync("Busy Bakery");
+        var links = _harness.Links;
+        var created = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => links.CreateAsync(merchant, ServiceHarness.Settings(), publish: i % 3 != 0))));
+
+        await Task.WhenAll(created.Select((link, i) => Task.Run(async () =>
+        {
+            var id = link.Value.Id;
+            _ = i % 3 == 0 ? await links.PublishAsync(merchant, id) : await links.DisableAsync(merchant, id);
+            _ = i % 2 == 0 ? await links.ArchiveAsync(merchant, id) : await links.EnableAsync(merchant, id);
+        })));
+
+        await using var db = _harness.NewContext();
+        var stored = await db.PaymentLinks.Where(l => l.MerchantId == merchant.MerchantId).GroupBy(l => l.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var kept = await db.MerchantLinkCounts.Where(c => c.MerchantId == merchant.MerchantId && c.Count != 0)
+            .ToDictionaryAsync(c => c.Status, c => c.Count);
+        Assert.Equal(stored.OrderBy(e => e.Key), kept.OrderBy(e => e.Key));
+        Assert.Equal(30, kept.Values.Sum());
+    }
+}
