@@ -74,9 +74,9 @@ echo "|---|---|---|---|"
 bench/wrk-pages.sh "$url" "/checkout.css" "/pay/$payable" "/pay/$disabled"
 bench completion
 bench api
-bench circuits "$app_pid"
 bench seed-links "$links"
 bench lists "$links"
+bench circuits "$app_pid" "$links"
 
 # Cold start: a stopped instance started again over the seeded database, until it serves a pay page.
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true

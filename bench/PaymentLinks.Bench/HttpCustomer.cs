@@ -25,19 +25,6 @@ public sealed partial class HttpCustomer(Uri app) : IDisposable
         return (await _http.GetStringAsync(receipt)).Contains("Payment received", StringComparison.Ordinal);
     }
 
-    /// <summary>Signs in to the dashboard through its form, as a person would.</summary>
-    public async Task SignInAsync(string email, string password)
-    {
-        var fields = HiddenFields(await _http.GetStringAsync("/account/login"));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
-        using var answer = await _http.PostAsync("/account/login", new FormUrlEncodedContent(fields));
-        if (answer.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Signing in as {email} answered {(int)answer.StatusCode}.");
-    }
-
-    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
-
     private Task<HttpResponseMessage> PostFormAsync(string path, string page) =>
         _http.PostAsync(path, new FormUrlEncodedContent(HiddenFields(page)));
 

@@ -5,9 +5,8 @@ using PaymentLinks.Infrastructure.Links;
 namespace PaymentLinks.Bench;
 
 /// <summary>
-/// The dashboard's list queries for a merchant with many links (the demo merchant, so that the list page can also
-/// be rendered for a signed-in browser): first page, a deep page, a status filter with a sort, a title search and a
-/// count, at service level and as the server's render of the list page.
+/// The dashboard's list queries for a merchant with many links (the demo merchant, so that the browser part can
+/// show them on the links page): first page, a deep page, a status filter with a sort, a title search and a count.
 /// </summary>
 public static class LinkListBench
 {
@@ -44,7 +43,7 @@ public static class LinkListBench
         return link;
     }
 
-    public static async Task MeasureAsync(BenchServices services, Uri app, int count, int runs)
+    public static async Task MeasureAsync(BenchServices services, int count, int runs)
     {
         var merchant = await BenchMerchant.DemoAsync(services);
         var links = services.Get<PaymentLinkService>();
@@ -59,15 +58,5 @@ public static class LinkListBench
         };
         foreach (var (what, query) in queries)
             Report.Row($"{what}, {count:N0} links, service level", Report.Milliseconds(await Report.LatenciesAsync(runs, () => links.ListAsync(merchant, query()))), "", Target);
-
-        using var browser = new HttpCustomer(app);
-        await browser.SignInAsync(BenchMerchant.DemoEmail, BenchMerchant.DemoPassword);
-        foreach (var (what, path) in new[] { ("page 1", "/links"), ($"page {DeepPage:N0}", $"/links?page={DeepPage}"), ("title search", "/links?q=loaf%200012345") })
-            Report.Row($"links page render, {what}, {count:N0} links (HTTP)", Report.Milliseconds(await Report.LatenciesAsync(runs, async () =>
-            {
-                using var page = await browser.GetAsync(path);
-                page.EnsureSuccessStatusCode();
-                await page.Content.ReadAsStringAsync();
-            })));
     }
 }

@@ -1,7 +1,7 @@
 using PaymentLinks.Bench;
 
 // bench/run.sh calls one part at a time:   PaymentLinks.Bench <part> <provider> <connection string> <app URL> [options]
-//   pages-to-open | seed-links <count> | lists <count> | completion | api | circuits <server pid>
+//   pages-to-open | seed-links <count> | lists <count> | completion | api | circuits <server pid> <links seeded>
 // Each part prints rows of the table; a correctness check that fails (over-usage) makes the exit code 1.
 if (args.Length < 4)
 {
@@ -20,7 +20,7 @@ switch (part)
         await LinkListBench.SeedAsync(services, int.Parse(args[4]));
         break;
     case "lists":
-        await LinkListBench.MeasureAsync(services, app, int.Parse(args[4]), runs: 60);
+        await LinkListBench.MeasureAsync(services, int.Parse(args[4]), runs: 60);
         break;
     case "completion":
         await CompletionBench.RunAsync(services, app, duration);
@@ -29,7 +29,7 @@ switch (part)
         await ApiBench.RunAsync(services, app, duration);
         break;
     case "circuits":
-        await CircuitBench.RunAsync(app, int.Parse(args[4]));
+        await CircuitBench.RunAsync(app, int.Parse(args[4]), int.Parse(args[5]));
         break;
     default:
         Console.Error.WriteLine($"Unknown part: {part}");
