@@ -154,11 +154,7 @@ public sealed class PaymentLinkService(
             .Where(l => l.MerchantId == caller.MerchantId)
             .Where(PaymentLink.ShowsStatusAt(statuses, now));
         if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            var pattern = LikePatterns.Containing(term);
-            links = links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, LikePatterns.Escape) || l.PublicId == term);
-        }
+            links = links.Matching(db, query.Search.Trim());
 
         var total = string.IsNullOrWhiteSpace(query.Search)
             ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)

@@ -38,8 +38,11 @@ public sealed class SchemaMatchesModelTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={file};Pooling=false");
         connection.Open();
         var lines = new List<string>();
+        // The title search index (an FTS5 table and its shadow tables) is made by its migration alone: the model
+        // does not describe virtual tables. LinkSearchTests check it does its work.
         var tables = Query(connection,
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') ORDER BY name");
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'PaymentLinkTitles%' "
+            + "AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') ORDER BY name");
         foreach (var table in tables.Select(row => row[0]))
         {
             lines.Add($"table {table}");
