@@ -53,7 +53,7 @@ start_app() {
     Database__Provider=$database ConnectionStrings__PaymentLinks="$connection" Links__PublicBaseUrl=$url \
     RateLimits__CheckoutView__PermitLimit=1000000000 RateLimits__CheckoutPost__PermitLimit=1000000000 \
     RateLimits__SignIn__PermitLimit=1000000000 Api__RateLimit__PermitLimit=1000000000 Logging__LogLevel__Default=Warning \
-        nohup dotnet "$work/app/PaymentLinks.Dashboard.dll" >>"$work/app.log" 2>&1 &
+        nohup dotnet "$work/app/PaymentLinks.Dashboard.dll" --contentRoot "$work/app" >>"$work/app.log" 2>&1 &
     app_pid=$!
 }
 wait_for() { # wait_for <path>: until it answers 200
@@ -68,6 +68,9 @@ bench() { dotnet "$work/bench/PaymentLinks.Bench.dll" "$1" "$database" "$connect
 start_app
 wait_for /readyz
 read -r payable disabled < <(bench pages-to-open)
+for page in /checkout.css "/pay/$payable"; do # the baseline and the page measured must be what they say
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$page")" = 200 ] || { echo "$page does not answer 200" >&2; exit 1; }
+done
 
 echo "| Measure | Figure | Ratio | Target |"
 echo "|---|---|---|---|"

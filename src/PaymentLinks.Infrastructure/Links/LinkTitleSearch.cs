@@ -15,19 +15,21 @@ internal static class LinkTitleSearch
 {
     private const int TrigramLength = 3;
 
-    public static IQueryable<PaymentLink> Matching(this IQueryable<PaymentLink> links, AppDbContext db, string term)
+    /// <summary>The links matching <paramref name="term"/>, every merchant's: the caller adds its own filters.</summary>
+    public static IQueryable<PaymentLink> Matching(AppDbContext db, string term)
     {
         if (db.Database.GetDbConnection() is SqliteConnection && term.Length >= TrigramLength)
         {
-            // One FTS5 phrase: its trigrams in a row, i.e. the term as a substring; quotes inside are doubled.
+            // One FTS5 phrase: its trigrams in a row, i.e. the term as a substring; quotes inside are doubled. The
+            // matches are the query's source, so SQLite reads them, not every link of the merchant to test each.
             var phrase = "\"" + term.Replace("\"", "\"\"") + "\"";
-            var matches = db.Database.SqlQuery<Guid>($"""
-                SELECT p."Id" AS "Value" FROM "PaymentLinkTitles" t JOIN "PaymentLinks" p ON p.rowid = t.rowid
+            return db.PaymentLinks.FromSql($"""
+                SELECT p.* FROM "PaymentLinkTitles" t JOIN "PaymentLinks" p ON p.rowid = t.rowid
                 WHERE "PaymentLinkTitles" MATCH {phrase}
+                UNION SELECT * FROM "PaymentLinks" WHERE "PublicId" = {term}
                 """);
-            return links.Where(l => matches.Contains(l.Id) || l.PublicId == term);
         }
         var pattern = LikePatterns.Containing(term);
-        return links.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, LikePatterns.Escape) || l.PublicId == term);
+        return db.PaymentLinks.Where(l => EF.Functions.Like(l.Title.ToLower(), pattern, LikePatterns.Escape) || l.PublicId == term);
     }
 }

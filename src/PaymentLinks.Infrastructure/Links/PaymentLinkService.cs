@@ -150,11 +150,10 @@ public sealed class PaymentLinkService(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var statuses = query.Statuses is { Count: > 0 } ? query.Statuses : LinkQuery.DefaultStatuses;
-        var links = db.PaymentLinks.AsNoTracking()
+        var searched = string.IsNullOrWhiteSpace(query.Search) ? db.PaymentLinks : LinkTitleSearch.Matching(db, query.Search.Trim());
+        var links = searched.AsNoTracking()
             .Where(l => l.MerchantId == caller.MerchantId)
             .Where(PaymentLink.ShowsStatusAt(statuses, now));
-        if (!string.IsNullOrWhiteSpace(query.Search))
-            links = links.Matching(db, query.Search.Trim());
 
         var total = string.IsNullOrWhiteSpace(query.Search)
             ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
