@@ -18,7 +18,7 @@ public sealed class ExpirySweeper(
 {
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
-        var expired = await expiry.ExpireDueAsync(ct: ct);
+        var expired = await expiry.ExpireDueAsync(ct);
         if (expired > 0)
             Logger.LogInformation("Expiry sweep persisted {Count} expired links", expired);
     }

@@ -6,8 +6,9 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Infrastructure.Expiry;
 
 /// <summary>
-/// Persists expiries the clock has already decided: on access to one link, before a merchant's list, and
-/// from the sweeper. The aggregate dates each history entry at the link's deadline, with the clock as actor.
+/// Persists expiries the clock has already decided: on access to one link, and from the sweeper (lists show due
+/// links as expired without storing them). The aggregate dates each history entry at the link's deadline, with the
+/// clock as actor.
 /// </summary>
 public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
 {
@@ -18,14 +19,13 @@ public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
     public Task<int> ExpireAsync(Guid linkId, CancellationToken ct = default) =>
         ExpireBatchAsync(links => links.Where(l => l.Id == linkId), ct);
 
-    /// <summary>Every due link of one merchant, or of all merchants when none is given. Returns how many.</summary>
-    public async Task<int> ExpireDueAsync(Guid? merchantId = null, CancellationToken ct = default)
+    /// <summary>Every due link, all merchants'. Returns how many.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct = default)
     {
         var total = 0;
         while (true)
         {
-            var expired = await ExpireBatchAsync(
-                links => merchantId is { } id ? links.Where(l => l.MerchantId == id) : links, ct);
+            var expired = await ExpireBatchAsync(links => links, ct);
             total += expired;
             if (expired < BatchSize)
                 return total;

@@ -150,12 +150,12 @@ public sealed class PaymentLinkService(
         var now = clock.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var statuses = query.Statuses is { Count: > 0 } ? query.Statuses : LinkQuery.DefaultStatuses;
-        var searched = string.IsNullOrWhiteSpace(query.Search) ? db.PaymentLinks : LinkTitleSearch.Matching(db, query.Search.Trim());
-        var links = searched.AsNoTracking()
+        var term = query.Search?.Trim();
+        var links = (string.IsNullOrEmpty(term) ? db.PaymentLinks : LinkTitleSearch.Matching(db, term)).AsNoTracking()
             .Where(l => l.MerchantId == caller.MerchantId)
             .Where(PaymentLink.ShowsStatusAt(statuses, now));
 
-        var total = string.IsNullOrWhiteSpace(query.Search)
+        var total = string.IsNullOrEmpty(term)
             ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
             : await links.CountAsync(ct);
         var page = await Sorted(links, query.Sort, query.Descending)
