@@ -39,7 +39,10 @@ public static class DependencyInjection
             services.AddHostedService(provider => provider.GetRequiredService<PostgresLinkEvents>());
         }
         else
+        {
             services.AddSingleton<ILinkEvents>(provider => provider.GetRequiredService<InProcessLinkEvents>());
+            services.AddHostedService<SqliteCheckpoints>();
+        }
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();

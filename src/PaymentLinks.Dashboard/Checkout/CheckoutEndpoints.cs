@@ -116,9 +116,9 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblem.NotFound);
         if (payment.Status != PaymentStatus.Pending)
             return SeeOther($"/pay/{publicId}/payments/{paymentId}");
-        var form = Form(http, antiforgery, "");
-        Private(http);
-        return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = form });
+        // Never from history (antiforgery's no-store stays): back to the bank step of a finished payment must ask
+        // the server, which answers with the receipt.
+        return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = Form(http, antiforgery, "") });
     }
 
     private static async Task<IResult> FinishAsync(

@@ -27,6 +27,14 @@ public sealed partial class PaymentLink
         link => link.Status == LinkStatus.Active && link.Usages < link.MaxUsages && (link.ExpiresAt == null || link.ExpiresAt > now);
 
     /// <summary>
+    /// <see cref="TakesPaymentsAt"/> with room to spare: counting one more payment leaves the link ACTIVE and below its
+    /// limit, so the count is no transition and the store may make it alone, with no aggregate read first. Only a
+    /// link's last payment (or one it refuses) needs <see cref="PaymentCounted"/>.
+    /// </summary>
+    public static Expression<Func<PaymentLink, bool>> TakesPaymentAndStaysActiveAt(DateTimeOffset now) =>
+        link => link.Status == LinkStatus.Active && link.Usages + 1 < link.MaxUsages && (link.ExpiresAt == null || link.ExpiresAt > now);
+
+    /// <summary>
     /// The store has just counted one more completed payment under <see cref="TakesPaymentsAt"/> (this row
     /// was read after that count); reaching the limit moves the link to USED in the same transaction.
     /// </summary>

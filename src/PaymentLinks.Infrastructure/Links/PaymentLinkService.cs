@@ -158,9 +158,13 @@ public sealed class PaymentLinkService(
         var total = string.IsNullOrEmpty(term)
             ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
             : await links.CountAsync(ct);
-        var page = await Sorted(links, query.Sort, query.Descending)
+        // The page's ids first, then its rows: the skipped entries are walked in a covering index (merchant, sort key,
+        // id, status, deadline) alone, and only the rows shown are read from the table.
+        var pageIds = Sorted(links, query.Sort, query.Descending)
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize))
+            .Select(l => l.Id);
+        var page = await Sorted(db.PaymentLinks.AsNoTracking().Where(l => pageIds.Contains(l.Id)), query.Sort, query.Descending)
             .ToListAsync(ct);
         return new Page<LinkView>(page.Select(l => LinkView.Of(l, now)).ToList(), total);
     }

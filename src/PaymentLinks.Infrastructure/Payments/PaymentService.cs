@@ -76,8 +76,8 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// The bank approved: completes the attempt if the link still takes payments at this instant, else
     /// fails it with the link's reason. Asking again for a finished attempt returns it unchanged.
     /// </summary>
-    public Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
-        FinishAsync(paymentId, async (db, attempt, now) =>
+    public async Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
+        await CompleteBelowLimitAsync(paymentId, ct) ?? await FinishAsync(paymentId, async (db, attempt, now) =>
         {
             // Counted by one conditional UPDATE in this transaction: the row stays locked until the commit, so
             // the link read next is this count's own result and nobody else's.
@@ -99,6 +99,39 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             }
             return link;
         }, ct);
+
+    /// <summary>
+    /// Most completions: the link stays ACTIVE after this payment, so one conditional UPDATE counts it and marks the link
+    /// changed, with no lock on the link taken before (on PostgreSQL the link's other payments wait only for that UPDATE
+    /// and the commit, not for the whole transaction). Null when the link is at its last usage or refuses, or the attempt
+    /// is not simply pending: <see cref="FinishAsync"/> decides those with the link locked and the aggregate read.
+    /// </summary>
+    private async Task<Result<PaymentView>?> CompleteBelowLimitAsync(Guid paymentId, CancellationToken ct)
+    {
+        var (outcome, change) = await writes.RunAsync(async (db, now) =>
+        {
+            var attempt = await db.LockAttemptAsync(paymentId, ct);
+            if (attempt is null || attempt.IsFinished || attempt.IsAbandoned(now))
+                return (null, (LinkChanged?)null);
+            var counted = await db.PaymentLinks
+                .Where(l => l.Id == attempt.LinkId)
+                .Where(PaymentLink.TakesPaymentAndStaysActiveAt(now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(l => l.Usages, l => l.Usages + 1)
+                    .SetProperty(l => l.Version, l => l.Version + 1)
+                    .SetProperty(l => l.UpdatedAt, now), ct) == 1;
+            if (!counted)
+                return (null, (LinkChanged?)null);
+            // Read after the count, so the payment's webhook event carries the link as this payment left it.
+            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+            attempt.Complete(now);
+            await db.SaveChangesAsync(ct);
+            return ((Result<PaymentView>?)PaymentView.Of(attempt), (LinkChanged?)new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
+        }, ct);
+        if (change is not null)
+            events.Publish(change);
+        return outcome;
+    }
 
     /// <summary>The bank declined: the attempt fails and the link's usage stays as it was.</summary>
     public Task<Result<PaymentView>> FailAsync(Guid paymentId, CancellationToken ct = default) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -14,6 +15,15 @@ internal static class RowLocks
     {
         if (db.Database.GetDbConnection() is NpgsqlConnection)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "PaymentLinks" WHERE "Id" = {linkId} FOR UPDATE""", ct);
+    }
+
+    /// <summary>A payment attempt, tracked, its row locked until the transaction ends: two answers from the bank for one payment queue.</summary>
+    public static async Task<PaymentAttempt?> LockAttemptAsync(this AppDbContext db, Guid attemptId, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is not NpgsqlConnection)
+            return await db.PaymentAttempts.FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        var locked = await db.PaymentAttempts.FromSql($"""SELECT * FROM "PaymentAttempts" WHERE "Id" = {attemptId} FOR UPDATE""").ToListAsync(ct);
+        return locked.SingleOrDefault();
     }
 
     /// <summary>
