@@ -20,15 +20,19 @@ public static partial class ServerHeap
         if (!total.Success)
             throw new InvalidOperationException($"dotnet-gcdump printed no heap size:\n{report}");
         var byType = new Dictionary<string, long>();
+        // A row gives one object's size and how many there are (sampled on a large heap): their product is an estimate.
         foreach (Match row in TypeRow().Matches(report))
-            byType[row.Groups["type"].Value.Trim()] = byType.GetValueOrDefault(row.Groups["type"].Value.Trim()) + Number(row.Groups["bytes"].Value);
+        {
+            var type = row.Groups["type"].Value;
+            byType[type] = byType.GetValueOrDefault(type) + Number(row.Groups["bytes"].Value) * Number(row.Groups["count"].Value);
+        }
         return new Snapshot(Number(total.Groups["bytes"].Value), byType);
     }
 
-    /// <summary>Where the growth went (to standard error, for docs/PERFORMANCE.md): the types that grew most, per circuit.</summary>
+    /// <summary>Where the growth went (to standard error, for docs/PERFORMANCE.md): the types that grew most, per circuit, estimated.</summary>
     public static void PrintGrowth(Snapshot before, Snapshot after, int circuits)
     {
-        Console.Error.WriteLine($"Managed heap growth per circuit, largest first ({(after.Bytes - before.Bytes) / circuits:N0} bytes in all):");
+        Console.Error.WriteLine($"Managed heap growth per circuit ({(after.Bytes - before.Bytes) / circuits:N0} bytes in all), estimated by type:");
         foreach (var (type, bytes) in after.BytesByType
                      .Select(entry => (entry.Key, entry.Value - before.BytesByType.GetValueOrDefault(entry.Key)))
                      .OrderByDescending(entry => entry.Item2).Take(15))
@@ -56,6 +60,6 @@ public static partial class ServerHeap
     private static partial Regex HeapBytes();
 
     // "   8,388,632         6  System.Char[] (Bytes > 1M)  [System.Private.CoreLib.dll]"
-    [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+[\d,]+\s+(?<type>.+?)\s*(\(Bytes > [^)]*\))?\s+\[[^\]]*\]\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+(?<count>[\d,]+)\s+(?<type>.+?)\s*(\(Bytes > [^)]*\))?\s+\[[^\]]*\]\s*$", RegexOptions.Multiline)]
     private static partial Regex TypeRow();
 }

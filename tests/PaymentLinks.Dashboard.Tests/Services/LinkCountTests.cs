@@ -64,12 +64,36 @@ public sealed class LinkCountTests : IAsyncLifetime
             _ = i % 2 == 0 ? await links.ArchiveAsync(merchant, id) : await links.EnableAsync(merchant, id);
         })));
 
+        Assert.Equal(30, await AssertKeptCountsMatchStoredAsync(merchant.MerchantId));
+    }
+
+    [Fact]
+    public async Task Kept_counts_follow_links_written_and_deleted_many_in_one_statement()
+    {
+        var merchant = await _harness.NewMerchantAsync("Bulk Bakery");
+        await using (var db = _harness.NewContext())
+        {
+            // One save of many rows is sent as a few multi-row statements: counted per statement, not per row.
+            for (var i = 0; i < 250; i++)
+                db.PaymentLinks.Add(PaymentLink.Create(merchant.MerchantId, ServiceHarness.Settings(), publish: i % 5 != 0, _clock.GetUtcNow(), merchant.Actor).Value);
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(250, await AssertKeptCountsMatchStoredAsync(merchant.MerchantId));
+
+        await using (var db = _harness.NewContext())
+            await db.PaymentLinks.Where(l => l.MerchantId == merchant.MerchantId && l.Status == LinkStatus.Active).Take(120).ExecuteDeleteAsync();
+        Assert.Equal(130, await AssertKeptCountsMatchStoredAsync(merchant.MerchantId));
+    }
+
+    /// <summary>The counts kept per status equal the links stored; returns their total.</summary>
+    private async Task<int> AssertKeptCountsMatchStoredAsync(Guid merchantId)
+    {
         await using var db = _harness.NewContext();
-        var stored = await db.PaymentLinks.Where(l => l.MerchantId == merchant.MerchantId).GroupBy(l => l.Status)
+        var stored = await db.PaymentLinks.Where(l => l.MerchantId == merchantId).GroupBy(l => l.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var kept = await db.MerchantLinkCounts.Where(c => c.MerchantId == merchant.MerchantId && c.Count != 0)
+        var kept = await db.MerchantLinkCounts.Where(c => c.MerchantId == merchantId && c.Count != 0)
             .ToDictionaryAsync(c => c.Status, c => c.Count);
         Assert.Equal(stored.OrderBy(e => e.Key), kept.OrderBy(e => e.Key));
-        Assert.Equal(30, kept.Values.Sum());
+        return kept.Values.Sum();
     }
 }
