@@ -155,17 +155,16 @@ public sealed class PaymentLinkService(
             .Where(l => l.MerchantId == caller.MerchantId)
             .Where(PaymentLink.ShowsStatusAt(statuses, now));
 
-        var total = string.IsNullOrEmpty(term)
-            ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
-            : await links.CountAsync(ct);
+        var (skip, take) = (Math.Max(0, query.Skip), Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize));
         // The page's ids first, then its rows: the skipped entries are walked in a covering index (merchant, sort key,
         // id, status, deadline) alone, and only the rows shown are read from the table.
-        var pageIds = Sorted(links, query.Sort, query.Descending)
-            .Skip(Math.Max(0, query.Skip))
-            .Take(Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize))
-            .Select(l => l.Id);
+        var pageIds = Sorted(links, query.Sort, query.Descending).Skip(skip).Take(take).Select(l => l.Id);
         var page = await Sorted(db.PaymentLinks.AsNoTracking().Where(l => pageIds.Contains(l.Id)), query.Sort, query.Descending)
             .ToListAsync(ct);
+        // A first page that is not full holds every match, so a search that finds a few links is not run twice.
+        var total = skip == 0 && page.Count < take ? page.Count
+            : string.IsNullOrEmpty(term) ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
+            : await links.CountAsync(ct);
         return new Page<LinkView>(page.Select(l => LinkView.Of(l, now)).ToList(), total);
     }
 
