@@ -11,14 +11,18 @@ public sealed partial class PaymentLink
     /// </summary>
     public static Expression<Func<PaymentLink, bool>> ShowsStatusAt(IReadOnlyCollection<LinkStatus> statuses, DateTimeOffset now)
     {
-        var asStored = statuses.Where(status => !CanExpire(status)).ToArray();
-        var untilDue = statuses.Where(CanExpire).ToArray();
-        var dueIncluded = statuses.Contains(LinkStatus.Expired);
+        // With EXPIRED among them, a link that can expire is listed whatever its deadline (it shows as itself or as
+        // EXPIRED), so the deadline is tested only where it decides: the default list tests the stored status alone.
+        var expiredShown = statuses.Contains(LinkStatus.Expired);
+        var asStored = statuses.Where(status => !CanExpire(status) || expiredShown).ToArray();
+        var untilDue = expiredShown ? [] : statuses.Where(CanExpire).ToArray();
+        var onceDue = expiredShown ? ExpiringStatuses.Except(statuses).ToArray() : [];
         return link => asStored.Contains(link.Status)
             || (untilDue.Contains(link.Status) && (link.ExpiresAt == null || link.ExpiresAt > now))
-            || (dueIncluded && (link.Status == LinkStatus.Active || link.Status == LinkStatus.Disabled)
-                && link.ExpiresAt != null && link.ExpiresAt <= now);
+            || (onceDue.Contains(link.Status) && link.ExpiresAt != null && link.ExpiresAt <= now);
     }
 
-    private static bool CanExpire(LinkStatus status) => status is LinkStatus.Active or LinkStatus.Disabled;
+    private static readonly LinkStatus[] ExpiringStatuses = [LinkStatus.Active, LinkStatus.Disabled];
+
+    private static bool CanExpire(LinkStatus status) => ExpiringStatuses.Contains(status);
 }
