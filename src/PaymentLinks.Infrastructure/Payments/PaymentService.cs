@@ -104,14 +104,16 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// Most completions: the link stays ACTIVE after this payment, so one conditional UPDATE counts it and marks the link
     /// changed, with no lock on the link taken before (on PostgreSQL the link's other payments wait only for that UPDATE
     /// and the commit, not for the whole transaction). Null when the link is at its last usage or refuses, or the attempt
-    /// is not simply pending: <see cref="FinishAsync"/> decides those with the link locked and the aggregate read.
+    /// is gone or abandoned: <see cref="FinishAsync"/> decides those with the link locked and the aggregate read.
     /// </summary>
     private async Task<Result<PaymentView>?> CompleteBelowLimitAsync(Guid paymentId, CancellationToken ct)
     {
         var (outcome, change) = await writes.RunAsync(async (db, now) =>
         {
             var attempt = await db.LockAttemptAsync(paymentId, ct);
-            if (attempt is null || attempt.IsFinished || attempt.IsAbandoned(now))
+            if (attempt is { IsFinished: true }) // the bank answered twice: the payment stays as it ended
+                return (PaymentView.Of(attempt), (LinkChanged?)null);
+            if (attempt is null || attempt.IsAbandoned(now))
                 return (null, (LinkChanged?)null);
             var counted = await db.PaymentLinks
                 .Where(l => l.Id == attempt.LinkId)

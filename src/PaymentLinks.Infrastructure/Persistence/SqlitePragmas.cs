@@ -8,8 +8,8 @@ namespace PaymentLinks.Infrastructure.Persistence;
 /// <summary>
 /// Per-connection SQLite settings: a busy timeout so that queued writers wait inside SQLite instead of
 /// failing, and foreign keys on. The log is copied into the file by <see cref="SqliteCheckpoints"/>; a writer does it
-/// only when the log has grown past 64 MB, in case that worker falls behind. WAL is a property of the file and is set once at start-up. SQLite's own
-/// lower() knows only ASCII; searches lower-case both sides, so it is replaced by .NET's, as PostgreSQL's
+/// only when the log has grown past 64 MB, in case that worker falls behind. WAL is a property of the file and is
+/// set once at start-up. SQLite's own lower() knows only ASCII; searches lower-case both sides, so it is replaced by .NET's, as PostgreSQL's
 /// lower() also knows every letter. The pragmas stay with the pooled native connection and are set once per
 /// connection; the function goes when a connection closes, so it is added at every open.
 /// </summary>
