@@ -121,6 +121,8 @@ public sealed class OrderTests
     [InlineData("5", 500L)]
     [InlineData("5.00", 500L)]
     [InlineData("12,50", 1250L)]
+    [InlineData("1,000.00", 100_000L)]
+    [InlineData("1.000,00", 100_000L)]
     [InlineData(" 1000000000 ", 100_000_000_000L)]
     public void A_chosen_amount_at_or_above_the_minimum_is_charged(string amount, long charged) =>
         Assert.Equal(charged, Order.From(Donation(), new CheckoutAnswers { Amount = amount }).Value.AmountMinor);
@@ -131,7 +133,6 @@ public sealed class OrderTests
     [InlineData("-20", "at least 5.00 EUR")]
     [InlineData("", "at least 5.00 EUR")]
     [InlineData("twenty", "at least 5.00 EUR")]
-    [InlineData("1,000.00", "at least 5.00 EUR")]
     [InlineData("1e3", "at least 5.00 EUR")]
     [InlineData("10.001", "at most 2 decimals")]
     [InlineData("1000000000.01", "at most 1,000,000,000.00 EUR")]

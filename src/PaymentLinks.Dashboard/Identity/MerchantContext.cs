@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaymentLinks.Dashboard.Time;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
@@ -9,7 +10,7 @@ namespace PaymentLinks.Dashboard.Identity;
 /// The signed-in person and their merchant, loaded once per circuit by the layout and cascaded to every
 /// page: whose links to show, and how to show dates (in the merchant's time zone; stored in UTC).
 /// </summary>
-public sealed class MerchantContext(MerchantSession session, TimeProvider clock)
+public sealed class MerchantContext(MerchantSession session, TimeProvider clock, CultureInfo? language = null)
 {
     public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId));
     public string UserId => session.UserId;
@@ -19,6 +20,12 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock)
     public bool DarkTheme { get; set; } = session.PrefersDarkTheme;
 
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// How this merchant writes a decimal point: the one ambiguous amount (<c>1,250</c>) is read by it. The culture the
+    /// circuit runs in until merchants choose a language of their own.
+    /// </summary>
+    public string DecimalSeparator { get; } = (language ?? CultureInfo.CurrentCulture).NumberFormat.NumberDecimalSeparator is "," ? "," : ".";
 
     /// <summary>After the account page saved a new name or zone: the rest of the circuit shows them.</summary>
     public void UseProfile(MerchantProfile profile)

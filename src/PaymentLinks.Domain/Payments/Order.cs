@@ -74,7 +74,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     {
         amountMinor = 0;
         var minimum = Money.Format(link.Amount, link.Currency);
-        if (!TryParseAmount(text, out var amount))
+        if (AmountText.Read(text) is not { } amount)
             return $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.";
         if (amount < link.Amount)
             return $"The amount must be at least {minimum}.";
@@ -84,16 +84,6 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
             return $"{link.Currency} amounts have at most {Currencies.MinorUnitDigits(link.Currency)} decimals.";
         amountMinor = Currencies.ToMinorUnits(amount, link.Currency);
         return null;
-    }
-
-    /// <summary>Digits with one optional decimal point or comma (customers write 12,50 as often as 12.50); no sign, no grouping.</summary>
-    private static bool TryParseAmount(string? text, out decimal amount)
-    {
-        amount = 0;
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length is 0 or > 20 || trimmed.Count(c => c is '.' or ',') > 1)
-            return false;
-        return decimal.TryParse(trimmed.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
     }
 
     private static string? DetailProblem(DetailMode mode, string? value, string what, int maxLength) => mode switch

@@ -56,6 +56,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>The merchant's language, which decides how an ambiguous amount such as 1,250 is read.</summary>
+    protected void UseMerchantLanguage(System.Globalization.CultureInfo language) =>
+        Session = new MerchantContext(
+            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock, language);
+
     /// <summary>A page as the layout shows it: inside the popover provider, with the merchant cascaded.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent

@@ -39,7 +39,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
         form.Find("#title").Change("Festival T-shirt");
-        form.Find("#amount").Change("25");
+        form.Find("#amount").Input("25");
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
         form.Find("#max-quantity").Change("100");
@@ -61,7 +61,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
         form.Find("#title").Change("Festival T-shirt");
-        form.Find("#amount").Change("25");
+        form.Find("#amount").Input("25");
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
         form.Find("#max-quantity").Change("5");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Forms;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
@@ -14,7 +15,8 @@ public sealed partial class LinkFormModel
 {
     public string Title { get; set; } = "";
     public string? Description { get; set; }
-    public decimal? Amount { get; set; }
+    /// <summary>As typed: read by <see cref="AmountText"/> in the merchant's language, so 12,50 is never 1,250.</summary>
+    public string? Amount { get; set; }
     public string Currency { get; set; } = "EUR";
     public bool SingleUse { get; set; }
     public int MaxUsages { get; set; } = LinkSettings.DefaultMaxUsages;
@@ -24,7 +26,7 @@ public sealed partial class LinkFormModel
     public string? RedirectUrl { get; set; }
     public string? DisabledMessage { get; set; }
     public bool CustomerChoosesAmount { get; set; }
-    public decimal? SuggestedAmount { get; set; }
+    public string? SuggestedAmount { get; set; }
     public bool AsksQuantity { get; set; }
     public int MaxQuantity { get; set; } = 10;
     public DetailMode Email { get; set; } = DetailMode.Optional;
@@ -67,7 +69,7 @@ public sealed partial class LinkFormModel
     {
         Title = settings.Title,
         Description = settings.Description,
-        Amount = settings.Amount == 0 ? null : settings.Amount,
+        Amount = settings.Amount == 0 ? null : AmountTyped(settings.Amount, time),
         Currency = string.IsNullOrEmpty(settings.Currency) ? "EUR" : settings.Currency,
         SingleUse = settings.MaxUsages == 1,
         MaxUsages = settings.MaxUsages,
@@ -76,7 +78,7 @@ public sealed partial class LinkFormModel
         RedirectUrl = settings.RedirectUrl,
         DisabledMessage = settings.DisabledMessage,
         CustomerChoosesAmount = settings.CustomerChoosesAmount,
-        SuggestedAmount = settings.SuggestedAmount,
+        SuggestedAmount = settings.SuggestedAmount is { } suggested ? AmountTyped(suggested, time) : null,
         AsksQuantity = settings.MaxQuantity is not null,
         MaxQuantity = settings.MaxQuantity ?? 10,
         Email = settings.CustomerDetails.Email,
@@ -85,11 +87,47 @@ public sealed partial class LinkFormModel
         CustomFields = settings.CustomFields.Select(CustomFieldModel.From).ToList(),
     };
 
+    /// <summary>
+    /// Everything the merchant would be told on saving: amounts that do not read as numbers, then the domain's checks
+    /// of the rest (an unreadable amount is not also "must be greater than zero").
+    /// </summary>
+    public IReadOnlyList<FieldError> Errors(MerchantContext merchant)
+    {
+        var unreadable = new List<FieldError>();
+        if (!string.IsNullOrWhiteSpace(Amount) && AmountText.Read(Amount, merchant.DecimalSeparator) is null)
+            unreadable.Add(new(LinkSettings.Fields.Amount, $"Enter the amount in digits, such as {Example(merchant)}."));
+        if (CustomerChoosesAmount && !string.IsNullOrWhiteSpace(SuggestedAmount) && AmountText.Read(SuggestedAmount, merchant.DecimalSeparator) is null)
+            unreadable.Add(new(LinkSettings.Fields.SuggestedAmount, $"Enter the suggested amount in digits, such as {Example(merchant)}."));
+        var checks = ToSettings(merchant).Normalized().Validate().Where(e => unreadable.All(u => u.Field != e.Field));
+        return [.. unreadable, .. checks];
+    }
+
+    /// <summary>What customers will be charged, as the pay page will show it; null until the amount reads and fits its currency.</summary>
+    public string? PricePreview(MerchantContext merchant)
+    {
+        var settings = ToSettings(merchant).Normalized();
+        if (!Currencies.IsKnown(settings.Currency) || settings.AmountProblem(settings.Amount, "Amount") is not null)
+            return null;
+        var price = Money.Format(settings.Amount, settings.Currency);
+        return settings switch
+        {
+            { CustomerChoosesAmount: true } => $"Customers pay {price} or more.",
+            { MaxQuantity: not null } => $"Customers will pay {price} per unit.",
+            _ => $"Customers will pay {price}.",
+        };
+    }
+
+    private static string Example(MerchantContext merchant) => merchant.DecimalSeparator == "," ? "12,50" : "12.50";
+
+    /// <summary>A stored amount as the merchant would type it back: their decimal separator, no thousands separators.</summary>
+    private static string AmountTyped(decimal amount, MerchantContext merchant) =>
+        amount.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace(".", merchant.DecimalSeparator);
+
     public LinkSettings ToSettings(MerchantContext time) => new()
     {
         Title = Title,
         Description = Description,
-        Amount = Amount ?? 0,
+        Amount = AmountText.Read(Amount, time.DecimalSeparator) ?? 0,
         Currency = Currency,
         MaxUsages = SingleUse ? 1 : MaxUsages,
         // A day without a time means the end of that day.
@@ -97,7 +135,7 @@ public sealed partial class LinkFormModel
         RedirectUrl = RedirectUrl,
         DisabledMessage = DisabledMessage,
         CustomerChoosesAmount = CustomerChoosesAmount,
-        SuggestedAmount = CustomerChoosesAmount ? SuggestedAmount : null,
+        SuggestedAmount = CustomerChoosesAmount ? AmountText.Read(SuggestedAmount, time.DecimalSeparator) : null,
         MaxQuantity = AsksQuantity && !CustomerChoosesAmount ? MaxQuantity : null,
         CustomerDetails = new(Email, Name, Phone),
         CustomFields = CustomFields.Select(f => f.ToField()).ToList(),

@@ -73,7 +73,7 @@ public sealed partial class LinkFormPage
     {
         _conflict = null;
         var settings = _model.ToSettings(Merchant);
-        var errors = settings.Normalized().Validate();
+        var errors = _model.Errors(Merchant);
         _errors!.Show(errors);
         if (errors.Count > 0)
             return;
