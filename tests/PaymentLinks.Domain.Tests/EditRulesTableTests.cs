@@ -24,6 +24,7 @@ public sealed class EditRulesTableTests
         [Fields.Currency] = s => s with { Currency = "USD" },
         [Fields.CustomerChoosesAmount] = s => s with { CustomerChoosesAmount = !s.CustomerChoosesAmount, MaxQuantity = null },
         [Fields.SuggestedAmount] = s => s with { SuggestedAmount = s.Amount + 5 },
+        [Fields.MaximumAmount] = s => s with { MaximumAmount = s.Amount + 50 },
         [Fields.MaxQuantity] = s => s with { MaxQuantity = 7 },
         [Fields.MaxUsages] = s => s with { MaxUsages = s.MaxUsages + 5 },
         [Fields.ExpiresAt] = s => s with { ExpiresAt = DateTimeOffset.UnixEpoch.AddYears(100) },
@@ -42,6 +43,7 @@ public sealed class EditRulesTableTests
         [Fields.Currency] = EditRule.UntilFirstPublished,
         [Fields.CustomerChoosesAmount] = EditRule.UntilFirstPublished,
         [Fields.SuggestedAmount] = EditRule.WhileOpen,
+        [Fields.MaximumAmount] = EditRule.WhileOpen,
         [Fields.MaxQuantity] = EditRule.WhileOpen,
         [Fields.MaxUsages] = EditRule.NotBelowUsages,
         [Fields.ExpiresAt] = EditRule.FutureOrNone,
@@ -71,7 +73,7 @@ public sealed class EditRulesTableTests
     [MemberData(nameof(EveryCell))]
     public void Each_setting_changes_exactly_where_its_rule_allows(string field, Situation situation)
     {
-        var link = LinkIn(situation, field == Fields.SuggestedAmount);
+        var link = LinkIn(situation, field is Fields.SuggestedAmount or Fields.MaximumAmount);
         var before = link.CurrentSettings();
         var after = Changes[field](before);
         Assert.True(before.Differs(field, after), "the change must change the setting");

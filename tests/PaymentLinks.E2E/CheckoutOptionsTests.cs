@@ -87,7 +87,7 @@ public sealed class CheckoutOptionsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_pay_what_you_want_link_refuses_less_than_its_minimum_and_takes_more()
+    public async Task A_pay_what_you_want_link_refuses_less_than_its_minimum_and_more_than_its_maximum_and_takes_what_is_between()
     {
         var session = await DashboardSession.StartAsync(app, "Open Library");
         var page = session.Page;
@@ -96,8 +96,10 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         await page.GetByLabel("Customer chooses what to pay").CheckAsync();
         await page.GetByLabel("Minimum amount").FillAsync("5");
         await page.GetByLabel("Suggested amount (optional)").FillAsync("20");
+        await page.GetByLabel("Maximum amount (optional)").FillAsync("100");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Customers" })).ToHaveTextAsync("Customers pay from 5.00 EUR to 100.00 EUR.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
-        await Expect(page.GetByText("customer chooses, at least 5.00 EUR (suggested 20.00 EUR)")).ToBeVisibleAsync();
+        await Expect(page.GetByText("customer chooses, from 5.00 EUR to 100.00 EUR (suggested 20.00 EUR)")).ToBeVisibleAsync();
         var link = (await app.Links.ListAsync(session.Merchant, new())).Items.Single();
 
         var customer = await CustomerCheckout.StartAsync(app);
@@ -107,6 +109,10 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         await pay.GetByLabel("Amount (EUR)").FillAsync("4.50");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
         await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at least 5.00 EUR.");
+        Assert.Equal(0, await PaymentsOfAsync(session, link.Id));
+        await pay.GetByLabel("Amount (EUR)").FillAsync("99999999.00");
+        await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
+        await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at most 100.00 EUR.");
         Assert.Equal(0, await PaymentsOfAsync(session, link.Id));
 
         await pay.GetByLabel("Amount (EUR)").FillAsync("12.50");

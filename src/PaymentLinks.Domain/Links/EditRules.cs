@@ -35,6 +35,7 @@ public static class EditRules
         [Fields.Currency] = EditRule.UntilFirstPublished,
         [Fields.CustomerChoosesAmount] = EditRule.UntilFirstPublished,
         [Fields.SuggestedAmount] = EditRule.WhileOpen,
+        [Fields.MaximumAmount] = EditRule.WhileOpen,
         [Fields.MaxQuantity] = EditRule.WhileOpen,
         [Fields.MaxUsages] = EditRule.NotBelowUsages,
         [Fields.ExpiresAt] = EditRule.FutureOrNone,

@@ -9,12 +9,26 @@ public sealed partial record LinkSettings
 
     private IEnumerable<FieldError> CheckoutOptionErrors()
     {
+        var maximumError = false;
+        if (MaximumAmount is { } maximum)
+        {
+            maximumError = true;
+            if (AmountProblem(maximum, "Maximum amount") is { } problem)
+                yield return new(Fields.MaximumAmount, problem);
+            else if (maximum < Amount)
+                yield return new(Fields.MaximumAmount, "Maximum amount must not be below the minimum amount.");
+            else
+                maximumError = false;
+        }
+
         if (SuggestedAmount is { } suggested)
         {
             if (AmountProblem(suggested, "Suggested amount") is { } problem)
                 yield return new(Fields.SuggestedAmount, problem);
             else if (suggested < Amount)
                 yield return new(Fields.SuggestedAmount, "Suggested amount must not be below the minimum amount.");
+            else if (!maximumError && suggested > HighestChosenAmount)
+                yield return new(Fields.SuggestedAmount, $"Suggested amount must not be above the maximum amount ({Money.Format(HighestChosenAmount, Currency)}).");
         }
 
         if (MaxQuantity is { } most)

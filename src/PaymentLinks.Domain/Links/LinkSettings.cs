@@ -13,6 +13,7 @@ public sealed partial record LinkSettings
     public const int MaxMaxUsages = 1_000_000;
     public const int DefaultMaxUsages = 1_000;
     public const decimal MaxAmount = 1_000_000_000m;
+    public const int DefaultMaximumTimesMinimum = 1_000;
 
     public string Title { get; init; } = "";
     public string? Description { get; init; }
@@ -28,6 +29,15 @@ public sealed partial record LinkSettings
 
     /// <summary>With <see cref="CustomerChoosesAmount"/>: the amount the pay page proposes.</summary>
     public decimal? SuggestedAmount { get; init; }
+
+    /// <summary>With <see cref="CustomerChoosesAmount"/>: the most a customer may pay; none set, <see cref="HighestChosenAmount"/>'s default.</summary>
+    public decimal? MaximumAmount { get; init; }
+
+    /// <summary>
+    /// The most a customer may choose to pay: the merchant's maximum, or else <see cref="DefaultMaximumTimesMinimum"/> times
+    /// the minimum, so that a few zeros too many (99,999,999.00) are refused on the pay page instead of reaching the bank.
+    /// </summary>
+    public decimal HighestChosenAmount => MaximumAmount ?? Math.Min(Amount * DefaultMaximumTimesMinimum, MaxAmount);
 
     /// <summary>The most units a customer may buy in one payment (1 … this); null when the pay page asks no quantity.</summary>
     public int? MaxQuantity { get; init; }
@@ -49,6 +59,7 @@ public sealed partial record LinkSettings
         public const string DisabledMessage = "disabled_message";
         public const string CustomerChoosesAmount = "customer_chooses_amount";
         public const string SuggestedAmount = "suggested_amount";
+        public const string MaximumAmount = "maximum_amount";
         public const string MaxQuantity = "max_quantity";
         public const string CustomerDetails = "customer_details";
         public const string CustomFields = "custom_fields";
@@ -118,6 +129,7 @@ public sealed partial record LinkSettings
         Fields.Currency => Currency != other.Currency,
         Fields.CustomerChoosesAmount => CustomerChoosesAmount != other.CustomerChoosesAmount,
         Fields.SuggestedAmount => SuggestedAmount != other.SuggestedAmount,
+        Fields.MaximumAmount => MaximumAmount != other.MaximumAmount,
         Fields.MaxQuantity => MaxQuantity != other.MaxQuantity,
         Fields.MaxUsages => MaxUsages != other.MaxUsages,
         Fields.ExpiresAt => ExpiresAt != other.ExpiresAt,
@@ -147,6 +159,7 @@ public sealed partial record LinkSettings
         DisabledMessage = string.IsNullOrWhiteSpace(DisabledMessage) ? null : DisabledMessage.Trim(),
         ExpiresAt = ExpiresAt?.ToUniversalTime(),
         SuggestedAmount = CustomerChoosesAmount ? SuggestedAmount : null,
+        MaximumAmount = CustomerChoosesAmount ? MaximumAmount : null,
         CustomerDetails = CustomerDetails ?? new(),
         CustomFields = (CustomFields ?? []).Select(f => f.Normalized()).ToList(),
     };

@@ -57,6 +57,7 @@ public sealed partial class PaymentLink
         DisabledMessage = settings.DisabledMessage;
         CustomerChoosesAmount = settings.CustomerChoosesAmount;
         SuggestedAmountMinor = settings.SuggestedAmount is { } suggested ? Currencies.ToMinorUnits(suggested, settings.Currency) : null;
+        MaximumAmountMinor = settings.MaximumAmount is { } maximum ? Currencies.ToMinorUnits(maximum, settings.Currency) : null;
         MaxQuantity = settings.MaxQuantity;
         CustomerDetails = settings.CustomerDetails;
         CustomFields = settings.CustomFields;
@@ -74,6 +75,7 @@ public sealed partial class PaymentLink
         DisabledMessage = DisabledMessage,
         CustomerChoosesAmount = CustomerChoosesAmount,
         SuggestedAmount = SuggestedAmountMinor is { } suggested ? Currencies.FromMinorUnits(suggested, Currency) : null,
+        MaximumAmount = MaximumAmountMinor is { } maximum ? Currencies.FromMinorUnits(maximum, Currency) : null,
         MaxQuantity = MaxQuantity,
         CustomerDetails = CustomerDetails,
         CustomFields = CustomFields,

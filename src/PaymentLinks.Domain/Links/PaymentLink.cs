@@ -26,6 +26,7 @@ public sealed partial class PaymentLink
     public string? DisabledMessage { get; private set; }
     public bool CustomerChoosesAmount { get; private set; }
     public long? SuggestedAmountMinor { get; private set; }
+    public long? MaximumAmountMinor { get; private set; }
     public int? MaxQuantity { get; private set; }
     public CustomerDetails CustomerDetails { get; private set; } = new();
     public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];

@@ -78,8 +78,9 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
             return $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.";
         if (amount < link.Amount)
             return $"The amount must be at least {minimum}.";
-        if (amount > LinkSettings.MaxAmount)
-            return $"The amount must be at most {Money.Format(LinkSettings.MaxAmount, link.Currency)}.";
+        var highest = link.CurrentSettings().HighestChosenAmount;
+        if (amount > highest)
+            return $"The amount must be at most {Money.Format(highest, link.Currency)}.";
         if (!Currencies.FitsMinorUnits(amount, link.Currency))
             return $"{link.Currency} amounts have at most {Currencies.MinorUnitDigits(link.Currency)} decimals.";
         amountMinor = Currencies.ToMinorUnits(amount, link.Currency);

@@ -22,7 +22,7 @@ public sealed record CheckoutView(
     public BrandView Brand { get; init; } = BrandView.None(Guid.Empty);
 
     /// <summary>What the pay page asks of the customer, and how the amount is made.</summary>
-    public CheckoutAsks Asks { get; init; } = new(false, null, null, new CustomerDetails(), []);
+    public CheckoutAsks Asks { get; init; } = new(false, null, 0, null, new CustomerDetails(), []);
 
     /// <summary>The merchant's return secret: used here to sign, never shown to the customer.</summary>
     internal string ReturnSecret { get; init; } = "";
@@ -45,10 +45,11 @@ public sealed record CheckoutView(
 
 /// <summary>A link's checkout options as the pay page needs them; <c>Amount</c> is the minimum when the customer chooses.</summary>
 public sealed record CheckoutAsks(
-    bool CustomerChoosesAmount, decimal? SuggestedAmount, int? MaxQuantity, CustomerDetails Details, IReadOnlyList<CustomField> Fields)
+    bool CustomerChoosesAmount, decimal? SuggestedAmount, decimal HighestAmount, int? MaxQuantity, CustomerDetails Details, IReadOnlyList<CustomField> Fields)
 {
-    public static CheckoutAsks Of(LinkSettings settings) =>
-        new(settings.CustomerChoosesAmount, settings.SuggestedAmount, settings.MaxQuantity, settings.CustomerDetails, settings.CustomFields);
+    public static CheckoutAsks Of(LinkSettings settings) => new(
+        settings.CustomerChoosesAmount, settings.SuggestedAmount, settings.HighestChosenAmount, settings.MaxQuantity, settings.CustomerDetails,
+        settings.CustomFields);
 }
 
 /// <summary>The customer's reading side of checkout; paying goes through <see cref="PaymentService"/>.</summary>

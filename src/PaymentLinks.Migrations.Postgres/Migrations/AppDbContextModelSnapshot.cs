@@ -260,6 +260,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<int>("MaxUsages")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("MaximumAmountMinor")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 

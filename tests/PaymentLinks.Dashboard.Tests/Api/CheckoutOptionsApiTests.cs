@@ -30,6 +30,21 @@ public sealed class CheckoutOptionsApiTests : ApiTestBase
     }
 
     [Fact]
+    public async Task A_chosen_amount_is_bounded_by_the_maximum_given_or_else_a_thousand_times_the_minimum()
+    {
+        var bounded = await CreateAsync("""{"title":"Tip jar","amount":2,"currency":"EUR","customer_chooses_amount":true,"maximum_amount":250}""");
+        var defaulted = await CreateAsync("""{"title":"Tip jar","amount":2,"currency":"EUR","customer_chooses_amount":true}""");
+        var fixedPrice = await CreateAsync("""{"title":"Mug","amount":2,"currency":"EUR"}""");
+
+        Assert.Equal(250m, bounded.GetProperty("maximum_amount").GetDecimal());
+        Assert.Equal(2000m, defaulted.GetProperty("maximum_amount").GetDecimal());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, fixedPrice.GetProperty("maximum_amount").ValueKind);
+        var outcome = await new CheckoutCustomer(App).PayAsync(defaulted.GetProperty("public_id").GetString()!, new() { ["amount"] = "99999999.00" });
+        Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
+        Assert.Contains("The amount must be at most 2,000.00 EUR.", outcome.Html);
+    }
+
+    [Fact]
     public async Task A_patch_changes_one_detail_and_keeps_the_others_and_refuses_to_change_who_chooses_the_amount_once_published()
     {
         var id = (await CreateAsync(Shirt)).GetProperty("id").GetGuid();
@@ -58,6 +73,10 @@ public sealed class CheckoutOptionsApiTests : ApiTestBase
         { """{"custom_fields":[null]}""", "custom_fields[0].label" },
         { """{"custom_fields":[{"label":"A","kind":"text"},{"label":"B","kind":"text"},{"label":"C","kind":"text"},{"label":"D","kind":"text"}]}""", "custom_fields" },
         { """{"customer_chooses_amount":true,"suggested_amount":1}""", "suggested_amount" },
+        { """{"customer_chooses_amount":true,"maximum_amount":9.99}""", "maximum_amount" },
+        { """{"customer_chooses_amount":true,"suggested_amount":20,"maximum_amount":15}""", "suggested_amount" },
+        { """{"amount":12.505}""", "amount" },
+        { """{"amount":"12,50"}""", "amount" },
     };
 
     [Theory]

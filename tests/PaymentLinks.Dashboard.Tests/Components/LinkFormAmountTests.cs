@@ -82,6 +82,30 @@ public sealed class LinkFormAmountTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task A_chosen_amount_shows_its_range_and_keeps_the_maximum_given()
+    {
+        var form = RenderPage<LinkFormPage>();
+        form.WaitForAssertion(() => form.Find("#title"));
+        form.Find("#title").Change("Tip jar");
+        form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses what to pay")).Change(true);
+        form.WaitForAssertion(() => form.Find("#maximum-amount"));
+
+        form.Find("#amount").Input("2,50");
+        form.WaitForAssertion(() => Assert.Equal("Customers pay from 2.50 EUR to 2,500.00 EUR.", form.Find("[data-testid=price-preview]").TextContent.Trim()));
+        form.Find("#maximum-amount").Input("2");
+        form.WaitForAssertion(() => Assert.Equal("Maximum amount must not be below the minimum amount.", MessageBeside(form, "maximum-amount")));
+        form.Find("#maximum-amount").Input("100");
+        form.WaitForAssertion(() => Assert.Equal("Customers pay from 2.50 EUR to 100.00 EUR.", form.Find("[data-testid=price-preview]").TextContent.Trim()));
+        Assert.Equal("Left empty: 1,000 × the minimum.", MessageBeside(form, "maximum-amount"));
+        form.FindAll("button").Single(b => b.TextContent == "Save as draft").Click();
+
+        await using var db = Harness.NewContext();
+        form.WaitForAssertion(() => Assert.Equal(1, db.PaymentLinks.Count()));
+        var saved = await db.PaymentLinks.AsNoTracking().SingleAsync();
+        Assert.Equal((250L, 10_000L), (saved.AmountMinor, saved.MaximumAmountMinor));
+    }
+
+    [Fact]
     public void A_message_clears_as_soon_as_its_field_is_valid()
     {
         var form = RenderPage<LinkFormPage>();

@@ -103,7 +103,9 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
     [InlineData("4.99", HttpStatusCode.BadRequest, 0L)]
     [InlineData("5", HttpStatusCode.OK, 500L)]
     [InlineData("12,50", HttpStatusCode.OK, 1250L)]
-    public async Task A_customer_chosen_amount_under_the_minimum_is_refused_and_one_above_is_charged(string amount, HttpStatusCode status, long charged)
+    [InlineData("1.250,00", HttpStatusCode.OK, 125000L)]
+    [InlineData("99999999.00", HttpStatusCode.BadRequest, 0L)]
+    public async Task A_customer_chosen_amount_under_the_minimum_or_over_the_maximum_is_refused_and_one_between_is_charged(string amount, HttpStatusCode status, long charged)
     {
         var link = await PublishAsync("Donations", new LinkSettings
         {
@@ -116,7 +118,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         await using var db = _app.NewContext();
         Assert.Equal(charged, await db.PaymentAttempts.SumAsync(a => a.AmountMinor));
         if (status == HttpStatusCode.BadRequest)
-            Assert.Contains("The amount must be at least 5.00 EUR.", outcome.Html);
+            Assert.Contains(amount == "4.99" ? "The amount must be at least 5.00 EUR." : "The amount must be at most 5,000.00 EUR.", outcome.Html);
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         var html = await _app.CreateClient().GetStringAsync($"/pay/{link.PublicId}");
 
         Assert.Contains("value=\"7.50\"", html);
-        Assert.Contains("At least 1.00 USD.", html);
+        Assert.Contains("From 1.00 USD to 1,000.00 USD.", html);
     }
 
     public static TheoryData<string, string, string> HostileAnswers() => new()

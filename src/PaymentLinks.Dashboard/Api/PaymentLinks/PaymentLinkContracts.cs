@@ -3,7 +3,10 @@ using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 
-/// <summary>A payment link as the API returns it. <c>version</c> grows with every change; it is also the ETag.</summary>
+/// <summary>
+/// A payment link as the API returns it. <c>version</c> grows with every change; it is also the ETag. With
+/// <c>customer_chooses_amount</c>, <c>maximum_amount</c> is the most a customer may pay: the one set, or else 1,000 × the minimum.
+/// </summary>
 public sealed record PaymentLinkResponse(
     Guid Id,
     string PublicId,
@@ -22,6 +25,7 @@ public sealed record PaymentLinkResponse(
     string? DisabledMessage,
     bool CustomerChoosesAmount,
     decimal? SuggestedAmount,
+    decimal? MaximumAmount,
     int? MaxQuantity,
     CustomerDetailsContract CustomerDetails,
     IReadOnlyList<CustomFieldContract> CustomFields,
@@ -32,7 +36,8 @@ public sealed record PaymentLinkResponse(
     public static PaymentLinkResponse Of(LinkView link, string url) => new(
         link.Id, link.PublicId, url, link.Status.ToDisplayName(), link.StatusChangedAt, link.IsActive, link.Title,
         link.Description, link.Amount, link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt, link.RedirectUrl,
-        link.DisabledMessage, link.Settings.CustomerChoosesAmount, link.Settings.SuggestedAmount, link.Settings.MaxQuantity,
+        link.DisabledMessage, link.Settings.CustomerChoosesAmount, link.Settings.SuggestedAmount,
+        link.Settings.CustomerChoosesAmount ? link.Settings.HighestChosenAmount : null, link.Settings.MaxQuantity,
         CustomerDetailsContract.Of(link.Settings.CustomerDetails), link.Settings.CustomFields.Select(CustomFieldContract.Of).ToList(),
         link.CreatedAt, link.UpdatedAt, link.Version);
 }
@@ -41,7 +46,7 @@ public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> 
 
 /// <summary>
 /// POST body. <c>status</c> is DRAFT or ACTIVE; omitted, the link is published at once (ACTIVE). With
-/// <c>customer_chooses_amount</c>, <c>amount</c> is the least the customer may pay.
+/// <c>customer_chooses_amount</c>, <c>amount</c> is the least the customer may pay and <c>maximum_amount</c> (optional) the most.
 /// </summary>
 public sealed record CreatePaymentLinkRequest(
     string? Title,
@@ -54,6 +59,7 @@ public sealed record CreatePaymentLinkRequest(
     string? DisabledMessage,
     bool? CustomerChoosesAmount,
     decimal? SuggestedAmount,
+    decimal? MaximumAmount,
     int? MaxQuantity,
     CustomerDetailsContract? CustomerDetails,
     IReadOnlyList<CustomFieldContract?>? CustomFields,
@@ -71,6 +77,7 @@ public sealed record UpdatePaymentLinkRequest(
     string? DisabledMessage,
     bool? CustomerChoosesAmount,
     decimal? SuggestedAmount,
+    decimal? MaximumAmount,
     int? MaxQuantity,
     CustomerDetailsContract? CustomerDetails,
     IReadOnlyList<CustomFieldContract?>? CustomFields,

@@ -27,6 +27,7 @@ public sealed partial class LinkFormModel
     public string? DisabledMessage { get; set; }
     public bool CustomerChoosesAmount { get; set; }
     public string? SuggestedAmount { get; set; }
+    public string? MaximumAmount { get; set; }
     public bool AsksQuantity { get; set; }
     public int MaxQuantity { get; set; } = 10;
     public DetailMode Email { get; set; } = DetailMode.Optional;
@@ -59,6 +60,7 @@ public sealed partial class LinkFormModel
         LinkSettings.Fields.RedirectUrl => nameof(RedirectUrl),
         LinkSettings.Fields.DisabledMessage => nameof(DisabledMessage),
         LinkSettings.Fields.SuggestedAmount => nameof(SuggestedAmount),
+        LinkSettings.Fields.MaximumAmount => nameof(MaximumAmount),
         LinkSettings.Fields.MaxQuantity => nameof(MaxQuantity),
         LinkSettings.Fields.CustomerDetails => nameof(Email),
         LinkSettings.Fields.CustomFields => nameof(CustomFields),
@@ -79,6 +81,7 @@ public sealed partial class LinkFormModel
         DisabledMessage = settings.DisabledMessage,
         CustomerChoosesAmount = settings.CustomerChoosesAmount,
         SuggestedAmount = settings.SuggestedAmount is { } suggested ? AmountTyped(suggested, time) : null,
+        MaximumAmount = settings.MaximumAmount is { } maximum ? AmountTyped(maximum, time) : null,
         AsksQuantity = settings.MaxQuantity is not null,
         MaxQuantity = settings.MaxQuantity ?? 10,
         Email = settings.CustomerDetails.Email,
@@ -94,10 +97,17 @@ public sealed partial class LinkFormModel
     public IReadOnlyList<FieldError> Errors(MerchantContext merchant)
     {
         var unreadable = new List<FieldError>();
-        if (!string.IsNullOrWhiteSpace(Amount) && AmountText.Read(Amount, merchant.DecimalSeparator) is null)
-            unreadable.Add(new(LinkSettings.Fields.Amount, $"Enter the amount in digits, such as {Example(merchant)}."));
-        if (CustomerChoosesAmount && !string.IsNullOrWhiteSpace(SuggestedAmount) && AmountText.Read(SuggestedAmount, merchant.DecimalSeparator) is null)
-            unreadable.Add(new(LinkSettings.Fields.SuggestedAmount, $"Enter the suggested amount in digits, such as {Example(merchant)}."));
+        void Read(string field, string? typed, string what)
+        {
+            if (!string.IsNullOrWhiteSpace(typed) && AmountText.Read(typed, merchant.DecimalSeparator) is null)
+                unreadable.Add(new(field, $"Enter the {what} in digits, such as {(merchant.DecimalSeparator == "," ? "12,50" : "12.50")}."));
+        }
+        Read(LinkSettings.Fields.Amount, Amount, CustomerChoosesAmount ? "minimum amount" : "amount");
+        if (CustomerChoosesAmount)
+        {
+            Read(LinkSettings.Fields.SuggestedAmount, SuggestedAmount, "suggested amount");
+            Read(LinkSettings.Fields.MaximumAmount, MaximumAmount, "maximum amount");
+        }
         var checks = ToSettings(merchant).Normalized().Validate().Where(e => unreadable.All(u => u.Field != e.Field));
         return [.. unreadable, .. checks];
     }
@@ -111,13 +121,13 @@ public sealed partial class LinkFormModel
         var price = Money.Format(settings.Amount, settings.Currency);
         return settings switch
         {
-            { CustomerChoosesAmount: true } => $"Customers pay {price} or more.",
+            { CustomerChoosesAmount: true } when settings.AmountProblem(settings.HighestChosenAmount, "") is null =>
+                $"Customers pay from {price} to {Money.Format(settings.HighestChosenAmount, settings.Currency)}.",
+            { CustomerChoosesAmount: true } => null,
             { MaxQuantity: not null } => $"Customers will pay {price} per unit.",
             _ => $"Customers will pay {price}.",
         };
     }
-
-    private static string Example(MerchantContext merchant) => merchant.DecimalSeparator == "," ? "12,50" : "12.50";
 
     /// <summary>A stored amount as the merchant would type it back: their decimal separator, no thousands separators.</summary>
     private static string AmountTyped(decimal amount, MerchantContext merchant) =>
@@ -136,6 +146,7 @@ public sealed partial class LinkFormModel
         DisabledMessage = DisabledMessage,
         CustomerChoosesAmount = CustomerChoosesAmount,
         SuggestedAmount = CustomerChoosesAmount ? AmountText.Read(SuggestedAmount, time.DecimalSeparator) : null,
+        MaximumAmount = CustomerChoosesAmount ? AmountText.Read(MaximumAmount, time.DecimalSeparator) : null,
         MaxQuantity = AsksQuantity && !CustomerChoosesAmount ? MaxQuantity : null,
         CustomerDetails = new(Email, Name, Phone),
         CustomFields = CustomFields.Select(f => f.ToField()).ToList(),

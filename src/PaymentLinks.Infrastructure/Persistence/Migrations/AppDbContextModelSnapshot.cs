@@ -247,6 +247,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<int>("MaxUsages")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MaximumAmountMinor")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
