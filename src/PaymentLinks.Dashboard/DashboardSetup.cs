@@ -65,6 +65,7 @@ public static class DashboardSetup
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();
         services.AddScoped<LinkActionRunner>();
+        services.AddScoped<Components.Shared.Confirmations>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthEndpoints();
         services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();

@@ -40,6 +40,15 @@ public sealed class LinkInsights(IDbContextFactory<AppDbContext> contexts)
         return new LinkFunnel(views, counts.Sum(c => c.Count), Count(PaymentStatus.Completed), Count(PaymentStatus.Failed));
     }
 
+    /// <summary>The currencies of the merchant's newest links, most recent first: what the link form offers before the rest.</summary>
+    public async Task<IReadOnlyList<string>> RecentCurrenciesAsync(MerchantCaller caller, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var newest = await db.PaymentLinks.AsNoTracking().Where(l => l.MerchantId == caller.MerchantId)
+            .OrderByDescending(l => l.CreatedAt).Take(50).Select(l => l.Currency).ToListAsync(ct);
+        return newest.Distinct().Take(5).ToList();
+    }
+
     private static IQueryable<PaymentAttempt> OwnedAttempts(AppDbContext db, MerchantCaller caller, Guid linkId) =>
         db.PaymentAttempts.AsNoTracking()
             .Where(a => a.LinkId == linkId && db.PaymentLinks.Any(l => l.Id == linkId && l.MerchantId == caller.MerchantId));

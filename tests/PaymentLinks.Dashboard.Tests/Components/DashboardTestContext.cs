@@ -50,6 +50,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Harness.Clock);
         Services.AddScoped<CurrentMerchant>();
         Services.AddScoped<LinkActionRunner>();
+        Services.AddScoped<PaymentLinks.Dashboard.Components.Shared.Confirmations>();
         // As on a live circuit: the pages subscribe to live changes only when interactive.
         Session = new MerchantContext(
             new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock);

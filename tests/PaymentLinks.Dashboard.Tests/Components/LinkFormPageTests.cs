@@ -79,6 +79,28 @@ public sealed class LinkFormPageTests : DashboardTestContext
         Assert.Equal(PaymentLinks.Domain.Links.DetailMode.Optional, link.CustomerDetails.Email);
     }
 
+    [Fact]
+    public async Task A_new_link_starts_in_the_currency_of_the_merchants_newest_link()
+    {
+        await Harness.Links.CreateAsync(Merchant, PaymentLinks.Dashboard.Tests.Services.ServiceHarness.Settings() with { Currency = "CHF" }, publish: false);
+
+        var form = RenderPage<LinkFormPage>();
+
+        form.WaitForAssertion(() => Assert.Equal("CHF", form.Find("#currency").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void Currencies_are_offered_recent_first_then_common_then_the_rest_and_found_by_name()
+    {
+        var offered = CurrencyNames.Offered(["CHF", "ISK"], null).ToList();
+
+        Assert.Equal(["CHF", "ISK", "EUR", "USD", "GBP", "JPY"], offered.Take(6));
+        Assert.Equal(PaymentLinks.Domain.Links.Currencies.Codes.Count, offered.Count);
+        Assert.Equal(["JPY"], CurrencyNames.Offered([], "yen"));
+        Assert.Contains("CHF", CurrencyNames.Offered([], "franc"));
+        Assert.Equal(["FJD"], CurrencyNames.Offered([], "fj"));
+    }
+
     private static string MessageBeside(IRenderedComponent<LinkFormPage> form, string inputId) =>
         form.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }

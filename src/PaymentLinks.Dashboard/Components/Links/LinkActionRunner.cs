@@ -1,3 +1,4 @@
+using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
@@ -11,7 +12,7 @@ namespace PaymentLinks.Dashboard.Components.Links;
 /// the service call, and a notification saying what happened or why it was refused.
 /// </summary>
 public sealed class LinkActionRunner(
-    PaymentLinkService links, CurrentMerchant merchant, IDialogService dialogs, ISnackbar snackbar)
+    PaymentLinkService links, CurrentMerchant merchant, Confirmations confirmations, ISnackbar snackbar)
 {
     public static string Label(LinkTrigger action) => action switch
     {
@@ -39,9 +40,7 @@ public sealed class LinkActionRunner(
         var consequence = action == LinkTrigger.Archive
             ? "Archiving is permanent: the link stops taking payments and leaves the default list."
             : "Expiring is permanent: the link stops taking payments at once.";
-        var confirmed = await dialogs.ShowMessageBoxAsync($"{Label(action)} {subject}", $"{consequence} {Label(action)} {subject}?",
-            yesText: Label(action), cancelText: "Cancel");
-        return confirmed == true;
+        return await confirmations.AskAsync($"{Label(action)} {subject}", $"{consequence} {Label(action)} {subject}?", Label(action));
     }
 
     /// <summary>Runs the action and returns the link as it now stands, refused or not (null if it is gone).</summary>

@@ -19,9 +19,11 @@ public sealed partial class LinkFormPage
     private LinkView? _link;
     private bool _notFound;
     private bool _saving;
+    private IReadOnlyList<string> _recentCurrencies = [];
     private string? _conflict;
 
     [Inject] private PaymentLinkService Links { get; set; } = default!;
+    [Inject] private LinkInsights Insights { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
@@ -45,9 +47,11 @@ public sealed partial class LinkFormPage
         if (_editContext is not null && _filledFor == Id)
             return;
         _filledFor = Id;
+        _recentCurrencies = await Insights.RecentCurrenciesAsync(Merchant.Caller);
         if (IsNew)
         {
-            Use(LinkFormModel.From(Links.NewSettings(), Merchant));
+            // A merchant who charges in one currency finds it chosen already.
+            Use(LinkFormModel.From(Links.NewSettings() with { Currency = _recentCurrencies.FirstOrDefault() ?? "" }, Merchant));
             return;
         }
         var found = await Links.GetAsync(Merchant.Caller, Id!.Value.ToString());

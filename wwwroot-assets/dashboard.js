@@ -1,0 +1,41 @@
+// Focus goes back where it was before a dialog opened. A dialog is opened from a button, or from a menu item whose menu
+// has closed by then, so the element to return to is the last one focused outside dialogs and menus.
+(() => {
+    let last = null;
+    let lastLabel = null;
+    document.addEventListener("focusin", event => {
+        const target = event.target;
+        if (!(target instanceof HTMLElement) || target.closest(".mud-dialog-container, .mud-popover")) return;
+        last = target;
+        lastLabel = target.getAttribute("aria-label");
+    });
+    // The opener may be disabled while its action runs, or rendered again by a live refresh (then the element with its
+    // label stands in for it): focus is tried again for up to a second, until it holds.
+    const opener = () => last && !last.isConnected && lastLabel
+        ? document.querySelector(`[aria-label="${CSS.escape(lastLabel)}"]`) : last;
+    // Tab and Shift+Tab go round a dialog's visible controls only: MudBlazor's focus trap has invisible stops at its
+    // edges, which a keyboard user would land on before the server moves focus on.
+    const visibleControls = dialog => [...dialog.querySelectorAll("button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])")]
+        .filter(e => !e.disabled && e.getClientRects().length > 0 && e.offsetWidth > 0 && e.offsetHeight > 0 && getComputedStyle(e).visibility !== "hidden");
+    document.addEventListener("keydown", event => {
+        if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+        const dialogs = document.querySelectorAll(".mud-dialog");
+        const dialog = dialogs[dialogs.length - 1];
+        if (!dialog) return;
+        const controls = visibleControls(dialog);
+        if (controls.length === 0) return;
+        const at = controls.indexOf(document.activeElement);
+        const next = at < 0 ? 0 : (at + (event.shiftKey ? controls.length - 1 : 1)) % controls.length;
+        event.preventDefault();
+        controls[next].focus();
+    }, true);
+
+    window.paymentLinks = {
+        returnFocus(triesLeft = 20) {
+            const target = opener();
+            target?.focus?.();
+            if (target && document.activeElement !== target && target.isConnected && triesLeft > 0)
+                setTimeout(() => window.paymentLinks.returnFocus(triesLeft - 1), 50);
+        },
+    };
+})();
