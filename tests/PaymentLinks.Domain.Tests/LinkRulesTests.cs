@@ -134,7 +134,7 @@ public sealed class LinkRulesTests
     }
 
     [Fact]
-    public void Duplicate_copies_the_configuration_into_a_fresh_draft()
+    public void Duplicate_copies_the_configuration_into_a_fresh_draft_titled_as_a_copy()
     {
         var used = Links.InState(LinkStatus.Used, _clock, maxUsages: 1);
         var copy = used.DuplicateAsDraft(Now, Links.Merchant);
@@ -142,10 +142,21 @@ public sealed class LinkRulesTests
         Assert.Equal(LinkStatus.Draft, copy.Status);
         Assert.NotEqual(used.Id, copy.Id);
         Assert.NotEqual(used.PublicId, copy.PublicId);
-        Assert.Equal((used.Title, used.AmountMinor, used.Currency, used.MaxUsages, used.RedirectUrl),
+        Assert.Equal(($"Copy of {used.Title}", used.AmountMinor, used.Currency, used.MaxUsages, used.RedirectUrl),
             (copy.Title, copy.AmountMinor, copy.Currency, copy.MaxUsages, copy.RedirectUrl));
         Assert.Equal(0, copy.Usages);
         Assert.Empty(copy.History);
+    }
+
+    [Fact]
+    public void A_copy_of_a_title_at_its_longest_is_cut_to_fit()
+    {
+        var link = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Title = new string('t', LinkSettings.TitleMaxLength) }, publish: false, Now, Links.Merchant).Value;
+
+        var copy = link.DuplicateAsDraft(Now, Links.Merchant);
+
+        Assert.Equal(LinkSettings.TitleMaxLength, copy.Title.Length);
+        Assert.StartsWith("Copy of ttt", copy.Title);
     }
 
     [Fact]

@@ -104,10 +104,28 @@ public sealed class LinkLifecycleTests(AppFixture app)
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
 
         await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Edit payment link" })).ToBeVisibleAsync();
-        await Expect(session.Page.GetByLabel("Title")).ToHaveValueAsync("Cheese board");
+        await Expect(session.Page.GetByLabel("Title")).ToHaveValueAsync("Copy of Cheese board");
+        await Expect(session.Page.GetByText("Draft copied from “Cheese board”.")).ToBeVisibleAsync();
         await Expect(session.Page.GetByLabel("Max usages")).ToHaveValueAsync("7");
         var all = await app.Links.ListAsync(session.Merchant, new() { Statuses = Enum.GetValues<LinkStatus>() });
         Assert.Equal(["DRAFT", "EXPIRED"], all.Items.Select(l => l.Status.ToDisplayName()));
+    }
+
+    [Fact]
+    public async Task An_expired_link_says_when_it_expired_in_the_list_and_on_its_page()
+    {
+        var session = await DashboardSession.StartAsync(app, "Ended Early Events");
+        var link = await session.CreateLinkAsync("Gala dinner");
+        await app.Links.ExpireNowAsync(session.Merchant, link.Id);
+        var ended = (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value.StatusChangedAt;
+        var shown = $"Expired {ended.UtcDateTime:d MMM, HH:mm}";
+
+        await session.OpenAsync($"links/{link.Id}");
+        await Expect(session.Page.Locator(".facts")).ToContainTextAsync(shown);
+        await Expect(session.Page.Locator(".facts")).Not.ToContainTextAsync("never");
+        await session.OpenAsync("links?status=EXPIRED");
+
+        await Expect(session.Row("Gala dinner")).ToContainTextAsync(shown);
     }
 
     [Fact]

@@ -44,6 +44,14 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
 
     public string Absolute(DateTimeOffset instant) => $"{ToLocal(instant):yyyy-MM-dd HH:mm} {ZoneLabel}";
 
+    /// <summary>"3 Dec, 09:01" (the year too when it is not this one), in the merchant's zone.</summary>
+    public string Short(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        var format = local.Year == ToLocal(Now).Year ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm";
+        return local.ToString(format, CultureInfo.InvariantCulture);
+    }
+
     public string Relative(DateTimeOffset instant) => RelativeTime.Describe(instant, Now);
 
     public string ZoneLabel => Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;

@@ -77,12 +77,18 @@ public sealed partial class PaymentLink
     }
 
     /// <summary>
-    /// A new draft with this link's configuration: how a merchant carries on after a terminal state.
-    /// An expiry already in the past is dropped, since the copy could never be published with it.
+    /// A new draft with this link's configuration, titled "Copy of …" so that the two can be told apart: how a merchant
+    /// carries on after a terminal state. An expiry already in the past is dropped, since the copy could never be
+    /// published with it.
     /// </summary>
     public PaymentLink DuplicateAsDraft(DateTimeOffset now, Actor actor)
     {
-        var settings = CurrentSettings() with { ExpiresAt = ExpiresAt > now ? ExpiresAt : null };
+        var title = $"Copy of {Title}";
+        var settings = CurrentSettings() with
+        {
+            Title = title.Length > LinkSettings.TitleMaxLength ? title[..LinkSettings.TitleMaxLength] : title,
+            ExpiresAt = ExpiresAt > now ? ExpiresAt : null,
+        };
         return Create(MerchantId, settings, publish: false, now, actor).Value;
     }
 

@@ -40,7 +40,7 @@ public sealed class PaymentLinkApiTests : ApiTestBase
 
         Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
         var body = await BodyAsync(copy);
-        Assert.Equal(("DRAFT", "Draft"), (body.GetProperty("status").GetString(), body.GetProperty("title").GetString()));
+        Assert.Equal(("DRAFT", "Copy of Draft"), (body.GetProperty("status").GetString(), body.GetProperty("title").GetString()));
         Assert.NotEqual(draft.GetProperty("id").GetString(), body.GetProperty("id").GetString());
     }
 

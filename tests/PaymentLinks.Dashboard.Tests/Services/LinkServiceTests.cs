@@ -128,7 +128,7 @@ public sealed class LinkServiceTests : IAsyncLifetime
         var copy = (await _harness.Links.DuplicateAsync(_merchant, link.Id)).Value;
 
         Assert.Equal(LinkStatus.Used, (await _harness.Links.GetAsync(_merchant, link.PublicId)).Value.Status);
-        Assert.Equal((LinkStatus.Draft, 0, 1, link.Title), (copy.Status, copy.Usages, copy.MaxUsages, copy.Title));
+        Assert.Equal((LinkStatus.Draft, 0, 1, $"Copy of {link.Title}"), (copy.Status, copy.Usages, copy.MaxUsages, copy.Title));
         Assert.NotEqual(link.PublicId, copy.PublicId);
     }
 

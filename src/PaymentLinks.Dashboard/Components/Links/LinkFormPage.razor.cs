@@ -31,6 +31,12 @@ public sealed partial class LinkFormPage
     [Parameter]
     public Guid? Id { get; set; }
 
+    /// <summary>After Duplicate: the link this draft was copied from, named above the form.</summary>
+    [SupplyParameterFromQuery(Name = "copied-from")]
+    public Guid? CopiedFrom { get; set; }
+
+    private string? _copiedFromTitle;
+
     private bool IsNew => Id is null;
     private string Heading => IsNew ? "New payment link" : "Edit payment link";
     private bool AmountLocked => _link?.AmountLocked == true;
@@ -56,6 +62,8 @@ public sealed partial class LinkFormPage
         }
         var found = await Links.GetAsync(Merchant.Caller, Id!.Value.ToString());
         _notFound = !found.IsSuccess;
+        if (CopiedFrom is { } original && await Links.GetAsync(Merchant.Caller, original.ToString()) is { IsSuccess: true } source)
+            _copiedFromTitle = source.Value.Title;
         if (found.IsSuccess)
             Use(found.Value);
     }
