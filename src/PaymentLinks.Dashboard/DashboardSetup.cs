@@ -25,7 +25,17 @@ public static class DashboardSetup
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Outcomes appear at the bottom, where they cover no heading or "New link" button.
-        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        // One outcome at a time, briefly, at the bottom left where no form field or button sits: a newer one replaces it.
+        services.AddMudServices(mud =>
+        {
+            mud.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            mud.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
+            mud.SnackbarConfiguration.NewestOnTop = true;
+            mud.SnackbarConfiguration.PreventDuplicates = true;
+            mud.SnackbarConfiguration.VisibleStateDuration = 4_000;
+            mud.SnackbarConfiguration.ShowTransitionDuration = 150;
+            mud.SnackbarConfiguration.HideTransitionDuration = 150;
+        });
         services.AddPaymentLinksInfrastructure(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
 

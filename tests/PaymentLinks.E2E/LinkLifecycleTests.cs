@@ -94,6 +94,32 @@ public sealed class LinkLifecycleTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_qr_code_enlarges_and_downloads_as_png_and_svg_and_a_draft_offers_no_url_to_share()
+    {
+        var session = await DashboardSession.StartAsync(app, "Counter Cards");
+        var link = await session.CreateLinkAsync("Table service");
+        var draft = await session.CreateLinkAsync("Next season", publish: false);
+        await session.OpenAsync($"links/{link.Id}");
+        var page = session.Page;
+        var qr = page.GetByAltText($"QR code for http://localhost:5080/pay/{link.PublicId}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enlarge" }).ClickAsync();
+        await Expect(qr).ToHaveAttributeAsync("width", "320");
+        var png = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download QR code as PNG" }).ClickAsync());
+        var svg = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download QR code as SVG" }).ClickAsync());
+
+        Assert.Equal(($"qr-{link.PublicId}.png", $"qr-{link.PublicId}.svg"), (png.SuggestedFilename, svg.SuggestedFilename));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(await png.PathAsync()).Take(4));
+        Assert.Contains("<svg", File.ReadAllText(await svg.PathAsync()));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open pay page" })).ToHaveAttributeAsync("href", $"http://localhost:5080/pay/{link.PublicId}");
+
+        await session.OpenAsync($"links/{draft.Id}");
+        await Expect(page.GetByText("Customers cannot open a draft")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Link URL")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "QR code" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Duplicate_opens_a_new_draft_with_the_same_configuration()
     {
         var session = await DashboardSession.StartAsync(app, "Duplicating Deli");

@@ -24,6 +24,10 @@ public sealed class LinkOptions
         return problem.Length == 0;
     }
 
+    /// <summary>True while link URLs point at this machine (the development default), which no customer can reach.</summary>
+    public bool PointsAtThisMachine =>
+        Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && (url.IsLoopback || url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The customer-facing address of a link.</summary>
     public string UrlFor(string publicId) => $"{PublicBaseUrl.TrimEnd('/')}/pay/{publicId}";
 }

@@ -6,6 +6,16 @@ namespace PaymentLinks.Dashboard.Tests.Services;
 
 public sealed class LinkOptionsTests
 {
+    [Theory]
+    [InlineData("http://localhost:5080", true)]
+    [InlineData("http://127.0.0.1:8080/", true)]
+    [InlineData("http://[::1]:5080", true)]
+    [InlineData("http://shop.localhost", true)]
+    [InlineData("https://pay.shop.example", false)]
+    [InlineData("https://localhost.shop.example", false)]
+    public void A_public_base_url_on_this_machine_is_told_apart_from_a_public_one(string url, bool here) =>
+        Assert.Equal(here, new LinkOptions { PublicBaseUrl = url }.PointsAtThisMachine);
+
     [Fact]
     public async Task New_links_start_with_the_configured_max_usages_and_urls_use_the_configured_base()
     {
