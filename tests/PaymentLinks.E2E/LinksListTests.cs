@@ -92,6 +92,32 @@ public sealed class LinksListTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Select_all_offers_only_the_actions_that_apply_and_a_filter_change_clears_the_selection()
+    {
+        var session = await DashboardSession.StartAsync(app, "Select All Sails");
+        await session.CreateLinkAsync("Dinghy hire");
+        await session.CreateLinkAsync("Kayak hire");
+        await session.CreateLinkAsync("Yacht charter (draft)", publish: false);
+        await session.OpenAsync("links");
+        var page = session.Page;
+        var bar = page.GetByRole(AriaRole.Region, new() { Name = "Bulk actions" });
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "All links on this page" }).ClickAsync();
+
+        await Expect(bar).ToContainTextAsync("3 selected");
+        await Expect(bar.GetByRole(AriaRole.Button)).ToHaveTextAsync(["Disable selected", "Archive selected", "Clear selection"]);
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Select Kayak hire" })).ToBeCheckedAsync();
+
+        await session.StatusFilter("DRAFT", shown: true).ClickAsync();
+
+        await Expect(session.Row("Yacht charter (draft)")).ToHaveCountAsync(0);
+        await Expect(bar).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Select Kayak hire" })).Not.ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Select Kayak hire" }).CheckAsync();
+        await Expect(bar).ToContainTextAsync("1 selected");
+    }
+
+    [Fact]
     public async Task A_completed_payment_updates_badge_and_usage_in_an_open_dashboard_without_reload()
     {
         var session = await DashboardSession.StartAsync(app, "Live Lemonade");

@@ -19,6 +19,7 @@ public sealed partial class LinksPage
     private int _pageIndex;
     private bool _hasNoLinksAtAll;
     private readonly Dictionary<Guid, LinkView> _selected = [];
+    private IReadOnlyList<LinkView> _rows = [];
     private LiveRefresh? _live;
 
     [Inject] private PaymentLinkService Links { get; set; } = default!;
@@ -44,7 +45,12 @@ public sealed partial class LinksPage
         if (_loaded is null)
             _hasNoLinksAtAll = await CountAllAsync() == 0;
         else if (_grid is not null && _loaded != Shown)
+        {
+            // A selection made under another filter or search would act on links no longer in sight.
+            if (_loaded.Search != Shown.Search || !_loaded.Statuses.Order().SequenceEqual(Shown.Statuses.Order()))
+                _selected.Clear();
             await ShowAddressedListAsync(_grid); // Back, Forward, a filter or the phone's sort menu changed the address
+        }
     }
 
     /// <summary>The grid keeps a sort of its own: when the address names another, the grid takes it (and reloads).</summary>
@@ -109,8 +115,12 @@ public sealed partial class LinksPage
             Navigation.NavigateTo(wanted.ToUri(Navigation), replace: false);
         _loaded = wanted;
         var page = await Links.ListAsync(Merchant.Caller, wanted.ToQuery(PageSize), ct);
-        foreach (var link in page.Items.Where(l => _selected.ContainsKey(l.Id)))
-            _selected[link.Id] = link; // what is selected stays in step with what is shown
+        // Only rows on show stay selected: after a filter, a search or another page, nothing hidden is acted on.
+        var shownSelected = page.Items.Where(l => _selected.ContainsKey(l.Id)).ToList();
+        _selected.Clear();
+        foreach (var link in shownSelected)
+            _selected[link.Id] = link;
+        _rows = page.Items;
         return new GridData<LinkView> { Items = page.Items, TotalItems = page.TotalCount };
     }
 
@@ -140,6 +150,21 @@ public sealed partial class LinksPage
     {
         if (!_selected.Remove(link.Id))
             _selected[link.Id] = link;
+    }
+
+    /// <summary>The header box: checked when every row on the page is selected, mixed when some are.</summary>
+    private bool? AllRowsSelected => _selected.Count == 0 ? false : _rows.All(r => _selected.ContainsKey(r.Id)) ? true : null;
+
+    /// <summary>A click selects every row, or clears them all when all were selected (whatever state the box cycles to).</summary>
+    private void SelectAllRows(bool? _)
+    {
+        var selectAll = AllRowsSelected != true;
+        _selected.Clear();
+        if (selectAll)
+        {
+            foreach (var row in _rows)
+                _selected[row.Id] = row;
+        }
     }
 
     private async Task AfterBulkAsync()
