@@ -36,6 +36,35 @@ public sealed class ApiKeysTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_return_signing_secret_is_masked_until_revealed_copies_while_masked_and_rolls_after_a_confirmation()
+    {
+        var session = await DashboardSession.StartAsync(app, "Masked Mints");
+        await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await session.OpenAsync("settings/api-keys");
+        var page = session.Page;
+        var profiles = (PaymentLinks.Infrastructure.Merchants.MerchantProfiles)app.Services.GetService(typeof(PaymentLinks.Infrastructure.Merchants.MerchantProfiles))!;
+        var secret = await profiles.ReturnSecretAsync(session.Merchant.MerchantId);
+        var field = page.GetByRole(AriaRole.Group, new() { Name = "Return signing secret" });
+        var shown = field.GetByTestId("secret-value");
+
+        await Expect(shown).ToContainTextAsync("••••");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync(secret);
+        await field.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+        await Expect(field.GetByRole(AriaRole.Button, new() { Name = "Copied" })).ToBeVisibleAsync();
+        Assert.Equal(secret, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await field.GetByRole(AriaRole.Button, new() { Name = "Reveal" }).ClickAsync();
+        await Expect(shown).ToHaveTextAsync(secret);
+
+        await field.GetByRole(AriaRole.Button, new() { Name = "Roll" }).ClickAsync();
+        await session.ConfirmAsync("Roll");
+
+        await Expect(shown).Not.ToHaveTextAsync(secret);
+        var rolled = await profiles.ReturnSecretAsync(session.Merchant.MerchantId);
+        Assert.NotEqual(secret, rolled);
+        await Expect(shown).ToHaveTextAsync(rolled);
+    }
+
+    [Fact]
     public async Task A_read_only_key_with_an_expiry_reads_but_cannot_change_links()
     {
         var session = await DashboardSession.StartAsync(app, "Reading Rooms");

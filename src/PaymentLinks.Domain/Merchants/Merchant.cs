@@ -27,6 +27,9 @@ public sealed class Merchant
     /// <summary>Signs customers' returns to the merchant's redirect URLs (see <see cref="ReturnSignature"/>).</summary>
     public string ReturnSecret { get; private set; } = "";
 
+    /// <summary>A new return secret, for when the old one may have leaked; returns signed with the old one stop verifying.</summary>
+    public void RollReturnSecret() => ReturnSecret = ReturnSignature.NewSecret();
+
     public void Rename(string businessName, string timeZoneId)
     {
         BusinessName = businessName;

@@ -32,6 +32,16 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => m.ReturnSecret).FirstAsync(ct);
     }
 
+    /// <summary>Replaces the return secret at once and answers the new one.</summary>
+    public async Task<string> RollReturnSecretAsync(Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var merchant = await db.Merchants.FirstAsync(m => m.Id == merchantId, ct);
+        merchant.RollReturnSecret();
+        await db.SaveChangesAsync(ct);
+        return merchant.ReturnSecret;
+    }
+
     public async Task<Result<MerchantProfile>> UpdateAsync(Guid merchantId, string businessName, string timeZoneId, CancellationToken ct = default)
     {
         var errors = Validate(businessName, timeZoneId);

@@ -29,6 +29,9 @@ public sealed class WebhookEndpoint
     public DateTimeOffset? SenderLeaseUntil { get; private set; }
 
     public void Disable(DateTimeOffset now) => DisabledAt ??= now;
+
+    /// <summary>Signs what is sent from now on with <paramref name="secret"/>, including retries of earlier events.</summary>
+    public void RollSecret(string secret) => Secret = secret;
 }
 
 /// <summary>

@@ -29,7 +29,7 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Web
         if (await db.WebhookEndpoints.CountAsync(e => e.MerchantId == merchantId && e.DisabledAt == null, ct) >= limit)
             return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
         var now = clock.GetUtcNow();
-        var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), merchantId, url, "whsec_" + RandomNumberGenerator.GetString(Alphabet, 32), now);
+        var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), merchantId, url, NewSecret(), now);
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
@@ -50,6 +50,20 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Web
         await db.SaveChangesAsync(ct);
         return endpoint is not null;
     }
+
+    /// <summary>A new signing secret for one of the merchant's endpoints; null when it is not theirs.</summary>
+    public async Task<WebhookEndpointView?> RollSecretAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        if (endpoint is null)
+            return null;
+        endpoint.RollSecret(NewSecret());
+        await db.SaveChangesAsync(ct);
+        return ViewOf(endpoint);
+    }
+
+    private static string NewSecret() => "whsec_" + RandomNumberGenerator.GetString(Alphabet, WebhookEndpoint.SecretLength - "whsec_".Length);
 
     public async Task<IReadOnlyList<WebhookDeliveryView>> RecentDeliveriesAsync(Guid merchantId, CancellationToken ct = default)
     {

@@ -52,6 +52,25 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_roll_deliveries_are_signed_with_the_new_secret_and_another_merchant_cannot_roll_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        var stranger = await _app.NewMerchantAsync("Hat Thief");
+
+        Assert.Null(await Webhooks.RollSecretAsync(stranger.MerchantId, endpoint.Id));
+        var rolled = (await Webhooks.RollSecretAsync(_merchant.MerchantId, endpoint.Id))!;
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        await receiver.WaitForAsync(r => r.Delivered.Count >= 1);
+        Assert.NotEqual(endpoint.Secret, rolled.Secret);
+        Assert.StartsWith("whsec_", rolled.Secret);
+        Assert.Equal(endpoint.Secret.Length, rolled.Secret.Length);
+        Assert.True(WebhookSignature.Verify(rolled.Secret, receiver.Delivered[0].Signature, receiver.Delivered[0].Body));
+        Assert.False(WebhookSignature.Verify(endpoint.Secret, receiver.Delivered[0].Signature, receiver.Delivered[0].Body));
+    }
+
+    [Fact]
     public async Task A_receiver_answering_500_twice_gets_the_event_on_the_third_attempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
