@@ -30,6 +30,22 @@
         controls[next].focus();
     }, true);
 
+    // A data grid's sort buttons are all called "Sort" by MudBlazor: each says which column it sorts and how the column
+    // is sorted now, and the header cell carries aria-sort.
+    const nameSortButtons = () => {
+        for (const button of document.querySelectorAll("th .sort-direction-icon")) {
+            const header = button.closest("th");
+            const column = header.querySelector(".column-header > span")?.textContent.trim();
+            if (!column) continue;
+            const order = button.classList.contains("mud-direction-asc") ? "ascending"
+                : button.classList.contains("mud-direction-desc") ? "descending" : "none";
+            const label = `Sort by ${column}${order === "none" ? "" : `, now ${order}`}`;
+            if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
+            if (header.getAttribute("aria-sort") !== order) header.setAttribute("aria-sort", order);
+        }
+    };
+    new MutationObserver(nameSortButtons).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+
     window.paymentLinks = {
         returnFocus(triesLeft = 20) {
             const target = opener();
