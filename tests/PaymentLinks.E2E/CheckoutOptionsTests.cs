@@ -77,6 +77,13 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         Assert.Equal(2, csv.Length);
         Assert.Contains($",COMPLETED,Festival T-shirt,{link.PublicId},3,25.00,75.00,EUR,ada@example.com,Ada Lovelace,,T-shirt size: M,", csv[1]);
 
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new("^Payment of 75.00 EUR") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment of 75.00 EUR" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Payment", Exact = true })).ToContainTextAsync("3 × 25.00 EUR = 75.00 EUR");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Customer" })).ToContainTextAsync("Ada Lovelace");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Customer" })).ToContainTextAsync("T-shirt sizeM");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("total-EUR")).ToContainTextAsync("75.00 EUR");
         await Expect(page.GetByTestId("total-EUR")).ToContainTextAsync("1 payment");

@@ -42,18 +42,24 @@ public sealed class DashboardAccessibilityTests(AppFixture app)
         }, publish: true)).Value;
         var payments = app.Services.GetRequiredService<PaymentService>();
         var answers = new CheckoutAnswers { Quantity = "2", Email = "ada@example.com", Name = "Ada Lovelace", Fields = ["Lined", "AL"] };
-        await payments.CompleteAsync((await payments.StartAsync(paid.PublicId, answers: answers)).Value.Id);
+        var payment = (await payments.CompleteAsync((await payments.StartAsync(paid.PublicId, answers: answers)).Value.Id)).Value;
         var disabled = await session.CreateLinkAsync("Leather cover");
         await app.Links.DisableAsync(session.Merchant, disabled.Id);
         await session.CreateLinkAsync("Sketch pad", publish: false);
         await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "Shop");
         await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, "https://hooks.example/in");
 
-        foreach (var path in new[] { "", "links", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "payments", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
+        foreach (var path in new[] { "", "links", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "payments", $"payments/{payment.Id}", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
         {
             await session.OpenAsync(path);
             await Axe.AssertNoSeriousViolationsAsync(session.Page);
         }
+        // The confirmation dialog, open over the page it was asked from.
+        await session.OpenAsync($"links/{disabled.Id}");
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Archive", Exact = true }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(session.Page);
+        await session.ConfirmAsync("Cancel");
         // The pay page of that link, as it comes back with a message by each field left empty.
         await session.Page.GotoAsync($"pay/{paid.PublicId}");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();

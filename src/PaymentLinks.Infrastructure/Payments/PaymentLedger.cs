@@ -37,6 +37,14 @@ public sealed class PaymentLedger(IDbContextFactory<AppDbContext> contexts)
         return new Page<PaymentRow>(page.Select(Row).ToList(), total);
     }
 
+    /// <summary>One of the merchant's payments with its link's names; null when there is none or it is another merchant's.</summary>
+    public async Task<PaymentRow?> GetAsync(MerchantCaller caller, Guid paymentId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await Filtered(db, caller, new PaymentQuery()).FirstOrDefaultAsync(r => r.Attempt.Id == paymentId, ct);
+        return row is null ? null : Row(row);
+    }
+
     /// <summary>Every payment the query matches, read as it is written out (an export of any size in constant memory).</summary>
     public async IAsyncEnumerable<PaymentRow> StreamAsync(MerchantCaller caller, PaymentQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {

@@ -56,4 +56,34 @@ public sealed class PaymentsPageTests : DashboardTestContext
         Assert.Equal($"payments/export?link={shirt.Id}&status=completed&email=ADA",
             page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task A_payment_opens_on_its_own_page_with_what_was_bought_and_the_customer()
+    {
+        var shirt = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Shirt") with { MaxQuantity = 5 }, publish: true)).Value;
+        await PayAsync(shirt.PublicId, "ada.lovelace@example.com", quantity: 2);
+        var payment = (await Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.PaymentLedger>()
+            .ListAsync(Merchant, new())).Items.Single().Payment;
+
+        var page = RenderPage<PaymentDetailPage>(p => p.Add(d => d.Id, payment.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Payment of 99.80 EUR", page.Find("h1").TextContent));
+        Assert.Equal("COMPLETED", page.Find("[data-testid=payment-status]").TextContent.Trim());
+        Assert.Contains("2 × 49.90 EUR = 99.80 EUR", page.Find("[aria-label=Payment]").TextContent);
+        Assert.Contains("ada.lovelace@example.com", page.Find("[aria-label=Customer]").TextContent);
+        Assert.Equal($"links/{shirt.Id}", page.Find("[aria-label=Payment] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Another_merchants_payment_is_not_found()
+    {
+        var stranger = await Harness.NewMerchantAsync("Other Shop");
+        var theirs = await Harness.ActiveLinkAsync(stranger);
+        var theirAttempt = (await Harness.Payments.StartAsync(theirs.PublicId, answers: new CheckoutAnswers { Email = "eve@example.com" })).Value;
+
+        var page = RenderPage<PaymentDetailPage>(p => p.Add(d => d.Id, theirAttempt.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("does not exist or is not yours", page.Markup));
+        Assert.DoesNotContain("eve@example.com", page.Markup);
+    }
 }

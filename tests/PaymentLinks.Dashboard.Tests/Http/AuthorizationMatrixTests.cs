@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /links/new"] = Access.DashboardPage,
         ["GET,POST /payments"] = Access.DashboardPage,
         ["GET /payments/export"] = Access.DashboardPage,
+        ["GET,POST /payments/{Id:guid}"] = Access.DashboardPage,
         ["GET,POST /links/{Id:guid}"] = Access.DashboardPage,
         ["GET,POST /links/{Id:guid}/edit"] = Access.DashboardPage,
         ["GET,POST /settings/account"] = Access.DashboardPage,
@@ -197,7 +198,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("account/login") == true;
 
     private string Fill(string pattern, LinkView link) => pattern
-        .Replace("{Id:guid}", link.Id.ToString())
+        .Replace("{Id:guid}", pattern.StartsWith("/payments/") ? _paymentOfA.Id.ToString() : link.Id.ToString())
         .Replace("{id}", pattern.StartsWith("/api/v1/payments/") ? _paymentOfA.Id.ToString() : link.Id.ToString())
         .Replace("{publicId}", link.PublicId)
         .Replace("{merchantId:guid}", _merchantA.MerchantId.ToString())
