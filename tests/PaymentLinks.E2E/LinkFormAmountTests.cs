@@ -61,5 +61,25 @@ public sealed class LinkFormAmountTests(AppFixture app)
         Assert.Equal((1500m, "JPY"), (saved.Amount, saved.Currency));
     }
 
+    [Fact]
+    public async Task A_message_clears_as_soon_as_its_field_is_valid_and_others_stay()
+    {
+        var session = await DashboardSession.StartAsync(app, "Clearing Cafe");
+        var page = session.Page;
+        await session.OpenAsync("links/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Expect(Field(page, "title")).ToContainTextAsync("Title is required.");
+        await Expect(Field(page, "amount")).ToContainTextAsync("Amount must be greater than zero.");
+
+        await page.GetByLabel("Title").PressSequentiallyAsync("Flat white");
+
+        await Expect(Field(page, "title")).Not.ToContainTextAsync("Title is required.");
+        await Expect(Field(page, "amount")).ToContainTextAsync("Amount must be greater than zero.");
+        await page.GetByLabel("Amount").PressSequentiallyAsync("3,20");
+        await Expect(Field(page, "amount")).Not.ToContainTextAsync("greater than zero");
+        await Expect(page.Locator(".mud-input-error")).ToHaveCountAsync(0);
+        Assert.Equal(0, (await app.Links.ListAsync(session.Merchant, new())).TotalCount);
+    }
+
     private static ILocator Field(IPage page, string inputId) => page.Locator($".field:has(#{inputId})");
 }

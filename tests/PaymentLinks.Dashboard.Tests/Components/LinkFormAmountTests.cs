@@ -18,7 +18,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.Find("#title").Change("Workshop seat");
+        form.Find("#title").Input("Workshop seat");
         form.Find("#amount").Input(typed);
 
         form.WaitForAssertion(() => Assert.Equal(preview, form.Find("[data-testid=price-preview]").TextContent.Trim()));
@@ -52,7 +52,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.Find("#title").Change("Workshop seat");
+        form.Find("#title").Input("Workshop seat");
 
         form.Find("#amount").Input(typed);
 
@@ -86,7 +86,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.Find("#title").Change("Tip jar");
+        form.Find("#title").Input("Tip jar");
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses what to pay")).Change(true);
         form.WaitForAssertion(() => form.Find("#maximum-amount"));
 
@@ -113,7 +113,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
         form.FindAll("button").Single(b => b.TextContent == "Save as draft").Click();
         form.WaitForAssertion(() => Assert.Equal("Title is required.", MessageBeside(form, "title")));
 
-        form.Find("#title").Change("Workshop seat");
+        form.Find("#title").Input("Workshop seat");
 
         form.WaitForAssertion(() => Assert.Equal("", MessageBeside(form, "title")));
         Assert.Equal("Amount must be greater than zero.", MessageBeside(form, "amount"));

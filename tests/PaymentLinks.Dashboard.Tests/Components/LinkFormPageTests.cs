@@ -38,7 +38,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.Find("#title").Change("Festival T-shirt");
+        form.Find("#title").Input("Festival T-shirt");
         form.Find("#amount").Input("25");
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
@@ -60,7 +60,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.Find("#title").Change("Festival T-shirt");
+        form.Find("#title").Input("Festival T-shirt");
         form.Find("#amount").Input("25");
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
