@@ -75,6 +75,7 @@ public static class DashboardSetup
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();
         services.AddScoped<LinkActionRunner>();
+        services.AddSingleton<Checkout.CheckoutDraft>();
         services.AddScoped<Components.Shared.Confirmations>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthEndpoints();

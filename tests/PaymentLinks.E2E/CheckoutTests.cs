@@ -29,6 +29,12 @@ public sealed class CheckoutTests(AppFixture app)
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
         await customer.ApproveAsync();
         await customer.ExpectHeadingAsync("Payment received");
+        var paidAt = (await app.Ledger.ListAsync(merchant, new())).Items.Single().Payment.FinishedAt!.Value.UtcDateTime;
+        await Expect(customer.Page.Locator(".summary")).ToContainTextAsync($"Paid{paidAt.ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC");
+        await Expect(customer.Page.GetByText("Keep this page as your receipt")).ToBeVisibleAsync();
+        await customer.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await Expect(customer.Page.Locator(".checkout-footer")).ToBeHiddenAsync();
+        await customer.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
 
         var again = await customer.OpenAsync(link.PublicId);
@@ -129,13 +135,14 @@ public sealed class CheckoutTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Declining_at_the_bank_shows_the_failure_page_and_usage_stays_unchanged()
+    public async Task Declining_at_the_bank_shows_the_failure_page_usage_stays_unchanged_and_try_again_keeps_what_was_typed()
     {
         var (_, merchant) = await app.NewMerchantAsync("Declined Decor");
         var link = (await app.Links.CreateAsync(merchant, Settings("Vase", maxUsages: 3), publish: true)).Value;
         var customer = await CustomerCheckout.StartAsync(app);
 
         await customer.OpenAsync(link.PublicId);
+        await customer.Page.GetByLabel("Email").FillAsync("ada@example.com");
         await customer.PayAsync();
         await customer.DeclineAsync();
 
@@ -145,6 +152,7 @@ public sealed class CheckoutTests(AppFixture app)
         Assert.Equal((LinkStatus.Active, 0), await StoredAsync(link.Id));
         await customer.Page.GetByRole(AriaRole.Link, new() { Name = "Try again" }).ClickAsync();
         await Expect(customer.Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Pay ") })).ToBeVisibleAsync();
+        await Expect(customer.Page.GetByLabel("Email")).ToHaveValueAsync("ada@example.com");
     }
 
     [Fact]

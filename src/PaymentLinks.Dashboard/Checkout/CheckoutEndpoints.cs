@@ -25,15 +25,15 @@ public static class CheckoutEndpoints
         pay.MapGet("/{publicId}", OpenAsync);
         pay.MapPost("/{publicId}", StartAsync).DisableAntiforgery();
         pay.MapGet("/{publicId}/bank/{paymentId:guid}", BankAsync);
-        pay.MapPost("/{publicId}/bank/{paymentId:guid}/approve", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery) =>
-            FinishAsync(publicId, paymentId, approve: true, http, checkout, payments, antiforgery)).DisableAntiforgery();
-        pay.MapPost("/{publicId}/bank/{paymentId:guid}/decline", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery) =>
-            FinishAsync(publicId, paymentId, approve: false, http, checkout, payments, antiforgery)).DisableAntiforgery();
+        pay.MapPost("/{publicId}/bank/{paymentId:guid}/approve", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery, CheckoutDraft draft) =>
+            FinishAsync(publicId, paymentId, approve: true, http, checkout, payments, antiforgery, draft)).DisableAntiforgery();
+        pay.MapPost("/{publicId}/bank/{paymentId:guid}/decline", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery, CheckoutDraft draft) =>
+            FinishAsync(publicId, paymentId, approve: false, http, checkout, payments, antiforgery, draft)).DisableAntiforgery();
         pay.MapGet("/{publicId}/payments/{paymentId:guid}", ResultAsync);
     }
 
     private static async Task<IResult> OpenAsync(
-        string publicId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
+        string publicId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery, CheckoutDraft draft)
     {
         var link = await checkout.OpenAsync(publicId, countView: true, http.RequestAborted);
         if (link is null)
@@ -41,7 +41,7 @@ public static class CheckoutEndpoints
         if (link.Unavailable is { } refusal)
             return Problem(CheckoutProblems.From(refusal), link);
         var token = await CheckoutTokenAsync(http, link, payments);
-        return PayPage(http, antiforgery, link, token, new CheckoutAnswers(), []);
+        return PayPage(http, antiforgery, link, token, draft.Read(http), []);
     }
 
     /// <summary>
@@ -71,7 +71,8 @@ public static class CheckoutEndpoints
     private static bool IsCheckoutToken(string? token) =>
         token is { Length: CheckoutTokenLength } && token.All(char.IsAsciiHexDigitLower);
 
-    private static async Task<IResult> StartAsync(string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery)
+    private static async Task<IResult> StartAsync(
+        string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery, CheckoutDraft draft)
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
@@ -83,8 +84,9 @@ public static class CheckoutEndpoints
         if (link is null)
             return Problem(CheckoutProblem.NotFound);
         var answers = CheckoutFields.Read(http.Request.Form, link.Asks.Fields.Count);
+        draft.Keep(http, publicId, answers);
         if (CheckoutFields.IsReview(http.Request.Form) && link.CanPay)
-            return PayPage(http, antiforgery, link, token, answers, []);
+            return SeeOther($"/pay/{publicId}");
         var started = await payments.StartAsync(publicId, token, answers, http.RequestAborted);
         if (started.Refusal is { Code: RefusalCodes.InvalidRequest } invalid)
             return PayPage(http, antiforgery, link, token, answers, invalid.Fields);
@@ -122,7 +124,8 @@ public static class CheckoutEndpoints
     }
 
     private static async Task<IResult> FinishAsync(
-        string publicId, Guid paymentId, bool approve, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery)
+        string publicId, Guid paymentId, bool approve, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery,
+        CheckoutDraft draft)
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
@@ -132,8 +135,12 @@ public static class CheckoutEndpoints
         var finished = approve
             ? await payments.CompleteAsync(paymentId, http.RequestAborted)
             : await payments.FailAsync(paymentId, http.RequestAborted);
-        if (finished.Value is { Status: PaymentStatus.Completed } completed && link.ReturnUrlFor(completed) is { } returnUrl)
-            return SeeOther(returnUrl);
+        if (finished.Value is { Status: PaymentStatus.Completed } completed)
+        {
+            draft.Forget(http, publicId); // the next purchase starts afresh; after a decline, Try again finds the answers
+            if (link.ReturnUrlFor(completed) is { } returnUrl)
+                return SeeOther(returnUrl);
+        }
         return SeeOther($"/pay/{publicId}/payments/{paymentId}");
     }
 

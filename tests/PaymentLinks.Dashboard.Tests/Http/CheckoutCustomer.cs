@@ -61,6 +61,10 @@ public sealed partial class CheckoutCustomer
         return await FollowAsync(await PostFormAsync($"/pay/{publicId}", html, action, changed));
     }
 
+    /// <summary>Opens the pay page and posts its form with some fields changed; the answer as it comes, redirect or page.</summary>
+    public async Task<HttpResponseMessage> PostPayFormAsync(string publicId, Dictionary<string, string> changed) =>
+        await PostFormAsync($"/pay/{publicId}", await _http.GetStringAsync($"/pay/{publicId}"), changed: changed);
+
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
     /// <summary>Posts the page's form with that action, with the hidden fields it holds, as a browser would.</summary>

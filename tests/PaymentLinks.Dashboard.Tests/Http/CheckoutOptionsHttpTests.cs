@@ -86,6 +86,30 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_total_redirects_to_the_pay_page_which_keeps_what_was_typed_until_a_payment_completes()
+    {
+        var link = await PublishAsync("Redirecting Shop", Shirt);
+        var customer = new CheckoutCustomer(_app);
+
+        var reviewed = await customer.PostPayFormAsync(link.PublicId, new() { ["intent"] = "review", ["quantity"] = "3", ["email"] = "ada@example.com", ["field_0"] = "L" });
+
+        Assert.Equal(HttpStatusCode.SeeOther, reviewed.StatusCode);
+        Assert.Equal($"/pay/{link.PublicId}", reviewed.Headers.Location!.ToString());
+        var page = await (await customer.GetAsync($"/pay/{link.PublicId}")).Content.ReadAsStringAsync();
+        Assert.Contains("Total: 3 × 25.00 EUR = <strong>75.00 EUR</strong>", page);
+        Assert.Contains("value=\"ada@example.com\"", page);
+        Assert.Contains("<option value=\"L\" selected", page);
+
+        var paid = await customer.PayAsync(link.PublicId, new() { ["quantity"] = "3", ["email"] = "ada@example.com", ["field_0"] = "L" });
+        Assert.Equal(HttpStatusCode.OK, paid.Status);
+        var afresh = await (await customer.GetAsync($"/pay/{link.PublicId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("ada@example.com", afresh);
+        Assert.Contains("Total: 1 × 25.00 EUR", afresh);
+        await using var db = _app.NewContext();
+        Assert.Equal(3, (await db.PaymentAttempts.SingleAsync()).Quantity);
+    }
+
+    [Fact]
     public async Task Update_total_shows_the_new_total_and_starts_nothing()
     {
         var link = await PublishAsync("Totting Shop", Shirt);
