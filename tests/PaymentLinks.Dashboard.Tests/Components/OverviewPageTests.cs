@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using PaymentLinks.Dashboard.Components.Overview;
 using PaymentLinks.Dashboard.Tests.Services;
@@ -33,6 +34,34 @@ public sealed class OverviewPageTests : DashboardTestContext
         var latest = page.Find("[aria-label='Latest payments']").TextContent;
         Assert.Contains("FAILED", latest);
         Assert.Contains("cy@example.com", latest);
+    }
+
+    [Fact]
+    public async Task Figures_say_what_period_they_cover_rates_read_alike_and_big_numbers_are_not_headings()
+    {
+        var link = await Harness.ActiveLinkAsync(Merchant);
+        var views = Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.CheckoutService>();
+        for (var i = 0; i < 3; i++)
+            await views.OpenAsync(link.PublicId, countView: true);
+        await Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.CheckoutViewCounts>().FlushAsync();
+        await Harness.Payments.CompleteAsync((await Harness.Payments.StartAsync(link.PublicId)).Value.Id);
+
+        var page = RenderPage<OverviewPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Completed in EUR, last 30 days", page.Find("[data-testid=total-EUR]").TextContent));
+        Assert.Contains("Conversion, all time", page.Find("[data-testid=conversion]").TextContent);
+        Assert.Equal("33%", page.Find("[data-testid=conversion] .figure-value").TextContent.Trim());
+        Assert.Empty(page.FindAll("h5"));
+    }
+
+    [Fact]
+    public void Chart_days_are_labelled_as_people_write_dates_every_fifth_day_back_from_today()
+    {
+        var days = Enumerable.Range(0, 30).Select(i => new DateOnly(2026, 11, 4).AddDays(i)).ToList();
+
+        var labels = PaymentLinks.Dashboard.Components.Shared.DailyCharts.Labels(days);
+
+        Assert.Equal(["3 Dec", "28 Nov", "23 Nov", "18 Nov", "13 Nov", "8 Nov"], labels.Reverse().Where(l => l != ""));
     }
 
     [Fact]
