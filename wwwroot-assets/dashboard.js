@@ -39,7 +39,7 @@
             if (!column) continue;
             const order = button.classList.contains("mud-direction-asc") ? "ascending"
                 : button.classList.contains("mud-direction-desc") ? "descending" : "none";
-            const label = `Sort by ${column}${order === "none" ? "" : `, now ${order}`}`;
+            const label = `Sort ${column}${order === "none" ? "" : `, now ${order}`}`;
             if (button.getAttribute("aria-label") !== label) button.setAttribute("aria-label", label);
             if (header.getAttribute("aria-sort") !== order) header.setAttribute("aria-sort", order);
         }

@@ -167,8 +167,11 @@ public sealed class LinksListTests(AppFixture app)
         await session.OpenAsync("links");
         var page = session.Page;
 
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sort Amount", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" }).GetByText("Amount").ClickAsync();
         await Expect(session.LinkRows.First).ToContainTextAsync("Pepper");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sort Amount, now ascending" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Amount" })).ToHaveAttributeAsync("aria-sort", "ascending");
         await page.ReloadAsync();
         await SignInPage.WaitForInteractiveAsync(page);
 
