@@ -46,6 +46,26 @@ public sealed partial class DeploymentHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_stylesheet_and_script_the_pages_name_is_sent_compressed_to_a_browser_that_accepts_it()
+    {
+        var link = await _app.ActiveLinkAsync(await _app.NewMerchantAsync("Squeezed Shop"), maxUsages: 5);
+        var client = _app.CreateClient();
+        var named = new List<string>();
+        foreach (var page in new[] { "/account/login", $"/pay/{link.PublicId}" })
+            named.AddRange(Asset().Matches(await client.GetStringAsync(page)).Select(m => m.Groups["path"].Value));
+
+        Assert.Contains(named, path => path.Contains("MudBlazor.min") && path.EndsWith(".css"));
+        foreach (var path in named.Distinct())
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + path.TrimStart('/'));
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await client.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, path);
+            Assert.True(response.Content.Headers.ContentEncoding.Count > 0, $"{path} was sent uncompressed");
+        }
+    }
+
+    [Fact]
     public async Task Checkout_pages_allow_no_script_at_all_and_send_no_referrer()
     {
         var link = await _app.ActiveLinkAsync(await _app.NewMerchantAsync("Strict Shop"), maxUsages: 5);
@@ -103,6 +123,9 @@ public sealed partial class DeploymentHardeningTests : IAsyncLifetime
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single()
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.Single() : "";
+
+    [GeneratedRegex(@"(?:href|src)=""(?<path>[^""]+\.(?:css|js))""")]
+    private static partial Regex Asset();
 
     [GeneratedRegex("script-src 'self' 'nonce-(?<nonce>[^']+)'")]
     private static partial Regex Nonce();
