@@ -20,9 +20,15 @@ public sealed class BrandingTests(AppFixture app)
 
         await UploadAsync(page, "Upload logo", """<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>""");
         await Expect(branding.GetByRole(AriaRole.Alert)).ToContainTextAsync("<script> is not allowed");
+        await Expect(branding.GetByText("logo.svg")).ToHaveCountAsync(0); // the refused file is not left on show
         await UploadAsync(page, "Upload logo", Logo);
         await Expect(branding.GetByRole(AriaRole.Img, new() { Name = "Your logo" })).ToBeVisibleAsync();
 
+        await page.GetByLabel("Accent colour").FillAsync("#12");
+        await Expect(branding.Locator(".accent-preview-none")).ToBeVisibleAsync(); // no colour shown for one that is not
+        await page.GetByLabel("Colour picker").FillAsync("#14532d");
+        await Expect(page.GetByLabel("Accent colour")).ToHaveValueAsync("#14532d");
+        await Expect(branding.Locator(".accent-preview")).ToHaveCSSAsync("background-color", "rgb(20, 83, 45)");
         await page.GetByLabel("Accent colour").FillAsync("#fde68a");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save colour" }).ClickAsync();
         await Expect(page.Locator(".field:has(#accent)")).ToContainTextAsync("too light for white text");
