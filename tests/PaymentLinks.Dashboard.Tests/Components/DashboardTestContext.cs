@@ -62,6 +62,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Session = new MerchantContext(
             new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock, language);
 
+    /// <summary>
+    /// Clicks the button with that text as found at the moment of the click: on the renderer's own thread, so that a
+    /// render queued by the previous step (a field's revalidation, say) cannot replace the button in between.
+    /// </summary>
+    protected static Task ClickAsync<TPage>(IRenderedComponent<TPage> page, string text) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
+
     /// <summary>A page as the layout shows it: inside the popover provider, with the merchant cascaded.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent

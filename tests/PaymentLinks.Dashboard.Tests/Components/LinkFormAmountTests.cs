@@ -22,7 +22,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
         form.Find("#amount").Input(typed);
 
         form.WaitForAssertion(() => Assert.Equal(preview, form.Find("[data-testid=price-preview]").TextContent.Trim()));
-        form.FindAll("button").Single(b => b.TextContent == "Save as draft").Click();
+        await ClickAsync(form, "Save as draft");
 
         await using var db = Harness.NewContext();
         form.WaitForAssertion(() => Assert.Equal(1, db.PaymentLinks.Count()));
@@ -39,7 +39,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
         form.Find("#amount").Input("1500");
 
         form.WaitForAssertion(() => Assert.Equal("Customers will pay 1,500 JPY.", form.Find("[data-testid=price-preview]").TextContent.Trim()));
-        form.FindAll("button").Single(b => b.TextContent == "Save changes").Click();
+        await ClickAsync(form, "Save changes");
         await using var db = Harness.NewContext();
         form.WaitForAssertion(() => Assert.Equal(1500m, db.PaymentLinks.AsNoTracking().Single().Amount));
     }
@@ -58,7 +58,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
 
         form.WaitForAssertion(() => Assert.Equal(message, MessageBeside(form, "amount")));
         Assert.Equal("", form.Find("[data-testid=price-preview]").TextContent.Trim());
-        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+        await ClickAsync(form, "Create and publish");
         form.WaitForAssertion(() => Assert.Equal(message, MessageBeside(form, "amount")));
         await using var db = Harness.NewContext();
         Assert.Equal(0, await db.PaymentLinks.CountAsync());
@@ -97,7 +97,7 @@ public sealed class LinkFormAmountTests : DashboardTestContext
         form.Find("#maximum-amount").Input("100");
         form.WaitForAssertion(() => Assert.Equal("Customers pay from 2.50 EUR to 100.00 EUR.", form.Find("[data-testid=price-preview]").TextContent.Trim()));
         Assert.Equal("Left empty: 1,000 × the minimum.", MessageBeside(form, "maximum-amount"));
-        form.FindAll("button").Single(b => b.TextContent == "Save as draft").Click();
+        await ClickAsync(form, "Save as draft");
 
         await using var db = Harness.NewContext();
         form.WaitForAssertion(() => Assert.Equal(1, db.PaymentLinks.Count()));
@@ -106,11 +106,11 @@ public sealed class LinkFormAmountTests : DashboardTestContext
     }
 
     [Fact]
-    public void A_message_clears_as_soon_as_its_field_is_valid()
+    public async Task A_message_clears_as_soon_as_its_field_is_valid()
     {
         var form = RenderPage<LinkFormPage>();
         form.WaitForAssertion(() => form.Find("#title"));
-        form.FindAll("button").Single(b => b.TextContent == "Save as draft").Click();
+        await ClickAsync(form, "Save as draft");
         form.WaitForAssertion(() => Assert.Equal("Title is required.", MessageBeside(form, "title")));
 
         form.Find("#title").Input("Workshop seat");

@@ -14,7 +14,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
         form.Find("#redirect-url").Change("ftp://files.example/x");
         form.Find("#redirect-url").Blur();
 
-        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+        await ClickAsync(form, "Create and publish");
 
         form.WaitForAssertion(() => Assert.Contains("Title is required.", MessageBeside(form, "title")));
         Assert.Contains("Amount must be greater than zero.", MessageBeside(form, "amount"));
@@ -43,11 +43,11 @@ public sealed class LinkFormPageTests : DashboardTestContext
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
         form.Find("#max-quantity").Change("100");
-        form.FindAll("button").Single(b => b.TextContent == "Add a question").Click();
+        await ClickAsync(form, "Add a question");
         form.WaitForAssertion(() => form.Find("#question-1-label"));
         form.Find("#question-1-label").Change("Size \u202Egib");
 
-        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+        await ClickAsync(form, "Create and publish");
 
         form.WaitForAssertion(() => Assert.Contains("Max quantity must be between 2 and 99.", MessageBeside(form, "max-quantity")));
         Assert.Contains("text-direction", MessageBeside(form, "question-1-label"));
@@ -65,11 +65,11 @@ public sealed class LinkFormPageTests : DashboardTestContext
         form.FindAll("input[type=checkbox]").Single(c => c.Closest("label")!.TextContent.Contains("Customer chooses a quantity")).Change(true);
         form.WaitForAssertion(() => form.Find("#max-quantity"));
         form.Find("#max-quantity").Change("5");
-        form.FindAll("button").Single(b => b.TextContent == "Add a question").Click();
+        await ClickAsync(form, "Add a question");
         form.WaitForAssertion(() => form.Find("#question-1-label"));
         form.Find("#question-1-label").Change("Note");
 
-        form.FindAll("button").Single(b => b.TextContent == "Create and publish").Click();
+        await ClickAsync(form, "Create and publish");
 
         await using var db = Harness.NewContext();
         form.WaitForAssertion(() => Assert.Equal(1, db.PaymentLinks.Count()));
