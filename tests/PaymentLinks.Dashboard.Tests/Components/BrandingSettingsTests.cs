@@ -16,13 +16,13 @@ public sealed class BrandingSettingsTests : DashboardTestContext
         settings.WaitForAssertion(() => settings.Find("#accent"));
 
         settings.Find("#accent").Change("#fde68a");
-        settings.FindAll("button").Single(b => b.TextContent == "Save colour").Click();
+        await ClickAsync(settings, "Save colour");
 
         settings.WaitForAssertion(() => Assert.Contains("too light for white text", settings.Find("#accent").Closest(".mud-input-control")!.TextContent));
         Assert.Null((await Branding.GetAsync(Merchant.MerchantId)).Accent);
 
         settings.Find("#accent").Change("#7C2D12");
-        settings.FindAll("button").Single(b => b.TextContent == "Save colour").Click();
+        await ClickAsync(settings, "Save colour");
 
         // Saved, the field shows the colour as stored: lower case.
         settings.WaitForAssertion(() => Assert.Equal("#7c2d12", settings.Find("#accent").GetAttribute("value")));
