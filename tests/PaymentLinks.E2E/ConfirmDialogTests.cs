@@ -17,9 +17,9 @@ public sealed class ConfirmDialogTests(AppFixture app)
         var link = await session.CreateLinkAsync("Walnut desk");
         await session.OpenAsync($"links/{link.Id}");
         var page = session.Page;
-        var opener = page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
+        var opener = session.MoreActions;
 
-        await opener.ClickAsync();
+        await session.ChooseMoreActionAsync(action);
 
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();

@@ -59,13 +59,26 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     /// <summary>Rows of the links list: each has its "Select …" checkbox.</summary>
     public ILocator LinkRows => Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new("^Select ") }) });
 
-    public async Task OpenRowMenuAsync(string title)
+    public Task OpenRowMenuAsync(string title) =>
+        OpenMenuAsync(Row(title).GetByRole(AriaRole.Button, new() { Name = $"Actions for {title}" }));
+
+    /// <summary>The link page's menu of the actions beside its primary one.</summary>
+    public ILocator MoreActions => Page.GetByRole(AriaRole.Button, new() { Name = "More actions", Exact = true });
+
+    /// <summary>An action from the link page's "More actions" menu.</summary>
+    public async Task ChooseMoreActionAsync(string action)
+    {
+        await OpenMenuAsync(MoreActions);
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
+    }
+
+    private async Task OpenMenuAsync(ILocator opener)
     {
         // A live refresh landing just after the click renders the row again, which closes its menu: like a person,
         // the test opens it again (at most twice more).
         for (var attempt = 0; ; attempt++)
         {
-            await Row(title).GetByRole(AriaRole.Button, new() { Name = $"Actions for {title}" }).ClickAsync();
+            await opener.ClickAsync();
             try
             {
                 await Expect(Page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync(new() { Timeout = 2_000 });

@@ -25,7 +25,8 @@ public sealed class LinkLifecycleTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await session.ExpectBadgeAsync("ACTIVE");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled-primary"));
+        await session.ChooseMoreActionAsync("Disable");
         await session.ExpectBadgeAsync("DISABLED");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
         await session.ExpectBadgeAsync("ACTIVE");
@@ -46,15 +47,16 @@ public sealed class LinkLifecycleTests(AppFixture app)
         var link = await session.CreateLinkAsync("Oak cabinet");
         await session.OpenAsync($"links/{link.Id}");
 
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await session.ChooseMoreActionAsync("Archive");
         await session.ConfirmAsync("Cancel");
         await session.ExpectBadgeAsync("ACTIVE");
 
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Archive" }).ClickAsync();
+        await session.ChooseMoreActionAsync("Archive");
         await Expect(session.Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("permanent");
         await session.ConfirmAsync("Archive");
         await session.ExpectBadgeAsync("ARCHIVED");
         await Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "Publish" })).ToHaveCountAsync(0);
+        await Expect(session.MoreActions).ToHaveCountAsync(0);
         Assert.Equal(LinkStatus.Archived, (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value.Status);
     }
 

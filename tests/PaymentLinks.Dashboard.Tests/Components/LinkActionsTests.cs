@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
@@ -19,20 +20,55 @@ public sealed class LinkActionsTests : DashboardTestContext
 
     [Theory]
     [MemberData(nameof(Offered))]
-    public void Each_state_offers_only_the_actions_it_allows(LinkStatus status, string[] expected)
+    public void A_list_row_menu_offers_only_the_actions_the_state_allows(LinkStatus status, string[] expected)
     {
+        var popovers = Render<MudPopoverProvider>();
+        var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(status)).Add(a => a.AsMenu, true));
+
+        actions.Find("button[aria-label='Actions for Poster']").Click();
+
+        Assert.Equal(expected, popovers.FindAll("[role=menuitem]").Select(item => item.TextContent.Trim()));
+    }
+
+    public static TheoryData<LinkStatus, string, string[]> OnTheDetailPage() => new()
+    {
+        { LinkStatus.Draft, "Publish", ["Archive", "Edit", "Duplicate"] },
+        { LinkStatus.Active, "Edit", ["Unpublish", "Disable", "Archive", "Expire now", "Duplicate"] },
+        { LinkStatus.Disabled, "Enable", ["Unpublish", "Archive", "Expire now", "Edit", "Duplicate"] },
+        { LinkStatus.Expired, "Duplicate", [] },
+        { LinkStatus.Used, "Duplicate", [] },
+        { LinkStatus.Archived, "Duplicate", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(OnTheDetailPage))]
+    public void The_detail_page_offers_one_primary_action_and_the_rest_in_a_menu_that_says_what_each_does(
+        LinkStatus status, string primary, string[] inMenu)
+    {
+        var popovers = Render<MudPopoverProvider>();
         var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(status)));
 
-        var offered = actions.FindAll("button, a").Select(element => element.TextContent.Trim());
-        Assert.Equal(expected, offered);
+        Assert.Equal(primary, actions.Find(".mud-button-filled-primary").TextContent.Trim());
+        var more = actions.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == "More actions");
+        Assert.Equal(inMenu.Length > 0, more is not null);
+        if (more is null)
+            return;
+        more.Click();
+        var items = popovers.FindAll("[role=menuitem]");
+        Assert.Equal(inMenu, items.Select(item => item.GetAttribute("aria-label")));
+        Assert.All(items, item => Assert.False(string.IsNullOrWhiteSpace(item.QuerySelector(".action-hint")?.TextContent)));
     }
 
     [Fact]
     public void Archive_and_expire_now_are_marked_as_the_destructive_ones()
     {
+        var popovers = Render<MudPopoverProvider>();
         var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(LinkStatus.Active)));
 
-        Assert.Equal(["Archive", "Expire now"], actions.FindAll(".action-destructive").Select(b => b.TextContent.Trim()));
+        actions.FindAll("button").Single(b => b.TextContent.Trim() == "More actions").Click();
+
+        Assert.Equal(["Archive", "Expire now"], popovers.FindAll(".action-destructive").Select(b => b.GetAttribute("aria-label")));
+        Assert.All(popovers.FindAll(".action-destructive .action-hint"), hint => Assert.StartsWith("Permanent", hint.TextContent));
         Assert.True(LinkActionRunner.NeedsConfirmation(LinkTrigger.Archive));
         Assert.True(LinkActionRunner.NeedsConfirmation(LinkTrigger.ExpireNow));
         Assert.False(LinkActionRunner.NeedsConfirmation(LinkTrigger.Disable));

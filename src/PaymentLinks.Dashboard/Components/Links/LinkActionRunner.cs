@@ -20,6 +20,18 @@ public sealed class LinkActionRunner(
         _ => action.ToString(),
     };
 
+    /// <summary>One line on what the action does, so Unpublish, Disable, Archive and Expire now can be told apart.</summary>
+    public static string Hint(LinkTrigger action) => action switch
+    {
+        LinkTrigger.Publish => "Put it live: customers can pay at its URL.",
+        LinkTrigger.Unpublish => "Back to draft: its URL stops working until you publish it again.",
+        LinkTrigger.Disable => "Pause it: customers are told it is not taking payments. Enable it again any time.",
+        LinkTrigger.Enable => "Take payments again at the same URL.",
+        LinkTrigger.Archive => "Permanent: stop payments and move it out of the list.",
+        LinkTrigger.ExpireNow => "Permanent: end it now, as if its expiry date had come.",
+        _ => "",
+    };
+
     private static string PastTense(LinkTrigger action) => action switch
     {
         LinkTrigger.Publish => "published",
