@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -31,6 +33,44 @@ public sealed class WebhooksTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Redeliver" }).ClickAsync();
         await receiver.WaitForAsync(r => r.Delivered.Count == 2, seconds: 15);
         Assert.Equal(receiver.Delivered[0].Body, receiver.Delivered[1].Body);
+    }
+
+    [Fact]
+    public async Task A_merchant_copies_an_endpoint_chooses_its_events_sends_it_a_test_event_and_deletes_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var session = await DashboardSession.StartAsync(app, "Tested Honey");
+        var endpoint = (await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, receiver.Url)).Value;
+        await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await session.OpenAsync("settings/webhooks");
+        var page = session.Page;
+        var row = session.Row(receiver.Url);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Copy {receiver.Url}" }).ClickAsync();
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Copied {receiver.Url}" })).ToHaveTextAsync("Copied");
+        Assert.Equal(receiver.Url, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        await row.GetByLabel("Events").ClickAsync();
+        var choices = page.GetByRole(AriaRole.Listbox);
+        await choices.GetByRole(AriaRole.Option, new() { Name = "All events" }).ClickAsync();
+        await choices.GetByRole(AriaRole.Option, new() { Name = "payment.completed" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(row.GetByLabel("Events")).ToHaveValueAsync("payment.completed");
+        Assert.Equal(["payment.completed"], Assert.Single(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant.MerchantId)).EventTypes);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Send test event" }).ClickAsync();
+        var delivery = session.Row("webhook.test");
+        await Expect(delivery.GetByTestId("delivery-status")).ToHaveTextAsync("succeeded", new() { Timeout = 15_000 });
+        Assert.Equal("webhook.test", Assert.Single(receiver.Delivered).EventType);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("retries included");
+        await session.ConfirmAsync("Delete");
+        await Expect(page.GetByLabel("Endpoints", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Nothing delivered yet.")).ToBeVisibleAsync();
+        Assert.Empty(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant.MerchantId));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ public sealed class WebhookEndpoint
 {
     public const int UrlMaxLength = 2000;
     public const int SecretLength = 38;
+    public const int EventTypesMaxLength = 400;
 
     private WebhookEndpoint() { }
 
@@ -23,6 +24,18 @@ public sealed class WebhookEndpoint
     public string Secret { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DisabledAt { get; private set; }
+
+    /// <summary>
+    /// The event types sent to this endpoint, space-separated; null for every type, including ones added later
+    /// (Stripe's <c>*</c>).
+    /// </summary>
+    public string? EventTypes { get; private set; }
+
+    public bool Receives(string eventType) => EventTypes is null || EventTypes.Split(' ').Contains(eventType);
+
+    /// <summary>Sends only <paramref name="types"/> from now on; every known type (or more) means every type.</summary>
+    public void Subscribe(IReadOnlyCollection<string> types) =>
+        EventTypes = WebhookEventNames.All.All(types.Contains) ? null : string.Join(' ', WebhookEventNames.All.Where(types.Contains));
 
     /// <summary>The app instance sending this endpoint's deliveries, and until when; see <see cref="EndpointSenderLeases"/>.</summary>
     public string? SenderLeaseHolder { get; private set; }

@@ -72,7 +72,7 @@ public static class WebhookOutbox
         link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt,
     };
 
-    private static WebhookEvent New(Guid merchantId, string type, object data, DateTimeOffset now)
+    internal static WebhookEvent New(Guid merchantId, string type, object data, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
         var payload = JsonSerializer.Serialize(new { Id = id, Type = type, Created = now, Data = data }, Json);

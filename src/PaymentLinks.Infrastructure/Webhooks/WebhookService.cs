@@ -6,7 +6,8 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
-public sealed record WebhookEndpointView(Guid Id, string Url, string Secret, DateTimeOffset CreatedAt, bool Active);
+/// <param name="EventTypes">The types it receives; null for all of them, including types added later.</param>
+public sealed record WebhookEndpointView(Guid Id, string Url, string Secret, DateTimeOffset CreatedAt, bool Active, IReadOnlyList<string>? EventTypes);
 
 public sealed record WebhookDeliveryView(
     Guid Id, string EventType, Guid EventId, string EndpointUrl, DeliveryStatus Status, int Attempts,
@@ -14,7 +15,8 @@ public sealed record WebhookDeliveryView(
     bool EndpointActive);
 
 /// <summary>A merchant's webhook endpoints and the log of what was delivered to them.</summary>
-public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, WebhookTargets targets, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookService(
+    IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, WebhookTargets targets, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const int LogSize = 50;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -50,6 +52,50 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Web
         await db.SaveChangesAsync(ct);
         return endpoint is not null;
     }
+
+    /// <summary>Removes the endpoint and its delivery log; nothing more is sent to it, retries included.</summary>
+    public async Task<bool> DeleteEndpointAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.WebhookEndpoints.Where(e => e.Id == endpointId && e.MerchantId == merchantId).ExecuteDeleteAsync(ct) > 0;
+    }
+
+    /// <summary>Chooses the event types the endpoint receives from now on (events already fanned out are still sent).</summary>
+    public async Task<Result<WebhookEndpointView>> SubscribeAsync(
+        Guid merchantId, Guid endpointId, IReadOnlyCollection<string> eventTypes, CancellationToken ct = default)
+    {
+        if (eventTypes.Count == 0)
+            return Refusal.Invalid("enabled_events", "Choose at least one event; to stop all deliveries, disable the endpoint.");
+        if (eventTypes.FirstOrDefault(type => !WebhookEventNames.All.Contains(type)) is { } unknown)
+            return Refusal.Invalid("enabled_events", $"There is no event called {unknown}.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        if (endpoint is null)
+            return new Refusal(RefusalCodes.NotFound, "No such webhook endpoint.");
+        endpoint.Subscribe(eventTypes);
+        await db.SaveChangesAsync(ct);
+        return ViewOf(endpoint);
+    }
+
+    /// <summary>
+    /// Queues a <c>webhook.test</c> event for this one active endpoint, whatever events it has chosen: the event and
+    /// its delivery are written together and sent (signed, retried, logged) like any other.
+    /// </summary>
+    public Task<bool> SendTestEventAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
+    {
+        var endpoint = await db.WebhookEndpoints.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId && e.DisabledAt == null, ct);
+        if (endpoint is null)
+            return false;
+        var test = WebhookOutbox.New(merchantId, WebhookEventNames.Test,
+            new { Endpoint = new { endpoint.Id, endpoint.Url }, Message = "A test event sent from the dashboard." }, now);
+        test.MarkDispatched(now); // fanned out here, to this endpoint only
+        db.WebhookEvents.Add(test);
+        await db.SaveChangesAsync(ct);
+        db.WebhookDeliveries.Add(new WebhookDelivery(Guid.CreateVersion7(now), test.Id, endpoint.Id, merchantId, now));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }, ct);
 
     /// <summary>A new signing secret for one of the merchant's endpoints; null when it is not theirs.</summary>
     public async Task<WebhookEndpointView?> RollSecretAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
@@ -93,5 +139,5 @@ public sealed class WebhookService(IDbContextFactory<AppDbContext> contexts, Web
     }
 
     private static WebhookEndpointView ViewOf(WebhookEndpoint endpoint) =>
-        new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null);
+        new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null, endpoint.EventTypes?.Split(' '));
 }

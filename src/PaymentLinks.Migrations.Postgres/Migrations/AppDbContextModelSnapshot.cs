@@ -717,6 +717,10 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EventTypes")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 

@@ -13,6 +13,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         endpoint.Property(e => e.Id).ValueGeneratedNever();
         endpoint.Property(e => e.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
         endpoint.Property(e => e.Secret).HasMaxLength(WebhookEndpoint.SecretLength);
+        endpoint.Property(e => e.EventTypes).HasMaxLength(WebhookEndpoint.EventTypesMaxLength);
         endpoint.Property(e => e.SenderLeaseHolder).HasMaxLength(EndpointSenderLeases.HolderMaxLength);
         endpoint.HasIndex(e => e.MerchantId);
         endpoint.HasOne<Merchant>().WithMany().HasForeignKey(e => e.MerchantId).OnDelete(DeleteBehavior.Cascade);

@@ -702,6 +702,10 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EventTypes")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PaymentLinks.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class WebhookEndpointEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EventTypes",
+                table: "WebhookEndpoints",
+                type: "character varying(400)",
+                maxLength: 400,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EventTypes",
+                table: "WebhookEndpoints");
+        }
+    }
+}
