@@ -100,6 +100,9 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     public ILocator StatusFilter(string status, bool shown) =>
         Page.GetByRole(AriaRole.Button, new() { Name = status, Exact = true, Pressed = shown });
 
+    /// <summary>A form field with its label and the message under it, found by its input id.</summary>
+    public ILocator Field(string inputId) => Page.Locator($".field:has(#{inputId})");
+
     /// <summary>The outcome message a snackbar shows.</summary>
     public ILocator Snackbar => Page.Locator(".mud-snackbar");
 

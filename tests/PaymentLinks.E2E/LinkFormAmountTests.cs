@@ -43,9 +43,9 @@ public sealed class LinkFormAmountTests(AppFixture app)
 
         await page.GetByLabel("Amount").PressSequentiallyAsync("12.505");
 
-        await Expect(Field(page, "amount")).ToContainTextAsync("Amount has more decimals than EUR allows (2).");
+        await Expect(session.Field("amount")).ToContainTextAsync("Amount has more decimals than EUR allows (2).");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
-        await Expect(Field(page, "amount")).ToContainTextAsync("Amount has more decimals than EUR allows (2).");
+        await Expect(session.Field("amount")).ToContainTextAsync("Amount has more decimals than EUR allows (2).");
         Assert.Equal(0, (await app.Links.ListAsync(session.Merchant, new())).TotalCount);
 
         await page.GetByLabel("Currency").FillAsync("yen");
@@ -53,7 +53,7 @@ public sealed class LinkFormAmountTests(AppFixture app)
         await Expect(page.GetByLabel("Currency")).ToHaveValueAsync("JPY");
         await page.GetByLabel("Amount").FillAsync("1500");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Customers" })).ToHaveTextAsync("Customers will pay 1,500 JPY.");
-        await Expect(Field(page, "amount")).Not.ToContainTextAsync("decimals");
+        await Expect(session.Field("amount")).Not.ToContainTextAsync("decimals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tasting menu" })).ToBeVisibleAsync();
@@ -68,18 +68,16 @@ public sealed class LinkFormAmountTests(AppFixture app)
         var page = session.Page;
         await session.OpenAsync("links/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
-        await Expect(Field(page, "title")).ToContainTextAsync("Title is required.");
-        await Expect(Field(page, "amount")).ToContainTextAsync("Amount must be greater than zero.");
+        await Expect(session.Field("title")).ToContainTextAsync("Title is required.");
+        await Expect(session.Field("amount")).ToContainTextAsync("Amount must be greater than zero.");
 
         await page.GetByLabel("Title").PressSequentiallyAsync("Flat white");
 
-        await Expect(Field(page, "title")).Not.ToContainTextAsync("Title is required.");
-        await Expect(Field(page, "amount")).ToContainTextAsync("Amount must be greater than zero.");
+        await Expect(session.Field("title")).Not.ToContainTextAsync("Title is required.");
+        await Expect(session.Field("amount")).ToContainTextAsync("Amount must be greater than zero.");
         await page.GetByLabel("Amount").PressSequentiallyAsync("3,20");
-        await Expect(Field(page, "amount")).Not.ToContainTextAsync("greater than zero");
+        await Expect(session.Field("amount")).Not.ToContainTextAsync("greater than zero");
         await Expect(page.Locator(".mud-input-error")).ToHaveCountAsync(0);
         Assert.Equal(0, (await app.Links.ListAsync(session.Merchant, new())).TotalCount);
     }
-
-    private static ILocator Field(IPage page, string inputId) => page.Locator($".field:has(#{inputId})");
 }

@@ -17,9 +17,9 @@ public sealed class LinkFormTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
 
-        await Expect(Field(page, "title")).ToContainTextAsync("Title is required.");
-        await Expect(Field(page, "amount")).ToContainTextAsync("Amount must be greater than zero.");
-        await Expect(Field(page, "redirect-url")).ToContainTextAsync("https");
+        await Expect(session.Field("title")).ToContainTextAsync("Title is required.");
+        await Expect(session.Field("amount")).ToContainTextAsync("Amount must be greater than zero.");
+        await Expect(session.Field("redirect-url")).ToContainTextAsync("https");
         Assert.Equal(0, (await app.Links.ListAsync(session.Merchant, new())).TotalCount);
     }
 
@@ -37,8 +37,8 @@ public sealed class LinkFormTests(AppFixture app)
         await page.GetByLabel("Max usages").FillAsync("2000000");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
-        await Expect(Field(page, "title")).ToContainTextAsync("Title is required.");
-        await Expect(Field(page, "max-usages")).ToContainTextAsync("between 1 and 1,000,000");
+        await Expect(session.Field("title")).ToContainTextAsync("Title is required.");
+        await Expect(session.Field("max-usages")).ToContainTextAsync("between 1 and 1,000,000");
         var stored = (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value;
         Assert.Equal(("Climbing rope", 10, link.Version), (stored.Title, stored.MaxUsages, stored.Version));
     }
@@ -64,7 +64,5 @@ public sealed class LinkFormTests(AppFixture app)
         await Expect(second.GetByLabel("Title")).ToHaveValueAsync("Green tea sampler, large");
         Assert.Equal("Green tea sampler, large", (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value.Title);
     }
-
-    /// <summary>The field's wrapper: its label, input and the validation message beside it.</summary>
-    private static ILocator Field(IPage page, string inputId) => page.Locator($".field:has(#{inputId})");
 }
+

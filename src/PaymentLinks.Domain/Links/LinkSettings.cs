@@ -37,7 +37,9 @@ public sealed partial record LinkSettings
     /// The most a customer may choose to pay: the merchant's maximum, or else <see cref="DefaultMaximumTimesMinimum"/> times
     /// the minimum, so that a few zeros too many (99,999,999.00) are refused on the pay page instead of reaching the bank.
     /// </summary>
-    public decimal HighestChosenAmount => MaximumAmount ?? Math.Min(Amount * DefaultMaximumTimesMinimum, MaxAmount);
+    public decimal HighestChosenAmount => HighestChosen(Amount, MaximumAmount);
+
+    public static decimal HighestChosen(decimal minimum, decimal? maximum) => maximum ?? Math.Min(minimum * DefaultMaximumTimesMinimum, MaxAmount);
 
     /// <summary>The most units a customer may buy in one payment (1 … this); null when the pay page asks no quantity.</summary>
     public int? MaxQuantity { get; init; }

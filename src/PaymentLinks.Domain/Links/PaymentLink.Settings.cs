@@ -63,6 +63,10 @@ public sealed partial class PaymentLink
         CustomFields = settings.CustomFields;
     }
 
+    /// <summary>The most a customer may choose to pay (see <see cref="LinkSettings.HighestChosenAmount"/>), read on every pay post.</summary>
+    public decimal HighestChosenAmount =>
+        LinkSettings.HighestChosen(Amount, MaximumAmountMinor is { } maximum ? Currencies.FromMinorUnits(maximum, Currency) : null);
+
     public LinkSettings CurrentSettings() => new()
     {
         Title = Title,

@@ -78,7 +78,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
             return $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.";
         if (amount < link.Amount)
             return $"The amount must be at least {minimum}.";
-        var highest = link.CurrentSettings().HighestChosenAmount;
+        var highest = link.HighestChosenAmount;
         if (amount > highest)
             return $"The amount must be at most {Money.Format(highest, link.Currency)}.";
         if (!Currencies.FitsMinorUnits(amount, link.Currency))

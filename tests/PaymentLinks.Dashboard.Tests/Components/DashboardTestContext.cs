@@ -69,6 +69,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected static Task ClickAsync<TPage>(IRenderedComponent<TPage> page, string text) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
 
+    /// <summary>The message under a field (its error, or else its help), found by the field's input id.</summary>
+    protected static string MessageBeside<TPage>(IRenderedComponent<TPage> page, string inputId) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        page.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
+
     /// <summary>A page as the layout shows it: inside the popover provider, with the merchant cascaded.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : Microsoft.AspNetCore.Components.IComponent

@@ -118,7 +118,4 @@ public sealed class LinkFormAmountTests : DashboardTestContext
         form.WaitForAssertion(() => Assert.Equal("", MessageBeside(form, "title")));
         Assert.Equal("Amount must be greater than zero.", MessageBeside(form, "amount"));
     }
-
-    private static string MessageBeside(IRenderedComponent<LinkFormPage> form, string inputId) =>
-        form.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }

@@ -100,7 +100,4 @@ public sealed class LinkFormPageTests : DashboardTestContext
         Assert.Contains("CHF", CurrencyNames.Offered([], "franc"));
         Assert.Equal(["FJD"], CurrencyNames.Offered([], "fj"));
     }
-
-    private static string MessageBeside(IRenderedComponent<LinkFormPage> form, string inputId) =>
-        form.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 }
