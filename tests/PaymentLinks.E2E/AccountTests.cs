@@ -65,7 +65,7 @@ public sealed class AccountTests(AppFixture app)
         await Expect(session.Snackbar).ToContainTextAsync("Account saved");
 
         await session.OpenAsync($"links/{link.Id}");
-        await Expect(page.Locator(".facts")).ToContainTextAsync("2030-01-15 21:00 Asia/Tokyo");
+        await Expect(page.Locator(".facts")).ToContainTextAsync("15 Jan 2030, 21:00 Asia/Tokyo");
         var profile = await app.Profiles.GetAsync(session.Merchant.MerchantId);
         Assert.Equal(("Zoned Zines & Co", "Asia/Tokyo"), (profile!.BusinessName, profile.TimeZoneId));
     }

@@ -42,7 +42,8 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
         return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
     }
 
-    public string Absolute(DateTimeOffset instant) => $"{ToLocal(instant):yyyy-MM-dd HH:mm} {ZoneLabel}";
+    /// <summary>"3 Dec 2026, 09:01 UTC": in full, with the zone, where one instant is shown on its own.</summary>
+    public string Absolute(DateTimeOffset instant) => $"{ToLocal(instant).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} {ZoneLabel}";
 
     /// <summary>"3 Dec, 09:01" (the year too when it is not this one), in the merchant's zone.</summary>
     public string Short(DateTimeOffset instant)
