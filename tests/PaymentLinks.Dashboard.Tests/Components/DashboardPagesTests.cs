@@ -27,6 +27,21 @@ public sealed class DashboardPagesTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task The_detail_pages_payments_come_ten_to_a_page()
+    {
+        var link = await Harness.ActiveLinkAsync(Merchant);
+        for (var i = 0; i < 12; i++)
+            await Harness.Payments.StartAsync(link.PublicId);
+
+        var page = RenderPage<LinkDetailPage>(p => p.Add(d => d.Id, link.Id));
+
+        page.WaitForAssertion(() => Assert.Equal(10, page.FindAll("[aria-label='Payments table'] tbody tr").Count));
+        Assert.Contains("1–10 of 12", page.Find(".mud-table-pagination").TextContent);
+        await page.InvokeAsync(() => page.Find("button[aria-label='Next page']").Click());
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[aria-label='Payments table'] tbody tr").Count));
+    }
+
+    [Fact]
     public async Task A_link_without_completed_payments_says_so_instead_of_drawing_an_empty_chart()
     {
         var link = await Harness.ActiveLinkAsync(Merchant);
