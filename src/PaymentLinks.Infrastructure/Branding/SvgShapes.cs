@@ -10,7 +10,15 @@ namespace PaymentLinks.Infrastructure.Branding;
 /// </summary>
 public static class SvgShapes
 {
+    /// <summary>Far more than any logo needs; beyond them a file is built to exhaust the server, not to draw.</summary>
+    public const int MaxDepth = 32, MaxElements = 5_000, MaxAttributesPerElement = 32;
+
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static readonly XmlReaderSettings Reading = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+    };
 
     private static readonly HashSet<string> Shapes = ["svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon"];
 
@@ -30,10 +38,10 @@ public static class SvgShapes
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(content), new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
-            });
+            // Measured with a streaming reader first, so no tree (and no walk of one) is ever built for a hostile file.
+            if (SizeProblem(content) is { } tooBig)
+                return (null, tooBig);
+            using var reader = XmlReader.Create(new MemoryStream(content), Reading);
             document = XDocument.Load(reader);
         }
         catch (XmlException)
@@ -49,6 +57,24 @@ public static class SvgShapes
         return (Keep(root).ToString(SaveOptions.DisableFormatting), null);
     }
 
+    private static string? SizeProblem(byte[] content)
+    {
+        using var reader = XmlReader.Create(new MemoryStream(content), Reading);
+        var elements = 0;
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+                continue;
+            if (reader.Depth >= MaxDepth)
+                return $"This SVG nests its elements more than {MaxDepth} deep; a logo needs far fewer. Flatten its groups and upload it again.";
+            if (++elements > MaxElements)
+                return $"This SVG has more than {MaxElements:N0} elements; simplify it and upload it again.";
+            if (reader.AttributeCount > MaxAttributesPerElement)
+                return $"An element of this SVG has more than {MaxAttributesPerElement} attributes; simplify it and upload it again.";
+        }
+        return null;
+    }
+
     private static bool IsActive(XAttribute attribute)
     {
         var name = attribute.Name.LocalName;
@@ -57,7 +83,10 @@ public static class SvgShapes
             || value.Contains("url(", StringComparison.OrdinalIgnoreCase) || value.Contains("javascript:", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The element with only its drawing attributes and shape children; everything else (text, metadata, defs) goes.</summary>
+    /// <summary>
+    /// The element with only its drawing attributes and shape children; everything else (text, metadata, defs) goes.
+    /// Recursive, which <see cref="MaxDepth"/> keeps shallow.
+    /// </summary>
     private static XElement Keep(XElement element) => new(Svg + element.Name.LocalName,
         element.Attributes().Where(a => a.Name.Namespace == XNamespace.None && Drawing.Contains(a.Name.LocalName)),
         element.Elements().Where(e => e.Name.Namespace == Svg && Shapes.Contains(e.Name.LocalName)).Select(Keep));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using PaymentLinks.Infrastructure.Branding;
 
 namespace PaymentLinks.Dashboard.Tests.Branding;
@@ -48,6 +49,36 @@ public sealed class LogoFilesTests
 
         Assert.Null(content);
         Assert.Contains(named, problem);
+    }
+
+    /// <summary>The root and <paramref name="levels"/> groups inside each other, a circle in the deepest.</summary>
+    public static byte[] NestedSvg(int levels) =>
+        Svg(string.Concat(Enumerable.Repeat("<g>", levels)) + "<circle r=\"4\"/>" + string.Concat(Enumerable.Repeat("</g>", levels)));
+
+    [Theory]
+    [InlineData(5_000)]
+    [InlineData(36_000)]
+    [InlineData(SvgShapes.MaxDepth - 1)] // with the root and the circle: one level too many
+    public void An_svg_nested_deeper_than_a_logo_needs_is_refused_without_building_it(int levels) =>
+        Assert.Contains($"more than {SvgShapes.MaxDepth} deep", LogoFiles.Inspect(NestedSvg(levels)).Problem);
+
+    [Fact]
+    public void An_svg_nested_as_deep_as_allowed_is_kept_whole()
+    {
+        var (content, _, problem) = LogoFiles.Inspect(NestedSvg(SvgShapes.MaxDepth - 2));
+
+        Assert.Null(problem);
+        Assert.Equal(SvgShapes.MaxDepth - 2, Regex.Count(Encoding.UTF8.GetString(content!), "<g>"));
+    }
+
+    [Fact]
+    public void An_svg_with_too_many_elements_or_attributes_is_refused()
+    {
+        var crowd = Svg(string.Concat(Enumerable.Repeat("<rect width=\"1\" height=\"1\"/>", SvgShapes.MaxElements)));
+        var attributes = string.Join(' ', Enumerable.Range(0, SvgShapes.MaxAttributesPerElement + 1).Select(i => $"data-{i}=\"1\""));
+
+        Assert.Contains($"more than {SvgShapes.MaxElements:N0} elements", LogoFiles.Inspect(crowd).Problem);
+        Assert.Contains($"more than {SvgShapes.MaxAttributesPerElement} attributes", LogoFiles.Inspect(Svg($"<rect {attributes}/>")).Problem);
     }
 
     [Fact]

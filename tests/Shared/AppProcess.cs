@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Reliability;
+namespace PaymentLinks.Tests.Shared;
 
 /// <summary>
 /// The app as its own operating-system process on a loopback port, over a test database: what a crash test can
