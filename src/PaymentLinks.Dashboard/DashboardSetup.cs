@@ -57,6 +57,7 @@ public static class DashboardSetup
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
+            options.Events.OnValidatePrincipal = EndedSessions.RejectAfter(options.Events.OnValidatePrincipal);
         });
         // A cookie is checked against the user's security stamp every minute: a password change or
         // "sign out everywhere" reaches every browser within that, open dashboards through SessionRevalidation.

@@ -29,11 +29,9 @@ public static class AccountEndpoints
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Results.BadRequest();
+        // A session already ended arrives here signed out (EndedSessions), so a second sign-out adds nothing.
         if (http.User.FindFirstValue(MerchantClaimsPrincipalFactory.SessionIdClaim) is { } session)
-        {
-            db.EndedSessions.Add(new EndedSession(session, clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        }
+            await EndedSessions.EndAsync(db, session, clock.GetUtcNow());
         if (everywhere && await signIn.UserManager.GetUserAsync(http.User) is { } user)
             await signIn.UserManager.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();

@@ -14,7 +14,8 @@ using PaymentLinks.Infrastructure.Payments;
 namespace PaymentLinks.Dashboard.Tests.Http;
 
 /// <summary>
-/// Every route the app maps × {anonymous, merchant A, merchant B, a revoked key, a read-only key}: who gets in,
+/// Every route the app maps × {anonymous, merchant A, merchant B, A's cookie replayed after signing out, a revoked key,
+/// a read-only key}: who gets in,
 /// and nobody reaches merchant A's data but A. The routes come from the app's own endpoint data sources, so a
 /// new endpoint without a line in <see cref="Matrix"/> fails this test until someone decides who may use it.
 /// </summary>
@@ -114,6 +115,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         _callers["anonymous"] = Client();
         _callers["merchant A"] = aPages;
         _callers["merchant B"] = bPages;
+        _callers["A signed out, cookie replayed"] = await SignedOutCookieOfAAsync();
         _callers["A's key"] = Client((await keys.CreateAsync(a.MerchantId, "a")).Value.Secret);
         _callers["B's key"] = Client((await keys.CreateAsync(b.MerchantId, "b")).Value.Secret);
         _callers["revoked key"] = Client(revoked.Secret);
@@ -225,6 +227,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith('/')) // the rest are static files, public by nature
         .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
         .ToHashSet();
+
+    /// <summary>A second sign-in of A's, its cookie copied before it signed out: anonymous from then on, everywhere.</summary>
+    private async Task<HttpClient> SignedOutCookieOfAAsync()
+    {
+        var browser = new CookieJarBrowser(_app);
+        await browser.SignInAsync("a@matrix.test", "signed-in-pass-1");
+        var copied = browser.Cookies;
+        await browser.SignOutAsync();
+        return CookieJarBrowser.Replaying(_app, copied);
+    }
 
     private async Task<LinkView> NewLinkOfAAsync() =>
         (await _app.Links.CreateAsync(_merchantA, new LinkSettings { Title = SecretTitle, Amount = 12m, Currency = "EUR", MaxUsages = 50 }, publish: true)).Value;
