@@ -42,10 +42,10 @@ public sealed class ClientRateLimitOptions
 public static class ClientRateLimits
 {
     /// <summary>The forms that take a password, a code or an email address to send a link to.</summary>
-    private static readonly HashSet<string> SignInForms = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly HashSet<string> SignInForms =
+    [
         "/account/login", "/account/login-2fa", "/account/forgot-password", "/account/reset-password",
-    };
+    ];
 
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -63,14 +63,21 @@ public static class ClientRateLimits
             ? RateLimitPartition.GetFixedWindowLimiter($"{limit.Name}|{AddressOf(http)}", _ => limit.Value.ToLimiterOptions())
             : RateLimitPartition.GetNoLimiter(""));
 
+    /// <summary>
+    /// The limit of the endpoint routing chose, by its route pattern, never by how the path was spelt: routing takes
+    /// <c>/account/login/</c> and <c>/ACCOUNT/LOGIN</c> for <c>/account/login</c>, so must the limit. A path no endpoint
+    /// takes is answered 404 and does nothing, so it needs no limit.
+    /// </summary>
     private static (string Name, ClientLimit Value)? LimitFor(HttpRequest request, ClientRateLimitOptions limits)
     {
+        if ((request.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is not { } route)
+            return null;
         var post = HttpMethods.IsPost(request.Method);
-        if (request.Path.StartsWithSegments("/pay"))
+        if (route.StartsWith("/pay/", StringComparison.Ordinal))
             return post ? ("checkout-post", limits.CheckoutPost) : ("checkout-view", limits.CheckoutView);
-        if (post && SignInForms.Contains(request.Path.Value ?? ""))
+        if (post && SignInForms.Contains(route))
             return ("sign-in", limits.SignIn);
-        if (post && request.Path.Equals("/account/register", StringComparison.OrdinalIgnoreCase))
+        if (post && route == "/account/register")
             return ("register", limits.Register);
         return null;
     }

@@ -127,11 +127,14 @@ public sealed class ClientRateLimitTests : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static DefaultHttpContext SignInFrom(string address) => new()
+    /// <summary>A sign-in post as the limiter sees it: routed to the sign-in page's endpoint.</summary>
+    private static DefaultHttpContext SignInFrom(string address)
     {
-        Request = { Method = "POST", Path = "/account/login" },
-        Connection = { RemoteIpAddress = IPAddress.Parse(address) },
-    };
+        var http = new DefaultHttpContext { Request = { Method = "POST", Path = "/account/login" }, Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
+        http.SetEndpoint(new Microsoft.AspNetCore.Routing.RouteEndpoint(
+            _ => Task.CompletedTask, Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse("/account/login"), 0, null, "sign-in"));
+        return http;
+    }
 
     private static FormUrlEncodedContent Form() => new([new("Input.Email", "someone@shop.test"), new("Input.Password", "wrong-password")]);
 }
