@@ -18,7 +18,9 @@ public sealed partial class PasswordResetTests(AppFixture app)
         await RequestLinkAsync(page, session.Email);
 
         Assert.DoesNotContain(app.Log.Messages, m => m.Contains("nobody-here@reset.test"));
-        var link = ResetLink().Match(app.Log.Messages.Last(m => m.Contains(session.Email))).Value;
+        var sent = new Uri(ResetLink().Match(app.Log.Messages.Last(m => m.Contains(session.Email))).Value);
+        Assert.Equal("http://localhost:5080", sent.GetLeftPart(UriPartial.Authority)); // Links:PublicBaseUrl, not this test server's
+        var link = sent.PathAndQuery.TrimStart('/');
         await page.GotoAsync(link);
         await page.GetByLabel("New password").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();

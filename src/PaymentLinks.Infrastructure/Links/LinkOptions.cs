@@ -29,7 +29,13 @@ public sealed class LinkOptions
         Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && (url.IsLoopback || url.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The customer-facing address of a link.</summary>
-    public string UrlFor(string publicId) => $"{PublicBaseUrl.TrimEnd('/')}/pay/{publicId}";
+    public string UrlFor(string publicId) => AbsoluteUrl($"pay/{publicId}");
+
+    /// <summary>
+    /// An address of this app for someone elsewhere (an email, a webhook, a copied link), built from the configured
+    /// base URL, never from the request's Host header, which whoever sends the request chooses.
+    /// </summary>
+    public string AbsoluteUrl(string path) => $"{PublicBaseUrl.TrimEnd('/')}/{path.TrimStart('/')}";
 }
 
 /// <summary>Refuses to start with settings that would make every new link invalid, naming the setting.</summary>

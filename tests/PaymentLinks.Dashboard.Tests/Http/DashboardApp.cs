@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Dashboard.Identity;
@@ -22,8 +23,12 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
 
-    public DashboardApp(Dictionary<string, string>? settings = null, TestDatabase? database = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Replaces services of the app's (a mail sender that keeps what it was given, say).</param>
+    public DashboardApp(Dictionary<string, string>? settings = null, TestDatabase? database = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = settings ?? [];
         _ownsDatabase = database is null;
         _database = database ?? TestDatabase.ForThisRun();
@@ -40,6 +45,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     /// <summary>Serves on a real loopback port (Kestrel) instead of in memory; clients made afterwards go there.</summary>
