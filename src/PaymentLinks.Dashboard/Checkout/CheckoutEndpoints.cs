@@ -144,7 +144,7 @@ public static class CheckoutEndpoints
         return SeeOther($"/pay/{publicId}/payments/{paymentId}");
     }
 
-    private static async Task<IResult> ResultAsync(string publicId, Guid paymentId, CheckoutService checkout, PaymentService payments)
+    private static async Task<IResult> ResultAsync(string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments)
     {
         var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
         if (link is null || payment is null)
@@ -154,7 +154,9 @@ public static class CheckoutEndpoints
         // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
         if (payment is { Status: PaymentStatus.Failed, FailureReason: not RefusalCodes.PaymentDeclined })
             return Problem(CheckoutProblems.FromCode(payment.FailureReason), link);
-        return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment) });
+        var paidHere = await payments.FindStartedWithAsync(paymentId, CheckoutTokenOf(http)) is not null;
+        http.Response.Headers.CacheControl = "no-store"; // the customer's details, on a shared computer too
+        return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment), ["PaidHere"] = paidHere });
     }
 
     /// <summary>

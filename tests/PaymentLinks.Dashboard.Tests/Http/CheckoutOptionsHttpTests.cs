@@ -67,6 +67,29 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_receipt_shows_who_paid_only_to_the_browser_that_paid_and_is_never_stored()
+    {
+        var link = await PublishAsync("Discreet Shop", Shirt);
+        var payer = new CheckoutCustomer(_app);
+        await payer.PayAsync(link.PublicId, GoodAnswers);
+        await using var db = _app.NewContext();
+        var receiptPath = $"/pay/{link.PublicId}/payments/{(await db.PaymentAttempts.SingleAsync()).Id}";
+
+        using var own = await payer.GetAsync(receiptPath);
+        using var someoneElses = await new CheckoutCustomer(_app).GetAsync(receiptPath);
+
+        var (ownHtml, otherHtml) = (await own.Content.ReadAsStringAsync(), await someoneElses.Content.ReadAsStringAsync());
+        Assert.Contains("<dt>Name</dt><dd>Ada Lovelace</dd>", ownHtml);
+        Assert.Contains("<dt>Email</dt>", ownHtml);
+        Assert.Contains("<dt>T-shirt size</dt><dd>M</dd>", ownHtml);
+        Assert.Equal(HttpStatusCode.OK, someoneElses.StatusCode);
+        Assert.Contains("<dt>Amount</dt><dd>75.00 EUR</dd>", otherHtml);
+        foreach (var detail in new[] { "<dt>Email</dt>", "@example.com", "Ada Lovelace", "T-shirt size" })
+            Assert.DoesNotContain(detail, otherHtml);
+        Assert.All([own, someoneElses], answer => Assert.Equal("no-store", answer.Headers.CacheControl?.ToString()));
+    }
+
+    [Fact]
     public async Task Three_shirts_are_charged_three_times_the_unit_amount_and_count_one_usage()
     {
         var link = await PublishAsync("Shirt Shop", Shirt);
