@@ -11,7 +11,7 @@ public static partial class ApiBody
     /// <summary>The largest body the API reads; a link's fields together stay far below it.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The body as text, read no further than <see cref="MaxBytes"/>: beyond, a 413 (see <see cref="LimitSize"/>).</summary>
+    /// <summary>The body as text, read no further than <see cref="MaxBytes"/>: beyond, a 413 (see <see cref="AnswerUnreadableBody"/>).</summary>
     public static async Task<string> ReadAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
@@ -26,8 +26,11 @@ public static partial class ApiBody
         return Encoding.UTF8.GetString(buffer, 0, length);
     }
 
-    /// <summary>Answers a body over the limit with the API's own 413, before the handler runs or while it reads.</summary>
-    public static async ValueTask<object?> LimitSize(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// Answers a body the server cannot read in the API's own shape, before the handler runs or while it reads: over
+    /// the limit, a 413; too slow or cut short, a 400 (not a 500 page with a stack trace in the log).
+    /// </summary>
+    public static async ValueTask<object?> AnswerUnreadableBody(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         try
         {
@@ -37,6 +40,12 @@ public static partial class ApiBody
         {
             return Results.Json(new ApiError(ApiErrorCodes.PayloadTooLarge, new ApiMessage($"The body must be at most {MaxBytes / 1024} KB.")),
                 ApiJson.Options, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (BadHttpRequestException)
+        {
+            // The body could not be read: it came slower than Kestrel's minimum rate, or ended before its length.
+            return Results.Json(new ApiError(ApiErrorCodes.InvalidRequest, new[] { new ApiFieldError("body", "The body could not be read: it came too slowly or was cut short.") }),
+                ApiJson.Options, statusCode: StatusCodes.Status400BadRequest);
         }
     }
 
@@ -68,6 +77,33 @@ public static partial class ApiBody
             error = ApiResult.Invalid(FieldErrorOf(problem));
             return false;
         }
+        catch (InvalidOperationException) when (LoneSurrogateField(fields) is { } field)
+        {
+            error = ApiResult.Invalid(new ApiFieldError(field, $"{field} holds an invalid character (half of a UTF-16 surrogate pair)."));
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The first field whose JSON string escapes half a surrogate pair (<c>"\ud800"</c>): valid JSON, yet no text
+    /// at all, which System.Text.Json refuses only when the string is read.
+    /// </summary>
+    private static string? LoneSurrogateField(JsonObject fields)
+    {
+        foreach (var (name, node) in fields)
+        {
+            if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                continue;
+            try
+            {
+                value.GetValue<string>();
+            }
+            catch (InvalidOperationException)
+            {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static ApiFieldError FieldErrorOf(JsonException problem)

@@ -114,6 +114,75 @@ public sealed class HostileInputTests() : ApiTestBase(new Dictionary<string, str
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData("POST", "", """{"title":"\ud800","amount":10,"currency":"EUR"}""", "title")]
+    [InlineData("POST", "", """{"title":"Hat","description":"a\udc00b","amount":10,"currency":"EUR"}""", "description")]
+    [InlineData("PATCH", "/status", """{"status":"\ud800"}""", "status")]
+    public async Task A_json_string_holding_a_lone_surrogate_is_a_400_naming_its_field(string method, string suffix, string body, string field)
+    {
+        var link = await CreateAsync();
+        var path = method == "POST" ? "/api/v1/payment-links" : $"/api/v1/payment-links/{link.GetProperty("id").GetString()}{suffix}";
+        var before = await SnapshotAsync();
+
+        using var response = await Api.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = await BodyAsync(response);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.Contains(error.GetProperty("details").EnumerateArray(), d => d.GetProperty("field").GetString() == field);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_body_sent_slower_than_the_server_accepts_is_a_400_in_the_apis_shape()
+    {
+        var link = await CreateAsync();
+        var key = Api.DefaultRequestHeaders.GetValues("x-api-key").Single();
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(App.ClientOptions.BaseAddress.Host, App.ClientOptions.BaseAddress.Port);
+        var stream = socket.GetStream();
+        var head = $"PATCH /api/v1/payment-links/{link.GetProperty("id").GetString()} HTTP/1.1\r\nHost: localhost\r\nx-api-key: {key}\r\n" +
+            "Content-Type: application/json\r\nContent-Length: 10000\r\n\r\n{\"title\":\"";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+
+        // A byte a second, far below Kestrel's minimum body rate (240 bytes a second after a 5-second grace).
+        var answer = new StringBuilder();
+        var reading = ReadAnswerAsync(stream, answer);
+        for (var second = 0; second < 15 && !reading.IsCompleted; second++)
+        {
+            try
+            {
+                await stream.WriteAsync("a"u8.ToArray());
+            }
+            catch (IOException)
+            {
+                break; // the server has closed the connection, having answered
+            }
+            await Task.WhenAny(reading, Task.Delay(1000));
+        }
+        await reading.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var text = answer.ToString();
+        Assert.StartsWith("HTTP/1.1 400", text);
+        Assert.Contains("application/json", text);
+        Assert.Contains("\"error\":\"invalid_request\"", text);
+    }
+
+    private static async Task ReadAnswerAsync(Stream stream, StringBuilder answer)
+    {
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+                answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        catch (IOException)
+        {
+            // the connection was reset after the answer
+        }
+    }
+
     [Fact]
     public async Task Markup_and_script_in_accepted_text_are_stored_as_sent_and_shown_encoded_on_checkout()
     {

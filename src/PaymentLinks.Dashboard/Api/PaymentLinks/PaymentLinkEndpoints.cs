@@ -24,7 +24,7 @@ public static partial class PaymentLinkEndpoints
             .RequireAuthorization(ApiKeyAuthentication.Policy)
             .RequireRateLimiting(ApiSetup.RateLimitPolicy)
             .DisableAntiforgery()
-            .AddEndpointFilter(ApiBody.LimitSize)
+            .AddEndpointFilter(ApiBody.AnswerUnreadableBody)
             .WithTags("Payment links")
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
 
