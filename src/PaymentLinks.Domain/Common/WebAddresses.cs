@@ -14,4 +14,18 @@ public static class WebAddresses
             return null;
         return $"{what} must use https (http is allowed only for localhost).";
     }
+
+    /// <summary>
+    /// The address in ASCII, as a Location header must carry it: the host in its IDN form (<c>xn--…</c>), the rest
+    /// percent-encoded. <c>https://café.example/merci-café</c> becomes <c>https://xn--caf-dma.example/merci-caf%C3%A9</c>.
+    /// Anything that is not an absolute URL comes back as it was.
+    /// </summary>
+    public static string Ascii(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            return url;
+        var userInfo = uri.GetComponents(UriComponents.UserInfo, UriFormat.UriEscaped);
+        return $"{uri.Scheme}://{(userInfo.Length > 0 ? userInfo + "@" : "")}{uri.IdnHost}{(uri.IsDefaultPort ? "" : $":{uri.Port}")}" +
+            uri.GetComponents(UriComponents.PathAndQuery | UriComponents.Fragment, UriFormat.UriEscaped);
+    }
 }

@@ -151,13 +151,13 @@ public sealed partial record LinkSettings
 
     public override int GetHashCode() => HashCode.Combine(Title, Amount, Currency, MaxUsages, ExpiresAt, CustomFields.Count);
 
-    /// <summary>Trims text and turns blank optional fields into none.</summary>
+    /// <summary>Trims text, turns blank optional fields into none and writes the redirect URL in ASCII.</summary>
     public LinkSettings Normalized() => this with
     {
         Title = Title?.Trim() ?? "",
         Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
         Currency = Currency?.Trim().ToUpperInvariant() ?? "",
-        RedirectUrl = string.IsNullOrWhiteSpace(RedirectUrl) ? null : RedirectUrl.Trim(),
+        RedirectUrl = string.IsNullOrWhiteSpace(RedirectUrl) ? null : WebAddresses.Ascii(RedirectUrl.Trim()),
         DisabledMessage = string.IsNullOrWhiteSpace(DisabledMessage) ? null : DisabledMessage.Trim(),
         ExpiresAt = ExpiresAt?.ToUniversalTime(),
         SuggestedAmount = CustomerChoosesAmount ? SuggestedAmount : null,

@@ -37,8 +37,11 @@ public sealed record CheckoutView(
             return null;
         var status = payment.Status == PaymentStatus.Completed ? "completed" : "failed";
         var added = $"payment_id={payment.Id}&status={status}&signature={ReturnSignature.Sign(ReturnSecret, payment.Id, status)}";
-        var fragment = RedirectUrl.IndexOf('#') is var hash and >= 0 ? RedirectUrl[hash..] : "";
-        var address = RedirectUrl[..(RedirectUrl.Length - fragment.Length)];
+        // In ASCII even for a link saved before redirect URLs were stored so: a Location header can carry nothing else,
+        // and a completed payment must never end on an error page.
+        var redirect = WebAddresses.Ascii(RedirectUrl);
+        var fragment = redirect.IndexOf('#') is var hash and >= 0 ? redirect[hash..] : "";
+        var address = redirect[..(redirect.Length - fragment.Length)];
         return $"{address}{(address.Contains('?') ? '&' : '?')}{added}{fragment}";
     }
 }

@@ -130,6 +130,22 @@ public sealed class CheckoutHttpTests : IAsyncLifetime
         Assert.False(ReturnSignature.Verify(ReturnSignature.NewSecret(), payment.Id, "completed", signature));
     }
 
+    [Fact]
+    public async Task A_redirect_url_with_non_ascii_characters_is_stored_in_ascii_and_the_paid_customer_is_sent_there()
+    {
+        await using var app = new DashboardApp();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = app.ServeOnRealSocket() };
+        var merchant = await app.NewMerchantAsync("Café Crème");
+        var link = await app.ActiveLinkAsync(merchant, maxUsages: 5, redirectUrl: "https://café.example/merci-café?table=é");
+
+        var location = await new CheckoutCustomer(browser).PayUntilRedirectAsync(link.PublicId);
+
+        Assert.Equal("https://xn--caf-dma.example/merci-caf%C3%A9?table=%C3%A9", (await app.Links.GetAsync(merchant, link.PublicId)).Value.Settings.RedirectUrl);
+        Assert.StartsWith("https://xn--caf-dma.example/merci-caf%C3%A9?table=%C3%A9&payment_id=", new Uri(location).AbsoluteUri);
+        await using var db = app.NewContext();
+        Assert.Equal(PaymentLinks.Domain.Payments.PaymentStatus.Completed, (await db.PaymentAttempts.SingleAsync()).Status);
+    }
+
     private static string Headers(HttpResponseMessage response) =>
         string.Join("\n", response.Headers.Concat(response.Content.Headers)
             .Where(h => h.Key != "Date").OrderBy(h => h.Key).Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
