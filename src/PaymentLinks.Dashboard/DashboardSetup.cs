@@ -50,7 +50,7 @@ public static class DashboardSetup
                 options.Password.RequireUppercase = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<EvenSignInManager>()
             .AddClaimsPrincipalFactory<MerchantClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.ConfigureApplicationCookie(options =>
