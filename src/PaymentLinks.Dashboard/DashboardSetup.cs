@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -80,7 +79,7 @@ public static class DashboardSetup
         services.AddScoped<Components.Shared.Confirmations>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthEndpoints();
-        services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();
+        builder.AddHardening();
         services.AddTrustedProxies(builder.Configuration);
         services.AddClientRateLimits(builder.Configuration);
     }

@@ -120,6 +120,58 @@ public sealed partial class DeploymentHardeningTests : IAsyncLifetime
         Assert.Equal("https://dashboard.example/account/login", plain.Headers.Location?.ToString());
     }
 
+    [Fact]
+    public async Task Over_https_hsts_lasts_a_year_with_subdomains_and_the_antiforgery_cookie_is_secure()
+    {
+        await using var production = _app.WithWebHostBuilder(host => host.UseEnvironment("Production").UseSetting("https_port", "443"));
+        var client = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://dashboard.example"), AllowAutoRedirect = false });
+
+        var page = await client.GetAsync("/account/login");
+
+        Assert.Equal("max-age=31536000; includeSubDomains", Header(page, "Strict-Transport-Security"));
+        var antiforgery = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery."));
+        Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("camera=(), microphone=(), geolocation=(), payment=(), usb=()", Header(page, "Permissions-Policy"));
+    }
+
+    [Fact]
+    public async Task Over_a_real_socket_the_server_does_not_name_itself()
+    {
+        using var client = new HttpClient { BaseAddress = _app.ServeOnRealSocket() };
+
+        var page = await client.GetAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Server"), $"Server: {Header(page, "Server")}");
+    }
+
+    [Fact]
+    public async Task With_a_certificate_configured_the_signing_keys_are_stored_encrypted()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=PaymentLinks keys", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pfx = Path.Combine(Path.GetTempPath(), $"keys-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
+        using var database = TestDatabase.ForThisRun();
+        try
+        {
+            await using var app = new DashboardApp(new() { ["DataProtection:Certificate:Path"] = pfx, ["DataProtection:Certificate:Password"] = "pfx-pass" }, database);
+            var sealedText = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("hardening-test").Protect("secret");
+
+            await using var db = app.NewContext();
+            var stored = Assert.Single(db.DataProtectionKeys).Xml!;
+            Assert.Contains("encryptedSecret", stored);
+            Assert.DoesNotContain("<value>", stored); // an unencrypted key carries its bytes in <masterKey><value>
+            Assert.Equal("secret", app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("hardening-test").Unprotect(sealedText));
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.Single()
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? contentValues.Single() : "";
