@@ -47,6 +47,9 @@ public static class DashboardSetup
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false; // length matters more than composition
                 options.Password.RequireUppercase = false;
+                // No account-wide lockout, which anyone knowing an email could trigger to keep its owner out (five wrong
+                // 2FA codes did): wrong passwords and codes are limited per account and address (FailedSignIns).
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<EvenSignInManager>()

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace PaymentLinks.E2E;

@@ -7,12 +7,16 @@ namespace PaymentLinks.Dashboard.Tests.Http;
 public static partial class SignInForm
 {
     /// <param name="send">Sends a request to <c>/account/login</c> the way this browser does (its cookies, its headers).</param>
-    public static async Task<HttpResponseMessage> SubmitAsync(Func<HttpMethod, HttpContent?, Task<HttpResponseMessage>> send, string email, string password)
+    public static Task<HttpResponseMessage> SubmitAsync(Func<HttpMethod, HttpContent?, Task<HttpResponseMessage>> send, string email, string password) =>
+        SubmitAsync(send, new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>Any of the account pages' forms: fetched, its hidden fields kept, <paramref name="typed"/> filled in, posted.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(Func<HttpMethod, HttpContent?, Task<HttpResponseMessage>> send, Dictionary<string, string> typed)
     {
         var page = await (await send(HttpMethod.Get, null)).Content.ReadAsStringAsync();
         var fields = HiddenInput().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = password;
+        foreach (var (name, value) in typed)
+            fields[name] = value;
         return await send(HttpMethod.Post, new FormUrlEncodedContent(fields));
     }
 

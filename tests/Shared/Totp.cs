@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace PaymentLinks.E2E;
+namespace PaymentLinks.Tests.Shared;
 
 /// <summary>What an authenticator app computes from a key (RFC 6238: HMAC-SHA1 over 30-second steps, 6 digits).</summary>
 public static class Totp

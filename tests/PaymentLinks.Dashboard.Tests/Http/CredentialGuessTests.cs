@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Tests.Shared;
+
+namespace PaymentLinks.Dashboard.Tests.Http;
+
+/// <summary>
+/// Guessing the current password on the change-password page, or 2FA codes, is limited as wrong sign-ins are: per
+/// account and address, so the guesser stops and the owner, elsewhere, carries on (behind a trusted proxy, so each
+/// browser can name its address).
+/// </summary>
+public sealed class CredentialGuessTests : IAsyncLifetime
+{
+    private const string Email = "owner@guess.test";
+    private const string Password = "owners-pass-1";
+    private const int Permits = 3;
+    private readonly DashboardApp _app = new(new Dictionary<string, string>
+    {
+        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        ["RateLimits:FailedSignInPerAccount:PermitLimit"] = Permits.ToString(),
+    });
+    private Uri _server = default!;
+
+    public async Task InitializeAsync()
+    {
+        _server = _app.ServeOnRealSocket();
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(Email, Password, "Guessed Goods")).Succeeded);
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Guesses_at_the_current_password_stop_after_the_limit_even_for_the_right_one_and_change_nothing()
+    {
+        using var borrowed = Browser("203.0.113.7");
+        Assert.True(SignInForm.SignedIn(await SignInAsync(borrowed)));
+
+        for (var i = 0; i < Permits; i++)
+            Assert.Contains("That is not your current password.", await ChangePasswordAsync(borrowed, "guess-" + i));
+        var stopped = await ChangePasswordAsync(borrowed, Password);
+
+        Assert.Contains("Too many wrong passwords from here.", stopped);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(Email))!, Password));
+    }
+
+    [Fact]
+    public async Task Wrong_two_factor_codes_stop_the_guesser_while_the_owner_signs_in_from_elsewhere()
+    {
+        string key;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(Email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        var right = Totp.Code(key, DateTimeOffset.UtcNow);
+        var wrong = ((int.Parse(right) + 1) % 1_000_000).ToString("D6");
+        using var guesser = Browser("203.0.113.7");
+        await SignInAsync(guesser);
+
+        for (var i = 0; i < Permits; i++)
+            Assert.Contains("That code is not right.", await ReadAsync(await CodeAsync(guesser, wrong)));
+        Assert.Contains("Too many wrong codes from here.", await ReadAsync(await CodeAsync(guesser, right)));
+
+        using var owner = Browser("198.51.100.9");
+        await SignInAsync(owner);
+        Assert.True(SignInForm.SignedIn(await CodeAsync(owner, right)), "the owner, elsewhere, was kept out");
+        await using var check = _app.Services.CreateAsyncScope();
+        var accounts = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.False(await accounts.IsLockedOutAsync((await accounts.FindByEmailAsync(Email))!));
+    }
+
+    private HttpClient Browser(string address)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = _server };
+        browser.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return browser;
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient browser) =>
+        SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }), Email, Password);
+
+    private static async Task<string> ChangePasswordAsync(HttpClient browser, string current) => await ReadAsync(await SignInForm.SubmitAsync(
+        (method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/password") { Content = content }),
+        new() { ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = "brand-new-pass-1" }));
+
+    private static Task<HttpResponseMessage> CodeAsync(HttpClient browser, string code) => SignInForm.SubmitAsync(
+        (method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login-2fa") { Content = content }),
+        new() { ["Input.Code"] = code });
+
+    private static async Task<string> ReadAsync(HttpResponseMessage answer) => await answer.Content.ReadAsStringAsync();
+}
