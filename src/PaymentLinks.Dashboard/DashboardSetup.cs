@@ -54,7 +54,8 @@ public static class DashboardSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<EvenSignInManager>()
             .AddClaimsPrincipalFactory<MerchantClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OnceOnlyAuthenticator>(TokenOptions.DefaultAuthenticatorProvider); // in place of Identity's own
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

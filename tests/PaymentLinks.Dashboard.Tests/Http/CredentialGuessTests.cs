@@ -52,15 +52,7 @@ public sealed class CredentialGuessTests : IAsyncLifetime
     [Fact]
     public async Task Wrong_two_factor_codes_stop_the_guesser_while_the_owner_signs_in_from_elsewhere()
     {
-        string key;
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = (await users.FindByEmailAsync(Email))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
+        var key = await TurnOnTwoFactorAsync();
         var right = Totp.Code(key, DateTimeOffset.UtcNow);
         var wrong = ((int.Parse(right) + 1) % 1_000_000).ToString("D6");
         using var guesser = Browser("203.0.113.7");
@@ -76,6 +68,31 @@ public sealed class CredentialGuessTests : IAsyncLifetime
         await using var check = _app.Services.CreateAsyncScope();
         var accounts = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.False(await accounts.IsLockedOutAsync((await accounts.FindByEmailAsync(Email))!));
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_signs_in_once_and_a_second_session_with_the_same_code_is_refused()
+    {
+        var key = await TurnOnTwoFactorAsync();
+        var code = Totp.Code(key, DateTimeOffset.UtcNow);
+        using var first = Browser("203.0.113.20");
+        using var second = Browser("203.0.113.21");
+        await SignInAsync(first);
+        await SignInAsync(second);
+
+        Assert.True(SignInForm.SignedIn(await CodeAsync(first, code)));
+        Assert.Contains("That code is not right.", await ReadAsync(await CodeAsync(second, code)));
+        Assert.True(SignInForm.SignedIn(await CodeAsync(second, Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)))), "the next code was refused");
+    }
+
+    private async Task<string> TurnOnTwoFactorAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(Email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     private HttpClient Browser(string address)
