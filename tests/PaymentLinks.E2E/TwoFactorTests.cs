@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,6 +55,40 @@ public sealed class TwoFactorTests(AppFixture app)
             else
                 await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That code is not right.");
         }
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_and_turning_it_off_each_ask_for_a_current_code_from_the_app()
+    {
+        var session = await DashboardSession.StartAsync(app, "Guarded Gears");
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(session.Email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        await session.OpenAsync("settings/two-factor");
+        var page = session.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
+        await Expect(session.Field("confirm-code")).ToContainTextAsync("That code is not right.");
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "New recovery codes" }).ClickAsync();
+        await Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
+
+        // That code is used up: turning off takes the app's next one.
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
+        await session.ConfirmAsync("Turn off");
+
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Set up two-factor authentication" })).ToBeVisibleAsync();
+        await using var check = app.Services.CreateAsyncScope();
+        var accounts = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.False(await accounts.GetTwoFactorEnabledAsync((await accounts.FindByEmailAsync(session.Email))!));
     }
 
     /// <summary>Signs out, then gives the right password, which now leads to the code step, not the dashboard.</summary>
