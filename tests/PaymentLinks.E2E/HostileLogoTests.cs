@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
@@ -48,18 +47,12 @@ public sealed class HostileLogoTests : IAsyncLifetime
             + string.Concat(Enumerable.Repeat("</g>", 36_000)) + "</svg>";
         Assert.InRange(nested.Length, 250_000, 256 * 1024);
 
-        await UploadAsync(page, "Upload logo", nested);
+        await LogoUpload.ChooseSvgAsync(page, "Upload logo", nested);
 
         await Expect(branding.GetByRole(AriaRole.Alert)).ToContainTextAsync("nests its elements more than 32 deep");
         using var probe = new HttpClient { BaseAddress = _app.BaseAddress };
         Assert.Equal(200, (int)(await probe.GetAsync("health")).StatusCode);
-        await UploadAsync(page, "Upload logo", """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><circle cx="5" cy="5" r="4"/></g></svg>""");
+        await LogoUpload.ChooseSvgAsync(page, "Upload logo", """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><g><circle cx="5" cy="5" r="4"/></g></svg>""");
         await Expect(branding.GetByRole(AriaRole.Img, new() { Name = "Your logo" })).ToBeVisibleAsync();
-    }
-
-    private static async Task UploadAsync(IPage page, string button, string svg)
-    {
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync());
-        await chooser.SetFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = Encoding.UTF8.GetBytes(svg) });
     }
 }
