@@ -64,10 +64,12 @@ public sealed class TwoFactorTests(AppFixture app)
         string key;
         await using (var scope = app.Services.CreateAsyncScope())
         {
+            // As the page turns it on: UserManager's own methods would renew the security stamp, ending this session.
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var twoFactor = scope.ServiceProvider.GetRequiredService<PaymentLinks.Dashboard.Identity.TwoFactorSettings>();
             var user = (await users.FindByEmailAsync(session.Email))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
+            await twoFactor.RenewAuthenticatorKeyAsync(user);
+            await twoFactor.SetEnabledAsync(user, true);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
         }
         await session.OpenAsync("settings/two-factor");

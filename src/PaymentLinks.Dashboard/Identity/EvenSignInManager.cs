@@ -17,13 +17,16 @@ public sealed class EvenSignInManager(
     : SignInManager<ApplicationUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     private static readonly ApplicationUser Nobody = new();
-    private readonly Lazy<string> _madeUpHash = new(() => users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    /// <summary>Made once per process: made per request, it would double an unknown email's work instead of matching it.</summary>
+    private static string? s_madeUpHash;
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
         if (await UserManager.FindByNameAsync(userName) is { } user)
             return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
-        UserManager.PasswordHasher.VerifyHashedPassword(Nobody, _madeUpHash.Value, password);
+        var madeUp = s_madeUpHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        UserManager.PasswordHasher.VerifyHashedPassword(Nobody, madeUp, password);
         return SignInResult.Failed;
     }
 }
