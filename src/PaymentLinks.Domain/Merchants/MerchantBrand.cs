@@ -30,9 +30,12 @@ public sealed class MerchantBrand
     /// <summary>Changes with every new logo, so that its address can be cached for ever.</summary>
     public int LogoVersion { get; private set; }
 
+    /// <summary>A typed colour as it is checked and stored: trimmed, lower case; blank is none.</summary>
+    public static string? NormalizedAccent(string? accent) => string.IsNullOrWhiteSpace(accent) ? null : accent.Trim().ToLowerInvariant();
+
     public Result SetAccent(string? accent)
     {
-        accent = string.IsNullOrWhiteSpace(accent) ? null : accent.Trim().ToLowerInvariant();
+        accent = NormalizedAccent(accent);
         if (accent is not null && AccentProblem(accent) is { } problem)
             return Refusal.Invalid("accent", problem);
         Accent = accent;
