@@ -72,7 +72,8 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         await Page.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
     }
 
-    private async Task OpenMenuAsync(ILocator opener)
+    /// <summary>Opens the menu behind <paramref name="opener"/>, again if a render closed it at once.</summary>
+    public async Task OpenMenuAsync(ILocator opener)
     {
         // A live refresh landing just after the click renders the row again, which closes its menu: like a person,
         // the test opens it again (at most twice more).

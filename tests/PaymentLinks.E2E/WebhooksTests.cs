@@ -58,13 +58,13 @@ public sealed class WebhooksTests(AppFixture app)
         await Expect(row.GetByLabel("Events")).ToHaveValueAsync("payment.completed");
         Assert.Equal(["payment.completed"], Assert.Single(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant.MerchantId)).EventTypes);
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }).ClickAsync();
+        await session.OpenMenuAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }));
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Send test event" }).ClickAsync();
         var delivery = session.Row("webhook.test");
         await Expect(delivery.GetByTestId("delivery-status")).ToHaveTextAsync("succeeded", new() { Timeout = 15_000 });
         Assert.Equal("webhook.test", Assert.Single(receiver.Delivered).EventType);
 
-        await row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }).ClickAsync();
+        await session.OpenMenuAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }));
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Delete" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("retries included");
         await session.ConfirmAsync("Delete");
