@@ -27,7 +27,8 @@ public static class DependencyInjection
         // pooled: setting one up anew costs more than many of the queries it runs.
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
-            DatabaseSetup.Configure(options, database.Provider, connectionString, provider.GetRequiredService<TimeProvider>()));
+            DatabaseSetup.Configure(options, database.Provider, connectionString, provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILinkEvents>()));
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<InProcessLinkEvents>();

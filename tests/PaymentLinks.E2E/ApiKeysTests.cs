@@ -26,7 +26,6 @@ public sealed class ApiKeysTests(AppFixture app)
         Assert.True((await api.GetAsync("api/v1/payment-links")).IsSuccessStatusCode);
 
         await page.ReloadAsync();
-        await SignInPage.WaitForInteractiveAsync(page);
         await Expect(page.GetByLabel("New API key")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).Locator("td[data-label='Last used']")).Not.ToContainTextAsync("never");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Web shop" }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();

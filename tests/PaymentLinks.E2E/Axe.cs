@@ -13,6 +13,8 @@ public static class Axe
         // Evaluated from outside, as the pages' Content-Security-Policy (rightly) refuses an injected script tag.
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'"))
             await page.EvaluateAsync(Script.Value);
+        // Read as a person sees the page once it is ready: not while its controls wait, disabled, for the live page.
+        await Assertions.Expect(page.Locator("fieldset.page-shell:disabled")).ToHaveCountAsync(0);
         // A colour read halfway through a transition (a button just enabled, a row just hovered) is neither colour.
         await page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))");
         var violations = await page.EvaluateAsync<JsonElement>("""

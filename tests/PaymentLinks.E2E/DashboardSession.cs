@@ -17,7 +17,6 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         var (email, merchant) = await app.NewMerchantAsync(businessName);
         var page = await app.NewPageAsync(width);
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
-        await SignInPage.WaitForInteractiveAsync(page);
         return new DashboardSession(app, page, merchant, email);
     }
 
@@ -26,7 +25,6 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     {
         var elsewhere = await app.NewPageAsync();
         await SignInPage.SignInAsync(elsewhere, Email, password);
-        await SignInPage.WaitForInteractiveAsync(elsewhere);
         return elsewhere;
     }
 
@@ -50,7 +48,6 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
     {
         var target = tab ?? Page;
         await target.GotoAsync(path);
-        await SignInPage.WaitForInteractiveAsync(target);
     }
 
     public ILocator Row(string title, IPage? tab = null) =>
@@ -72,23 +69,11 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         await Page.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
     }
 
-    /// <summary>Opens the menu behind <paramref name="opener"/>, again if a render closed it at once.</summary>
+    /// <summary>Opens the menu behind <paramref name="opener"/> and waits until its items are shown.</summary>
     public async Task OpenMenuAsync(ILocator opener)
     {
-        // A live refresh landing just after the click renders the row again, which closes its menu: like a person,
-        // the test opens it again (at most twice more).
-        for (var attempt = 0; ; attempt++)
-        {
-            await opener.ClickAsync();
-            try
-            {
-                await Expect(Page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync(new() { Timeout = 2_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 2)
-            {
-            }
-        }
+        await opener.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
     }
 
     public async Task ClickRowActionAsync(string title, string action)

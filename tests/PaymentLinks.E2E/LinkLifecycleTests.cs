@@ -14,7 +14,6 @@ public sealed class LinkLifecycleTests(AppFixture app)
         var session = await DashboardSession.StartAsync(app, "Lifecycle Books");
         var page = session.Page;
         await page.GetByRole(AriaRole.Link, new() { Name = "New link" }).ClickAsync();
-        await SignInPage.WaitForInteractiveAsync(page);
         await page.GetByLabel("Title").FillAsync("Signed first edition");
         await page.GetByLabel("Amount").FillAsync("89.90");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
@@ -164,9 +163,11 @@ public sealed class LinkLifecycleTests(AppFixture app)
         await app.Links.DisableAsync(session.Merchant, link.Id);
         await session.OpenAsync($"links/{link.Id}");
         await session.ExpectBadgeAsync("DISABLED");
+        var enable = session.Page.GetByRole(AriaRole.Button, new() { Name = "Enable" });
+        await Expect(enable).ToBeEnabledAsync(); // the page was ready before its link's deadline passed
         app.Clock.Advance(TimeSpan.FromHours(1));
 
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Enable" }).ClickAsync();
+        await enable.ClickAsync();
 
         await Expect(session.Snackbar).ToContainTextAsync("terminal");
         await session.ExpectBadgeAsync("EXPIRED");

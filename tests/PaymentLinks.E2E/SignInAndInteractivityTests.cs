@@ -18,7 +18,6 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
         var page = await app.NewPageAsync();
 
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
-        await SignInPage.WaitForInteractiveAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Links", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links" })).ToBeVisibleAsync();

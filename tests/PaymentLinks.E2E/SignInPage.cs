@@ -21,8 +21,4 @@ public static class SignInPage
             throw new TimeoutException($"Sign-in did not leave the sign-in page. It shows: {await page.Locator("main").InnerTextAsync()}");
         }
     }
-
-    /// <summary>Waits until the page runs on a live circuit, so clicks reach the server.</summary>
-    public static Task WaitForInteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync(new() { Timeout = 15_000 });
 }

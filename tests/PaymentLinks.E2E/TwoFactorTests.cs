@@ -17,7 +17,6 @@ public sealed class TwoFactorTests(AppFixture app)
         var page = session.Page;
         await session.OpenAsync("settings/account");
         await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor authentication" }).ClickAsync();
-        await SignInPage.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("authenticator-key")).Not.ToBeEmptyAsync();
         var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
 

@@ -9,6 +9,8 @@ namespace PaymentLinks.Dashboard.Api;
 /// <summary>
 /// Writes API results, and makes POST and PATCH idempotent per <c>Idempotency-Key</c>: the same key with the
 /// same request replays the first answer (<c>Idempotent-Replayed: true</c>); with another request it is refused (422).
+/// The answer is stored by the request's write, in its transaction (<see cref="KeyedRequest"/>): a request refused
+/// before it writes anything (a malformed body, say) stores nothing, and its key stays free.
 /// </summary>
 public sealed class ApiResponder(IdempotencyStore store)
 {
@@ -23,32 +25,41 @@ public sealed class ApiResponder(IdempotencyStore store)
         if (key.Length > IdempotencyRecord.KeyMaxLength)
             return Write(ApiResult.Invalid(new ApiFieldError(IdempotencyHeader, $"At most {IdempotencyRecord.KeyMaxLength} characters.")));
 
-        var claim = await store.ClaimAsync(caller.MerchantId, key, RequestHash(http.Request, body), http.RequestAborted);
-        switch (claim)
+        var hash = RequestHash(http.Request, body);
+        if (await store.FindAsync(caller.MerchantId, key, http.RequestAborted) is { } earlier)
+            return Replay(http, earlier, hash);
+        try
         {
-            case IdempotencyClaim.Mismatch:
-                return Write(new ApiResult(StatusCodes.Status422UnprocessableEntity, new ApiError(ApiErrorCodes.IdempotencyKeyReused,
-                    new ApiMessage("This Idempotency-Key was already used with a different request."))));
-            case IdempotencyClaim.Replay replay:
-                http.Response.Headers[ReplayedHeader] = "true";
-                return Json(http, replay.StatusCode, replay.Body);
-            case IdempotencyClaim.Run run:
-                try
-                {
-                    var result = await work();
-                    var json = Serialize(result.Body);
-                    await store.CompleteAsync(run.RecordId, result.StatusCode, json, CancellationToken.None);
-                    return Json(http, result.StatusCode, json);
-                }
-                catch
-                {
-                    await store.ReleaseAsync(run.RecordId);
-                    throw;
-                }
-            default:
-                throw new InvalidOperationException($"Unexpected claim {claim}.");
+            return Write(http, await new KeyedRequest(caller.MerchantId, key, hash).RunAsync(work));
+        }
+        catch (IdempotencyKeyTaken)
+        {
+            // A request with the same key committed while this one ran; this one's work was rolled back.
+            var first = await store.FindAsync(caller.MerchantId, key, CancellationToken.None);
+            return Replay(http, first ?? throw new InvalidOperationException($"Idempotency key {key} was taken, yet is not stored."), hash);
         }
     }
+
+    /// <summary>
+    /// The request's one write, <paramref name="write"/>, and its answer: with an Idempotency-Key, the write stores
+    /// that answer before it commits, so the two are never apart.
+    /// </summary>
+    public static async Task<ApiResult> WriteOnceAsync<T>(Func<Task<T>> write, Func<T, ApiResult> answer)
+    {
+        KeyedRequest.AnswerWith<T>(result => Stored(answer(result)));
+        return answer(await write());
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord earlier, string hash)
+    {
+        if (earlier.RequestHash != hash)
+            return Write(new ApiResult(StatusCodes.Status422UnprocessableEntity, new ApiError(ApiErrorCodes.IdempotencyKeyReused,
+                new ApiMessage("This Idempotency-Key was already used with a different request."))));
+        http.Response.Headers[ReplayedHeader] = "true";
+        return Json(http, earlier.Answer.StatusCode, earlier.Answer.Body);
+    }
+
+    private static StoredAnswer Stored(ApiResult result) => new(result.StatusCode, Serialize(result.Body));
 
     public static IResult Write(ApiResult result) =>
         Results.Content(Serialize(result.Body), "application/json", Encoding.UTF8, result.StatusCode);

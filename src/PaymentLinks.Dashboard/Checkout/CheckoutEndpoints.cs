@@ -135,6 +135,9 @@ public static class CheckoutEndpoints
         var finished = approve
             ? await payments.CompleteAsync(paymentId, http.RequestAborted)
             : await payments.FailAsync(paymentId, http.RequestAborted);
+        // Refused only when the attempt is gone (pruned as abandoned between the page and the click).
+        if (!finished.IsSuccess)
+            return Problem(CheckoutProblem.NotFound);
         if (finished.Value is { Status: PaymentStatus.Completed } completed)
         {
             draft.Forget(http, publicId); // the next purchase starts afresh; after a decline, Try again finds the answers

@@ -19,6 +19,21 @@ public static class LinkStatusExtensions
     /// <summary>The upper-case name the product shows everywhere: DRAFT, ACTIVE …</summary>
     public static string ToDisplayName(this LinkStatus status) => status.ToString().ToUpperInvariant();
 
-    public static bool TryParseDisplayName(string? text, out LinkStatus status) =>
-        Enum.TryParse(text, ignoreCase: true, out status) && Enum.IsDefined(status);
+    /// <summary>
+    /// The one reader of a status's name, for the API, the dashboard's address and the checkout: a name, in any case,
+    /// and nothing else (no numbers, no lists, no spaces).
+    /// </summary>
+    public static bool TryParseDisplayName(string? text, out LinkStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<LinkStatus>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
 }

@@ -70,7 +70,7 @@ public sealed class PostgresLinkEvents : BackgroundService, ILinkEvents
             {
                 await using var notify = _database.CreateCommand("SELECT pg_notify(@channel, @payload)");
                 notify.Parameters.AddWithValue("channel", ChannelName);
-                notify.Parameters.AddWithValue("payload", $"{_origin} {change.MerchantId} {change.LinkId} {change.Kind}");
+                notify.Parameters.AddWithValue("payload", $"{_origin} {change.MerchantId} {change.LinkId} {(int)change.Kind} {change.Version}");
                 await notify.ExecuteNonQueryAsync(ct);
             }
             catch (Exception error) when (error is not OperationCanceledException)
@@ -83,10 +83,11 @@ public sealed class PostgresLinkEvents : BackgroundService, ILinkEvents
     private void Received(string payload)
     {
         var parts = payload.Split(' ');
-        if (parts.Length != 4 || parts[0] == _origin)
+        if (parts.Length != 5 || parts[0] == _origin)
             return; // this instance's own, delivered when it was published
-        if (Guid.TryParse(parts[1], out var merchantId) && Guid.TryParse(parts[2], out var linkId) && Enum.TryParse<LinkChangeKind>(parts[3], out var kind))
-            _local.Publish(new LinkChanged(merchantId, linkId, kind));
+        if (Guid.TryParse(parts[1], out var merchantId) && Guid.TryParse(parts[2], out var linkId)
+            && int.TryParse(parts[3], out var kind) && int.TryParse(parts[4], out var version))
+            _local.Publish(new LinkChanged(merchantId, linkId, (LinkChangeKind)kind, version));
     }
 
     public override void Dispose()

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Links;
-using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Expiry;
@@ -10,7 +9,7 @@ namespace PaymentLinks.Infrastructure.Expiry;
 /// links as expired without storing them). The aggregate dates each history entry at the link's deadline, with the
 /// clock as actor.
 /// </summary>
-public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
+public sealed class LinkExpiry(WriteTransactions writes)
 {
     private const int BatchSize = 200;
 
@@ -32,9 +31,8 @@ public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
         }
     }
 
-    private async Task<int> ExpireBatchAsync(Func<IQueryable<PaymentLink>, IQueryable<PaymentLink>> scope, CancellationToken ct)
-    {
-        var expired = await writes.RunAsync(async (db, now) =>
+    private Task<int> ExpireBatchAsync(Func<IQueryable<PaymentLink>, IQueryable<PaymentLink>> scope, CancellationToken ct) =>
+        writes.RunAsync(async (db, now) =>
         {
             var dueIds = await scope(db.PaymentLinks)
                 .Where(l => Expirable.Contains(l.Status) && l.ExpiresAt != null && l.ExpiresAt <= now)
@@ -48,10 +46,6 @@ public sealed class LinkExpiry(WriteTransactions writes, ILinkEvents events)
             // Re-checked on the locked rows: one may have changed between the first read and the lock.
             due.RemoveAll(link => !link.CatchUpWithClock(now));
             await db.SaveChangesAsync(ct);
-            return due.Select(link => new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.StatusChanged)).ToList();
+            return due.Count;
         }, ct);
-        foreach (var change in expired)
-            events.Publish(change);
-        return expired.Count;
-    }
 }

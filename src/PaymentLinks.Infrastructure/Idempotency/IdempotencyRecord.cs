@@ -1,8 +1,8 @@
 namespace PaymentLinks.Infrastructure.Idempotency;
 
 /// <summary>
-/// One Idempotency-Key of one merchant: the request it was first used with (as a hash) and, once the
-/// request finished, the response to replay. A row without a response is a request still running.
+/// One Idempotency-Key of one merchant: the request it was first used with (as a hash) and the answer to replay,
+/// stored in the transaction of the work it answers (<see cref="KeyedRequest"/>).
 /// </summary>
 public sealed class IdempotencyRecord
 {
@@ -11,12 +11,14 @@ public sealed class IdempotencyRecord
 
     private IdempotencyRecord() { }
 
-    public IdempotencyRecord(Guid merchantId, string key, string requestHash, DateTimeOffset createdAt)
+    public IdempotencyRecord(Guid merchantId, string key, string requestHash, DateTimeOffset createdAt, StoredAnswer answer)
     {
         MerchantId = merchantId;
         Key = key;
         RequestHash = requestHash;
         CreatedAt = createdAt;
+        StatusCode = answer.StatusCode;
+        ResponseBody = answer.Body;
     }
 
     public long Id { get; private set; }
@@ -24,14 +26,10 @@ public sealed class IdempotencyRecord
     public string Key { get; private set; } = "";
     public string RequestHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Null only in rows an earlier release left while its request ran; those are taken as free.</summary>
     public int? StatusCode { get; private set; }
     public string? ResponseBody { get; private set; }
 
-    public bool IsComplete => StatusCode is not null;
-
-    public void Complete(int statusCode, string? body)
-    {
-        StatusCode = statusCode;
-        ResponseBody = body;
-    }
+    public StoredAnswer Answer => new(StatusCode ?? throw new InvalidOperationException("An unfinished key has no answer."), ResponseBody);
 }

@@ -23,7 +23,7 @@ public sealed class LinkDetailsQuery(PaymentLinkService links, LinkInsights insi
 
     public async Task<LinkDetails?> GetAsync(MerchantCaller caller, Guid id, TimeZoneInfo zone, CancellationToken ct = default)
     {
-        var found = await links.GetAsync(caller, id.ToString(), ct); // persists a due expiry, so the history shows it
+        var found = await links.GetAsync(caller, id, ct); // persists a due expiry, so the history shows it
         if (!found.IsSuccess)
             return null;
         var link = found.Value;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
-using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -14,7 +13,7 @@ namespace PaymentLinks.Infrastructure.Links;
 /// </summary>
 public sealed class PaymentLinkService(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock,
-    IOptions<LinkOptions> options, ILinkEvents events)
+    IOptions<LinkOptions> options)
 {
     /// <summary>What a new link starts with, before the merchant fills anything in.</summary>
     public LinkSettings NewSettings() => new() { MaxUsages = options.Value.DefaultMaxUsages };
@@ -24,7 +23,7 @@ public sealed class PaymentLinkService(
 
     public async Task<Result<LinkView>> CreateAsync(MerchantCaller caller, LinkSettings settings, bool publish, CancellationToken ct = default)
     {
-        var created = await writes.RunAsync<Result<LinkView>>(async (db, now) =>
+        return await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
             var link = PaymentLink.Create(caller.MerchantId, settings, publish, now, caller.Actor);
             if (!link.IsSuccess)
@@ -33,16 +32,14 @@ public sealed class PaymentLinkService(
             await db.SaveChangesAsync(ct);
             return LinkView.Of(link.Value, now);
         }, ct);
-        PublishCreated(caller, created);
-        return created;
     }
 
     /// <summary>Saves new settings if nobody changed the link since <paramref name="expectedVersion"/> was read.</summary>
-    public Task<Result<LinkView>> EditAsync(MerchantCaller caller, Guid id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) => link.Edit(settings, now, caller.Actor), ct, expectedVersion);
+    public Task<Result<LinkView>> EditAsync(MerchantCaller caller, LinkRef id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, (link, now) => link.Edit(settings, now, caller.Actor), ct, expectedVersion);
 
-    public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, Guid id, LinkTrigger action, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
+    public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, LinkRef id, LinkTrigger action, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, (link, now) =>
         {
             var moved = link.Apply(action, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
@@ -50,15 +47,21 @@ public sealed class PaymentLinkService(
 
     /// <summary>
     /// New settings and/or a new state in one change (the API's PATCH): all of it is saved, or, when any
-    /// part is refused, none of it. With <paramref name="expectedVersion"/>, only if nobody changed it since.
+    /// part is refused, none of it. <paramref name="edit"/> may refuse settings it cannot read. With
+    /// <paramref name="expectedVersion"/>, only if nobody changed it since.
     /// </summary>
     public Task<Result<LinkView>> UpdateAsync(
-        MerchantCaller caller, Guid id, Func<LinkSettings, LinkSettings>? edit, LinkStatus? target, int? expectedVersion = null,
+        MerchantCaller caller, LinkRef id, Func<LinkSettings, Result<LinkSettings>>? edit, LinkStatus? target, int? expectedVersion = null,
         CancellationToken ct = default) =>
-        ChangeAsync(caller, id, LinkChangeKind.Edited, (link, now) =>
+        ChangeAsync(caller, id, (link, now) =>
         {
-            if (edit is not null && link.Edit(edit(link.CurrentSettings()), now, caller.Actor) is { IsSuccess: false } edited)
-                return edited;
+            if (edit is not null)
+            {
+                var settings = edit(link.CurrentSettings());
+                var edited = settings.IsSuccess ? link.Edit(settings.Value, now, caller.Actor) : settings.Refusal;
+                if (!edited.IsSuccess)
+                    return edited;
+            }
             if (target is { } status && link.MoveTo(status, now, caller.Actor) is { IsSuccess: false } moved)
                 return moved.Refusal;
             return Result.Ok;
@@ -66,8 +69,8 @@ public sealed class PaymentLinkService(
 
     /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
     public Task<Result<LinkView>> MoveToAsync(
-        MerchantCaller caller, Guid id, LinkStatus target, int? expectedVersion = null, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, LinkChangeKind.StatusChanged, (link, now) =>
+        MerchantCaller caller, LinkRef id, LinkStatus target, int? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(caller, id, (link, now) =>
         {
             var moved = link.MoveTo(target, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
@@ -81,11 +84,11 @@ public sealed class PaymentLinkService(
     public Task<Result<LinkView>> ExpireNowAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.ExpireNow, ct);
 
     /// <summary>A new draft with the same configuration; works from any state, terminal ones included.</summary>
-    public async Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
+    public async Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, LinkRef id, CancellationToken ct = default)
     {
-        var copy = await writes.RunAsync<Result<LinkView>>(async (db, now) =>
+        return await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
-            var original = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
+            var original = await Named(db.PaymentLinks, caller, id).FirstOrDefaultAsync(ct);
             if (original is null)
                 return Refusal.NotFound();
             var duplicate = original.DuplicateAsDraft(now, caller.Actor);
@@ -93,18 +96,10 @@ public sealed class PaymentLinkService(
             await db.SaveChangesAsync(ct);
             return LinkView.Of(duplicate, now);
         }, ct);
-        PublishCreated(caller, copy);
-        return copy;
-    }
-
-    private void PublishCreated(MerchantCaller caller, Result<LinkView> created)
-    {
-        if (created.IsSuccess)
-            events.Publish(new LinkChanged(caller.MerchantId, created.Value.Id, LinkChangeKind.Created));
     }
 
     /// <summary>A link by its UUID or its public id. Reading it after its deadline persists the expiry.</summary>
-    public async Task<Result<LinkView>> GetAsync(MerchantCaller caller, string idOrPublicId, CancellationToken ct = default)
+    public async Task<Result<LinkView>> GetAsync(MerchantCaller caller, LinkRef idOrPublicId, CancellationToken ct = default)
     {
         var link = await FindAsync(caller, idOrPublicId, ct);
         if (link is not null && link.IsDueForExpiry(clock.GetUtcNow()))
@@ -115,18 +110,21 @@ public sealed class PaymentLinkService(
         return link is null ? Refusal.NotFound() : LinkView.Of(link, clock.GetUtcNow());
     }
 
-    private async Task<PaymentLink?> FindAsync(MerchantCaller caller, string idOrPublicId, CancellationToken ct)
+    private async Task<PaymentLink?> FindAsync(MerchantCaller caller, LinkRef link, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.PaymentLinks.AsNoTracking().Where(l => l.MerchantId == caller.MerchantId);
-        return Guid.TryParse(idOrPublicId, out var id)
-            ? await query.FirstOrDefaultAsync(l => l.Id == id, ct)
-            : await query.FirstOrDefaultAsync(l => l.PublicId == idOrPublicId, ct);
+        return await Named(db.PaymentLinks.AsNoTracking(), caller, link).FirstOrDefaultAsync(ct);
+    }
+
+    private static IQueryable<PaymentLink> Named(IQueryable<PaymentLink> links, MerchantCaller caller, LinkRef link)
+    {
+        var (id, publicId) = (link.Id, link.Value);
+        return links.Where(l => l.MerchantId == caller.MerchantId && (id != null ? l.Id == id : l.PublicId == publicId));
     }
 
     public async Task<IReadOnlyList<LinkHistoryEntry>> GetHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
     {
-        await GetAsync(caller, id.ToString(), ct); // persists a due expiry first, so the history shows it
+        await GetAsync(caller, id, ct); // persists a due expiry first, so the history shows it
         return await ReadHistoryAsync(caller, id, ct);
     }
 
@@ -190,32 +188,31 @@ public sealed class PaymentLinkService(
     }
 
     /// <summary>
-    /// Loads the caller's link in a write transaction, lets the aggregate decide, and saves whatever the
-    /// aggregate changed — also when it refused (unless told not to), since catching up with the clock is
-    /// itself a change. With <paramref name="expectedVersion"/>, a link changed since that version is refused
-    /// untouched. Open views hear of it once it has committed.
+    /// Finds and locks the caller's link (by UUID or public id) in a write transaction, lets the aggregate decide, and
+    /// saves whatever the aggregate changed — also when it refused (unless told not to), since catching up with the
+    /// clock is itself a change. With <paramref name="expectedVersion"/>, a link changed since that version is refused
+    /// untouched. Open views hear of what it changed once it has committed (<see cref="ChangesOnSave"/>).
     /// </summary>
     private async Task<Result<LinkView>> ChangeAsync(
-        MerchantCaller caller, Guid id, LinkChangeKind kind, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
+        MerchantCaller caller, LinkRef linkRef, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
         int? expectedVersion = null, bool saveWhenRefused = true)
     {
-        var (outcome, changed) = await writes.RunOnLinkAsync(id, async (db, now) =>
+        Guid? id = null;
+        return await writes.RunAsync<Result<LinkView>>(async db => id = await db.LockMerchantLinkAsync(caller.MerchantId, linkRef, ct), async (db, now) =>
         {
-            var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.Id == id && l.MerchantId == caller.MerchantId, ct);
+            var link = id is { } found ? await db.PaymentLinks.FirstAsync(l => l.Id == found, ct) : null;
             if (link is null)
-                return (Result<LinkView>.Fail(Refusal.NotFound()), false);
+                return Refusal.NotFound();
             if (expectedVersion is { } expected && link.Version != expected)
-                return (Result<LinkView>.Fail(Refusal.ChangedBySomeoneElse()), false);
-            var versionBefore = link.Version;
+                return Refusal.ChangedBySomeoneElse();
             var result = change(link, now);
             if (!result.IsSuccess && !saveWhenRefused)
-                return (Result<LinkView>.Fail(result.Refusal), false); // the transaction ends unsaved: nothing of it is kept
+            {
+                db.ChangeTracker.Clear(); // nothing of it is kept, even if the transaction stores an idempotent answer
+                return result.Refusal;
+            }
             await db.SaveChangesAsync(ct);
-            var view = result.IsSuccess ? LinkView.Of(link, now) : Result<LinkView>.Fail(result.Refusal);
-            return (view, link.Version != versionBefore);
+            return result.IsSuccess ? LinkView.Of(link, now) : result.Refusal;
         }, ct);
-        if (changed)
-            events.Publish(new LinkChanged(caller.MerchantId, id, kind));
-        return outcome;
     }
 }

@@ -64,7 +64,7 @@ public sealed class CheckoutLinkCache
     private void OnLinkChanged(LinkChanged change)
     {
         // Views and started payments change nothing a pay page shows.
-        if (change.Kind is LinkChangeKind.CheckoutViewed or LinkChangeKind.PaymentStarted)
+        if (!change.Is(~(LinkChangeKind.CheckoutViewed | LinkChangeKind.PaymentStarted)))
             return;
         Interlocked.Increment(ref _drops);
         if (_publicIdOf.TryRemove(change.LinkId, out var publicId))

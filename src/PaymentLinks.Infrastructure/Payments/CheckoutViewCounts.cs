@@ -12,7 +12,7 @@ namespace PaymentLinks.Infrastructure.Payments;
 /// app flushes what is left.
 /// </summary>
 public sealed class CheckoutViewCounts(
-    IDbContextFactory<AppDbContext> contexts, ILinkEvents events, TimeProvider clock, ILogger<CheckoutViewCounts> logger)
+    IDbContextFactory<AppDbContext> contexts, TimeProvider clock, ILogger<CheckoutViewCounts> logger)
     : PeriodicWork(TimeSpan.FromSeconds(1), clock, logger)
 {
     private readonly Lock _gate = new();
@@ -64,8 +64,6 @@ public sealed class CheckoutViewCounts(
                     _pending[linkId] = pending with { Views = pending.Views + _pending.GetValueOrDefault(linkId).Views };
             throw;
         }
-        foreach (var (linkId, pending) in taken)
-            events.Publish(new LinkChanged(pending.MerchantId, linkId, LinkChangeKind.CheckoutViewed));
     }
 
     private async Task AddAsync(Dictionary<Guid, PendingViews> taken)
@@ -74,8 +72,11 @@ public sealed class CheckoutViewCounts(
         await using var transaction = await db.Database.BeginTransactionAsync();
         // In id order, so that two instances flushing the same links at once take their rows in the same order.
         foreach (var (linkId, pending) in taken.OrderBy(entry => entry.Key))
+        {
             await db.PaymentLinks.Where(l => l.Id == linkId)
                 .ExecuteUpdateAsync(set => set.SetProperty(l => l.CheckoutViews, l => l.CheckoutViews + pending.Views));
+            ChangesOnSave.Announce(db, new LinkChanged(pending.MerchantId, linkId, LinkChangeKind.CheckoutViewed));
+        }
         await transaction.CommitAsync();
     }
 

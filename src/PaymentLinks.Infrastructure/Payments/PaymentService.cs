@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
-using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
@@ -27,7 +26,7 @@ public sealed record PaymentView(
 /// The customer side: starting, completing and failing payment attempts on a link, by its public id.
 /// Completion is atomic with the usage count, so a link never takes more payments than its limit.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, ILinkEvents events)
+public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
 {
     /// <summary>
     /// Opens a PENDING attempt (the bank step) for what the customer chose and answered; refused with the
@@ -39,37 +38,32 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, CancellationToken ct = default)
     {
         answers ??= new CheckoutAnswers();
-        var (outcome, change) = await writes.RunAsync(async (db, now) =>
+        return await writes.RunAsync<Result<PaymentView>>(async (db, now) =>
         {
             var link = await db.PaymentLinks.FirstOrDefaultAsync(l => l.PublicId == publicId, ct);
             // A draft is reported exactly like an unknown id: its existence is never revealed.
             if (link is null || link.Status == LinkStatus.Draft)
-                return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
+                return Refusal.NotFound();
             var earlier = checkoutToken is null ? null
                 : await db.PaymentAttempts.FirstOrDefaultAsync(a => a.LinkId == link.Id && a.CheckoutToken == checkoutToken, ct);
             var refusal = link.PaymentRefusal(now);
             // A finished attempt stays as it ended; one the link can no longer take fails when the bank answers.
             if (earlier is { IsFinished: true } || (earlier is not null && refusal is not null))
-                return (PaymentView.Of(earlier), null);
+                return PaymentView.Of(earlier);
             if (refusal is null)
             {
                 var order = Order.From(link, answers);
                 if (!order.IsSuccess)
-                    return (Result<PaymentView>.Fail(order.Refusal), null);
+                    return order.Refusal;
                 if (earlier is null)
                     db.PaymentAttempts.Add(earlier = PaymentAttempt.Start(link, order.Value, now, checkoutToken));
                 else
                     earlier.Take(order.Value);
             }
-            var expired = link.CatchUpWithClock(now);
+            link.CatchUpWithClock(now);
             await db.SaveChangesAsync(ct);
-            var kind = expired ? LinkChangeKind.StatusChanged : LinkChangeKind.PaymentStarted;
-            var result = refusal is null ? PaymentView.Of(earlier!) : Result<PaymentView>.Fail(refusal);
-            return (result, (LinkChanged?)new LinkChanged(link.MerchantId, link.Id, kind));
+            return refusal is null ? PaymentView.Of(earlier!) : refusal;
         }, ct);
-        if (change is not null)
-            events.Publish(change);
-        return outcome;
     }
 
     /// <summary>
@@ -97,7 +91,6 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
                 link.CatchUpWithClock(now);
                 attempt.Fail(link.PaymentRefusal(now)?.Code ?? RefusalCodes.LinkNotPayable, now);
             }
-            return link;
         }, ct);
 
     /// <summary>
@@ -108,13 +101,13 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// </summary>
     private async Task<Result<PaymentView>?> CompleteBelowLimitAsync(Guid paymentId, CancellationToken ct)
     {
-        var (outcome, change) = await writes.RunAsync(async (db, now) =>
+        return await writes.RunAsync<Result<PaymentView>?>(async (db, now) =>
         {
             var attempt = await db.LockAttemptAsync(paymentId, ct);
             if (attempt is { IsFinished: true }) // the bank answered twice: the payment stays as it ended
-                return (PaymentView.Of(attempt), (LinkChanged?)null);
+                return PaymentView.Of(attempt);
             if (attempt is null || attempt.IsAbandoned(now))
-                return (null, (LinkChanged?)null);
+                return null;
             var counted = await db.PaymentLinks
                 .Where(l => l.Id == attempt.LinkId)
                 .Where(PaymentLink.TakesPaymentAndStaysActiveAt(now))
@@ -123,16 +116,14 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
                     .SetProperty(l => l.Version, l => l.Version + 1)
                     .SetProperty(l => l.UpdatedAt, now), ct) == 1;
             if (!counted)
-                return (null, (LinkChanged?)null);
-            // Read after the count, so the payment's webhook event carries the link as this payment left it.
-            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+                return null;
+            // Read after the count, so the payment's webhook event carries the link as this payment left it (and the
+            // live notification finds the merchant it goes to).
+            await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             attempt.Complete(now);
             await db.SaveChangesAsync(ct);
-            return ((Result<PaymentView>?)PaymentView.Of(attempt), (LinkChanged?)new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
+            return PaymentView.Of(attempt);
         }, ct);
-        if (change is not null)
-            events.Publish(change);
-        return outcome;
     }
 
     /// <summary>The bank declined: the attempt fails and the link's usage stays as it was.</summary>
@@ -142,7 +133,6 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             link.CatchUpWithClock(now);
             attempt.Fail(RefusalCodes.PaymentDeclined, now);
-            return link;
         }, ct);
 
     public async Task<PaymentView?> FindAsync(Guid paymentId, CancellationToken ct = default)
@@ -178,35 +168,31 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
-    /// <summary>Finishes a pending attempt with <paramref name="finish"/>, which returns the link it touched.</summary>
+    /// <summary>Finishes a pending attempt with <paramref name="finish"/>, which reads (tracks) the link it decides on.</summary>
     private async Task<Result<PaymentView>> FinishAsync(
-        Guid paymentId, Func<AppDbContext, PaymentAttempt, DateTimeOffset, Task<PaymentLink>> finish, CancellationToken ct)
+        Guid paymentId, Func<AppDbContext, PaymentAttempt, DateTimeOffset, Task> finish, CancellationToken ct)
     {
         Guid? linkId;
         await using (var lookup = await contexts.CreateDbContextAsync(ct))
             linkId = await lookup.PaymentAttempts.Where(a => a.Id == paymentId).Select(a => (Guid?)a.LinkId).FirstOrDefaultAsync(ct);
         if (linkId is null)
             return Refusal.NotFound();
-        var (outcome, change) = await writes.RunOnLinkAsync(linkId.Value, async (db, now) =>
+        return await writes.RunOnLinkAsync<Result<PaymentView>>(linkId.Value, async (db, now) =>
         {
             var attempt = await db.PaymentAttempts.FirstOrDefaultAsync(a => a.Id == paymentId, ct);
             if (attempt is null) // pruned as abandoned in between
-                return (Result<PaymentView>.Fail(Refusal.NotFound()), (LinkChanged?)null);
+                return Refusal.NotFound();
             if (attempt.IsFinished)
-                return (PaymentView.Of(attempt), null);
-            PaymentLink link;
+                return PaymentView.Of(attempt);
             if (attempt.IsAbandoned(now))
             {
-                link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+                await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
                 attempt.Fail(RefusalCodes.PaymentAbandoned, now);
             }
             else
-                link = await finish(db, attempt, now);
+                await finish(db, attempt, now);
             await db.SaveChangesAsync(ct);
-            return (PaymentView.Of(attempt), new LinkChanged(link.MerchantId, link.Id, LinkChangeKind.PaymentFinished));
+            return PaymentView.Of(attempt);
         }, ct);
-        if (change is not null)
-            events.Publish(change);
-        return outcome;
     }
 }

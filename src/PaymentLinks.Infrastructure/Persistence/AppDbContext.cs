@@ -12,7 +12,7 @@ using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
-/// <summary>The app's tables. Contexts are pooled; every save also writes its webhook events (<see cref="WebhookOutboxOnSave"/>).</summary>
+/// <summary>The app's tables. Contexts are pooled; every save also writes its webhook events (<see cref="ChangesOnSave"/>).</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {

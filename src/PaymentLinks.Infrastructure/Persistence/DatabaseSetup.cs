@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Infrastructure.Events;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -24,9 +25,11 @@ public static class DatabaseSetup
     /// <summary>Where the PostgreSQL migrations live: EF Core keeps one set (and one model snapshot) per assembly.</summary>
     public const string PostgresMigrationsAssembly = "PaymentLinks.Migrations.Postgres";
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, TimeProvider? clock = null)
+    /// <summary>The app's settings for a context; with <paramref name="events"/>, committed changes are announced to open views.</summary>
+    public static void Configure(
+        DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, TimeProvider? clock = null, ILinkEvents? events = null)
     {
-        options.AddInterceptors(new WebhookOutboxOnSave(clock ?? TimeProvider.System));
+        options.AddInterceptors(new ChangesOnSave(clock ?? TimeProvider.System, events));
         switch (provider)
         {
             case DatabaseProvider.Postgres:

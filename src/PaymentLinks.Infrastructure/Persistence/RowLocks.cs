@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -15,6 +16,23 @@ internal static class RowLocks
     {
         if (db.Database.GetDbConnection() is NpgsqlConnection)
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "PaymentLinks" WHERE "Id" = {linkId} FOR UPDATE""", ct);
+    }
+
+    /// <summary>
+    /// The merchant's link named by its UUID or public id, locked as <see cref="LockLinkAsync"/> does; null when the
+    /// merchant has no such link (another merchant's link included).
+    /// </summary>
+    public static async Task<Guid?> LockMerchantLinkAsync(this AppDbContext db, Guid merchantId, LinkRef link, CancellationToken ct)
+    {
+        var (id, publicId) = (link.Id, link.Value);
+        if (db.Database.GetDbConnection() is not NpgsqlConnection)
+            return await db.PaymentLinks
+                .Where(l => l.MerchantId == merchantId && (id != null ? l.Id == id : l.PublicId == publicId))
+                .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+        var locked = id is { } uuid
+            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = {uuid} AND "MerchantId" = {merchantId} FOR UPDATE""")
+            : db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "PublicId" = {publicId} AND "MerchantId" = {merchantId} FOR UPDATE""");
+        return (await locked.ToListAsync(ct)) is [var found] ? found : null;
     }
 
     /// <summary>A payment attempt, tracked, its row locked until the transaction ends: two answers from the bank for one payment queue.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PaymentLinks.Infrastructure.Idempotency;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -12,6 +13,8 @@ namespace PaymentLinks.Infrastructure.Persistence;
 /// retried on fresh data.
 /// On SQLite, this process's writers also queue for one in-memory turn before they begin: a writer that finds the
 /// file locked would otherwise sleep in SQLite's busy handler, in steps of milliseconds, long after the lock is free.
+/// A request with an Idempotency-Key stores its key and answer in the transaction of the write that answers it
+/// (<see cref="KeyedRequest"/>): both commit, or neither does.
 /// </summary>
 public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
@@ -26,8 +29,10 @@ public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, 
     public Task<T> RunOnLinkAsync<T>(Guid linkId, Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct = default) =>
         RunAsync(db => db.LockLinkAsync(linkId, ct), work, ct);
 
-    private async Task<T> RunAsync<T>(Func<AppDbContext, Task>? lockFirst, Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct)
+    /// <summary>Work that first takes its locks with <paramref name="lockFirst"/> (say, a link named by public id).</summary>
+    public async Task<T> RunAsync<T>(Func<AppDbContext, Task>? lockFirst, Func<AppDbContext, DateTimeOffset, Task<T>> work, CancellationToken ct)
     {
+        var keyed = KeyedRequest.AnsweredBy<T>();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
@@ -40,6 +45,8 @@ public sealed class WriteTransactions(IDbContextFactory<AppDbContext> contexts, 
             try
             {
                 var result = await work(db, now);
+                if (keyed is not null)
+                    await keyed.StoreAsync(db, result, now, ct);
                 await transaction.CommitAsync(ct);
                 return result;
             }

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Dashboard.Tests.Webhooks;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Housekeeping;
 using PaymentLinks.Infrastructure.Idempotency;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 
@@ -35,9 +37,9 @@ public sealed class HousekeepingTests : IAsyncLifetime
     public async Task Idempotency_keys_go_after_their_24_hours_and_younger_ones_still_replay()
     {
         var merchant = await _harness.NewMerchantAsync();
-        await CompleteKeyAsync(merchant.MerchantId, "old-key");
+        await CompleteKeyAsync(merchant, "old-key");
         _clock.Advance(TimeSpan.FromHours(23));
-        await CompleteKeyAsync(merchant.MerchantId, "young-key");
+        await CompleteKeyAsync(merchant, "young-key");
         _clock.Advance(TimeSpan.FromHours(2));
 
         var pruned = await Pruner.PruneAsync();
@@ -45,7 +47,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
         Assert.Equal(1, pruned.IdempotencyRecords);
         await using var db = _harness.NewContext();
         Assert.Equal(["young-key"], await db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
-        Assert.IsType<IdempotencyClaim.Replay>(await Keys.ClaimAsync(merchant.MerchantId, "young-key", "hash"));
+        Assert.Equal(new StoredAnswer(201, "{}"), (await Keys.FindAsync(merchant.MerchantId, "young-key"))?.Answer);
     }
 
     [Fact]
@@ -110,9 +112,10 @@ public sealed class HousekeepingTests : IAsyncLifetime
         Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.MerchantId == delivered.MerchantId));
     }
 
-    private async Task CompleteKeyAsync(Guid merchantId, string key)
+    /// <summary>A key stored as the API stores one: by the write it answers, a new link here.</summary>
+    private Task CompleteKeyAsync(MerchantCaller merchant, string key) => new KeyedRequest(merchant.MerchantId, key, "hash").RunAsync(() =>
     {
-        var claim = Assert.IsType<IdempotencyClaim.Run>(await Keys.ClaimAsync(merchantId, key, "hash"));
-        await Keys.CompleteAsync(claim.RecordId, 201, "{}");
-    }
+        KeyedRequest.AnswerWith<Result<LinkView>>(_ => new StoredAnswer(201, "{}"));
+        return _harness.Links.CreateAsync(merchant, new LinkSettings { Title = key, Amount = 1m, Currency = "EUR" }, publish: false);
+    });
 }

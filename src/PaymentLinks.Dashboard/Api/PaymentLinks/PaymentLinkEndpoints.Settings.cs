@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 
 namespace PaymentLinks.Dashboard.Api.PaymentLinks;
@@ -25,7 +26,17 @@ public static partial class PaymentLinkEndpoints
         CustomFields = CustomFieldContract.ToDomain(request.CustomFields, errors),
     };
 
-    /// <summary>The link's settings with only the fields the request carried replaced (null clears an optional one).</summary>
+    /// <summary>
+    /// The link's settings with only the fields the request carried replaced (null clears an optional one); refused,
+    /// with a message per field, when an option value cannot be read.
+    /// </summary>
+    private static Result<LinkSettings> Edited(LinkSettings current, UpdatePaymentLinkRequest request, JsonObject present)
+    {
+        var errors = new List<ApiFieldError>();
+        var edited = Edited(current, request, present, errors);
+        return errors.Count == 0 ? edited : Refusal.Invalid(errors.Select(e => new FieldError(e.Field, e.Message)).ToList());
+    }
+
     private static LinkSettings Edited(LinkSettings current, UpdatePaymentLinkRequest request, JsonObject present, List<ApiFieldError> errors) => current with
     {
         Title = present.ContainsKey("title") ? request.Title ?? "" : current.Title,

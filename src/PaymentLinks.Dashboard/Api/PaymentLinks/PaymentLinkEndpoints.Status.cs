@@ -39,10 +39,7 @@ public static partial class PaymentLinkEndpoints
     {
         if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
             return ifMatchError!;
-        var found = await service.GetAsync(caller, id, http.RequestAborted);
-        if (!found.IsSuccess)
-            return ApiResult.From(found.Refusal);
-        var moved = await service.MoveToAsync(caller, found.Value.Id, target, expectedVersion, http.RequestAborted);
-        return moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal);
+        return await ApiResponder.WriteOnceAsync(() => service.MoveToAsync(caller, id, target, expectedVersion, http.RequestAborted),
+            moved => moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal));
     }
 }

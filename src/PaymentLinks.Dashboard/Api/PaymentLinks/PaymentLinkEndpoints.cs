@@ -85,8 +85,8 @@ public static partial class PaymentLinkEndpoints
             var settings = Created(service.NewSettings(), request, optionErrors);
             if (optionErrors.Count > 0)
                 return ApiResult.Invalid([.. optionErrors]);
-            var created = await service.CreateAsync(caller, settings, publish, http.RequestAborted);
-            return created.IsSuccess ? new ApiResult(StatusCodes.Status201Created, Response(service, created.Value)) : ApiResult.From(created.Refusal);
+            return await ApiResponder.WriteOnceAsync(() => service.CreateAsync(caller, settings, publish, http.RequestAborted),
+                created => created.IsSuccess ? ApiResult.Created(Response(service, created.Value)) : ApiResult.From(created.Refusal));
         });
     }
 
@@ -149,21 +149,10 @@ public static partial class PaymentLinkEndpoints
                     return ApiResult.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED."));
                 target = parsed;
             }
-            var found = await service.GetAsync(caller, id, http.RequestAborted);
-            if (!found.IsSuccess)
-                return ApiResult.From(found.Refusal);
             var edits = present.Any(field => field.Key != "status");
-            var optionErrors = new List<ApiFieldError>();
-            // Checked against the current settings first, so that a bad option value is a 400 before anything is written.
-            Edited(found.Value.Settings, request, present, optionErrors);
-            if (optionErrors.Count > 0)
-                return ApiResult.Invalid([.. optionErrors]);
-            var updated = await service.UpdateAsync(caller, found.Value.Id,
-                edits ? current => Edited(current, request, present, []) : null, target, expectedVersion, http.RequestAborted);
-            if (!updated.IsSuccess)
-                return ApiResult.From(updated.Refusal);
-            var link = updated.Value;
-            return ApiResult.Ok(Response(service, link));
+            return await ApiResponder.WriteOnceAsync(
+                () => service.UpdateAsync(caller, id, edits ? current => Edited(current, request, present) : null, target, expectedVersion, http.RequestAborted),
+                updated => updated.IsSuccess ? ApiResult.Ok(Response(service, updated.Value)) : ApiResult.From(updated.Refusal));
         });
     }
 
@@ -171,14 +160,9 @@ public static partial class PaymentLinkEndpoints
     {
         var caller = ApiKeyAuthentication.CallerOf(http.User);
         var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, async () =>
-        {
-            var found = await service.GetAsync(caller, id, http.RequestAborted);
-            if (!found.IsSuccess)
-                return ApiResult.From(found.Refusal);
-            var copy = await service.DuplicateAsync(caller, found.Value.Id, http.RequestAborted);
-            return copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal);
-        });
+        return await responder.RunAsync(http, caller, body, () => ApiResponder.WriteOnceAsync(
+            () => service.DuplicateAsync(caller, id, http.RequestAborted),
+            copy => copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal)));
     }
 
     private static LinkSort? SortOf(string? sort) => sort switch

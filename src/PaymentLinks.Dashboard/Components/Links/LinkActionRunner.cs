@@ -68,7 +68,7 @@ public sealed class LinkActionRunner(
             return result.Value;
         }
         NotifyRefusal(result.Refusal);
-        var fresh = await links.GetAsync(caller, link.Id.ToString());
+        var fresh = await links.GetAsync(caller, link.Id);
         return fresh.IsSuccess ? fresh.Value : null;
     }
 

@@ -60,9 +60,9 @@ public sealed partial class LinkFormPage
             Use(LinkFormModel.From(Links.NewSettings() with { Currency = _recentCurrencies.FirstOrDefault() ?? "" }, Merchant));
             return;
         }
-        var found = await Links.GetAsync(Merchant.Caller, Id!.Value.ToString());
+        var found = await Links.GetAsync(Merchant.Caller, Id!.Value);
         _notFound = !found.IsSuccess;
-        if (CopiedFrom is { } original && await Links.GetAsync(Merchant.Caller, original.ToString()) is { IsSuccess: true } source)
+        if (CopiedFrom is { } original && await Links.GetAsync(Merchant.Caller, original) is { IsSuccess: true } source)
             _copiedFromTitle = source.Value.Title;
         if (found.IsSuccess)
             Use(found.Value);
@@ -115,7 +115,7 @@ public sealed partial class LinkFormPage
         if (refusal.Code == RefusalCodes.Conflict)
         {
             // Someone else saved first: show their values, so nothing is overwritten blind.
-            var fresh = await Links.GetAsync(Merchant.Caller, _link!.Id.ToString());
+            var fresh = await Links.GetAsync(Merchant.Caller, _link!.Id);
             if (fresh.IsSuccess)
                 Use(fresh.Value);
             _conflict = refusal.Message + " The form now shows the latest values.";

@@ -11,7 +11,7 @@ public sealed record LinkListAddress(string? Search, IReadOnlyCollection<LinkSta
         written is null
             ? LinkQuery.DefaultStatuses
             : written.Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => Enum.TryParse<LinkStatus>(s, ignoreCase: true, out var status) ? status : (LinkStatus?)null)
+                .Select(s => LinkStatusExtensions.TryParseDisplayName(s, out var status) ? status : (LinkStatus?)null)
                 .OfType<LinkStatus>().Distinct().Order().ToArray();
 
     public static LinkSort SortOf(string? written) =>

@@ -92,10 +92,11 @@ public sealed partial class LinksPage
         Navigation.NavigateTo((Shown with { Sort = LinkListAddress.SortOf(sort), Descending = direction != "asc", Page = 1 }).ToUri(Navigation));
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    // Subscribed before the first load, so that no change falls between what the page read and what it hears.
+    protected override void OnInitialized()
     {
-        if (firstRender && RendererInfo.IsInteractive)
-            _live = new(Events, Merchant.Caller.MerchantId, _ => true, InvokeAsync, RefreshFromLiveChangeAsync);
+        if (RendererInfo.IsInteractive)
+            _live = new(Events, Merchant.Caller.MerchantId, change => change.Is(ShownParts), InvokeAsync, RefreshFromLiveChangesAsync);
     }
 
     private SortDirection InitialDirectionOf(LinkSort column) =>
@@ -121,18 +122,8 @@ public sealed partial class LinksPage
         foreach (var link in shownSelected)
             _selected[link.Id] = link;
         _rows = page.Items;
+        _fresh.Clear();
         return new GridData<LinkView> { Items = page.Items, TotalItems = page.TotalCount };
-    }
-
-    private async Task RefreshFromLiveChangeAsync()
-    {
-        if (_hasNoLinksAtAll && await CountAllAsync() > 0)
-        {
-            _hasNoLinksAtAll = false;
-            StateHasChanged();
-            return;
-        }
-        await ReloadAsync();
     }
 
     private async Task<int> CountAllAsync() =>

@@ -34,10 +34,11 @@ public sealed partial class OverviewPage
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
+    // Subscribed before the first load, so that no change falls between what the page read and what it hears.
+    protected override void OnInitialized()
     {
-        if (firstRender && RendererInfo.IsInteractive)
-            _live = new(Events, Merchant.Caller.MerchantId, _ => true, InvokeAsync, async () =>
+        if (RendererInfo.IsInteractive)
+            _live = new(Events, Merchant.Caller.MerchantId, _ => true, InvokeAsync, async _ =>
             {
                 await LoadAsync();
                 StateHasChanged();

@@ -48,7 +48,7 @@ public sealed partial class PaymentsPage
         if (filter.Link != _titleOf)
         {
             _titleOf = filter.Link;
-            _linkTitle = filter.Link is { } linkId && await Links.GetAsync(Merchant.Caller, linkId.ToString()) is { IsSuccess: true } link
+            _linkTitle = filter.Link is { } linkId && await Links.GetAsync(Merchant.Caller, linkId) is { IsSuccess: true } link
                 ? link.Value.Title
                 : null;
         }
@@ -56,11 +56,12 @@ public sealed partial class PaymentsPage
             await _grid.ReloadServerData(); // a filter or Back changed the address
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    // Subscribed before the first load, so that no change falls between what the page read and what it hears.
+    protected override void OnInitialized()
     {
-        if (firstRender && RendererInfo.IsInteractive)
-            _live = new(Events, Merchant.Caller.MerchantId, change => change.Kind is LinkChangeKind.PaymentStarted or LinkChangeKind.PaymentFinished,
-                InvokeAsync, () => _grid?.ReloadServerData() ?? Task.CompletedTask);
+        if (RendererInfo.IsInteractive)
+            _live = new(Events, Merchant.Caller.MerchantId, change => change.Is(LinkChangeKind.PaymentStarted | LinkChangeKind.PaymentFinished),
+                InvokeAsync, _ => _grid?.ReloadServerData() ?? Task.CompletedTask);
     }
 
     private async Task<GridData<PaymentRow>> LoadAsync(GridState<PaymentRow> state, CancellationToken ct)

@@ -15,7 +15,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         // The unique pair is what makes two concurrent requests with one key run once.
         record.HasIndex(r => new { r.MerchantId, r.Key }).IsUnique();
         record.HasIndex(r => r.CreatedAt);
-        record.Ignore(r => r.IsComplete);
+        record.Ignore(r => r.Answer);
         record.HasOne<Merchant>().WithMany().HasForeignKey(r => r.MerchantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
