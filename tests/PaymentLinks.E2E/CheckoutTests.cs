@@ -67,7 +67,7 @@ public sealed class CheckoutTests(AppFixture app)
     {
         var (_, merchant) = await app.NewMerchantAsync("Paused Pastries");
         var link = (await app.Links.CreateAsync(merchant, Settings("Croissant box") with { DisabledMessage = "Back on Monday!" }, publish: true)).Value;
-        await app.Links.DisableAsync(merchant, link.Id);
+        await app.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Disable);
         var customer = await CustomerCheckout.StartAsync(app);
 
         var disabled = await customer.OpenAsync(link.PublicId);
@@ -77,7 +77,7 @@ public sealed class CheckoutTests(AppFixture app)
         await Expect(customer.Page.GetByText("Paused Pastries")).ToBeVisibleAsync();
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
 
-        await app.Links.EnableAsync(merchant, link.Id);
+        await app.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Enable);
         Assert.Equal(200, (await customer.OpenAsync(link.PublicId)).Status);
         await customer.PayAsync();
         await customer.ApproveAsync();
@@ -126,7 +126,7 @@ public sealed class CheckoutTests(AppFixture app)
     {
         var (_, merchant) = await app.NewMerchantAsync("Closed Closets");
         var link = (await app.Links.CreateAsync(merchant, Settings("Wardrobe"), publish: true)).Value;
-        await app.Links.ArchiveAsync(merchant, link.Id);
+        await app.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Archive);
         var customer = await CustomerCheckout.StartAsync(app);
 
         Assert.Equal(410, (await customer.OpenAsync(link.PublicId)).Status);
@@ -164,7 +164,7 @@ public sealed class CheckoutTests(AppFixture app)
         await customer.OpenAsync(link.PublicId);
         await customer.PayAsync();
 
-        await app.Links.DisableAsync(merchant, link.Id); // while the customer is at the bank step
+        await app.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Disable); // while the customer is at the bank step
         await customer.ApproveAsync();
 
         await customer.ExpectHeadingAsync("Temporarily unavailable");

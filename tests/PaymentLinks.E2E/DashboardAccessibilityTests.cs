@@ -44,7 +44,7 @@ public sealed class DashboardAccessibilityTests(AppFixture app)
         var answers = new CheckoutAnswers { Quantity = "2", Email = "ada@example.com", Name = "Ada Lovelace", Fields = ["Lined", "AL"] };
         var payment = (await payments.CompleteAsync((await payments.StartAsync(paid.PublicId, answers: answers)).Value.Id)).Value;
         var disabled = await session.CreateLinkAsync("Leather cover");
-        await app.Links.DisableAsync(session.Merchant, disabled.Id);
+        await app.Links.ApplyAsync(session.Merchant, disabled.Id, LinkTrigger.Disable);
         await session.CreateLinkAsync("Sketch pad", publish: false);
         await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "Shop");
         await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, "https://hooks.example/in");

@@ -125,7 +125,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Duplicating Deli");
         var link = await session.CreateLinkAsync("Cheese board", maxUsages: 7);
-        await app.Links.ExpireNowAsync(session.Merchant, link.Id);
+        await app.Links.ApplyAsync(session.Merchant, link.Id, LinkTrigger.ExpireNow);
         await session.OpenAsync($"links/{link.Id}");
 
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Duplicate" }).ClickAsync();
@@ -143,7 +143,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Ended Early Events");
         var link = await session.CreateLinkAsync("Gala dinner");
-        await app.Links.ExpireNowAsync(session.Merchant, link.Id);
+        await app.Links.ApplyAsync(session.Merchant, link.Id, LinkTrigger.ExpireNow);
         var ended = (await app.Links.GetAsync(session.Merchant, link.PublicId)).Value.StatusChangedAt;
         var shown = $"Expired {ended.UtcDateTime:d MMM, HH:mm}";
 
@@ -160,7 +160,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
     {
         var session = await DashboardSession.StartAsync(app, "Deadline Diner");
         var link = await session.CreateLinkAsync("Lunch voucher", expiresAt: app.Clock.GetUtcNow().AddHours(1));
-        await app.Links.DisableAsync(session.Merchant, link.Id);
+        await app.Links.ApplyAsync(session.Merchant, link.Id, LinkTrigger.Disable);
         await session.OpenAsync($"links/{link.Id}");
         await session.ExpectBadgeAsync("DISABLED");
         var enable = session.Page.GetByRole(AriaRole.Button, new() { Name = "Enable" });

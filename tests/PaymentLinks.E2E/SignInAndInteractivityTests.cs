@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +15,7 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
         var settings = new PaymentLinks.Domain.Links.LinkSettings { Title = "Sourdough loaf", Amount = 6.5m, Currency = "EUR" };
         await app.Links.CreateAsync(merchant, settings, publish: true);
         var archived = (await app.Links.CreateAsync(merchant, settings with { Title = "Retired croissant box" }, publish: false)).Value;
-        await app.Links.ArchiveAsync(merchant, archived.Id);
+        await app.Links.ApplyAsync(merchant, archived.Id, LinkTrigger.Archive);
         var page = await app.NewPageAsync();
 
         await SignInPage.SignInAsync(page, email, AppFixture.Password);

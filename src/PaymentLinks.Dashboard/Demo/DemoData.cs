@@ -95,17 +95,17 @@ public sealed class DemoData(
         {
             DisabledMessage = "Bookings reopen next week.",
         }, publish: true);
-        await links.DisableAsync(caller, workshop.Id);
+        await links.ApplyAsync(caller, workshop.Id, LinkTrigger.Disable);
 
         var flash = await Create(caller, Link("Black Friday flash sale", 19.90m), publish: true);
         await VisitAsync(flash.PublicId, browsedOnly: 4, paid: 2, DemoCustomers.Answer);
-        await links.ExpireNowAsync(caller, flash.Id);
+        await links.ApplyAsync(caller, flash.Id, LinkTrigger.ExpireNow);
 
         var giftCard = await Create(caller, Link("Gift card, 50 EUR", 50m, maxUsages: 1), publish: true);
         await VisitAsync(giftCard.PublicId, browsedOnly: 1, paid: 1, DemoCustomers.Answer);
 
         var archived = await Create(caller, Link("Old subscription offer", 9.99m), publish: false);
-        await links.ArchiveAsync(caller, archived.Id);
+        await links.ApplyAsync(caller, archived.Id, LinkTrigger.Archive);
     }
 
     /// <summary>

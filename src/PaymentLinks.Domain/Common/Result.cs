@@ -27,8 +27,6 @@ public readonly struct Result<T>
     public static implicit operator Result<T>(T value) => Success(value);
 
     public static implicit operator Result<T>(Refusal refusal) => Fail(refusal);
-
-    public Result<TOut> Map<TOut>(Func<T, TOut> map) => IsSuccess ? map(Value) : Refusal;
 }
 
 /// <summary>A value-less outcome: done, or refused.</summary>

@@ -16,6 +16,11 @@ public static class LinkStatusExtensions
     public static bool IsTerminal(this LinkStatus status) =>
         status is LinkStatus.Expired or LinkStatus.Used or LinkStatus.Archived;
 
+    /// <summary>The states a deadline ends: a published link, taking payments or not. The one list of them.</summary>
+    public static IReadOnlyList<LinkStatus> Expiring { get; } = [LinkStatus.Active, LinkStatus.Disabled];
+
+    public static bool CanExpire(this LinkStatus status) => status is LinkStatus.Active or LinkStatus.Disabled;
+
     /// <summary>The upper-case name the product shows everywhere: DRAFT, ACTIVE …</summary>
     public static string ToDisplayName(this LinkStatus status) => status.ToString().ToUpperInvariant();
 

@@ -37,7 +37,7 @@ public sealed partial class PaymentLink
     {
         EditRule.UntilFirstPublished when FirstPublishedAt is not null && current.Differs(field, proposed) =>
             $"{EditRules.NameOf(field)} cannot change once the link has been published.",
-        EditRule.FutureOrNone when Status is LinkStatus.Active or LinkStatus.Disabled
+        EditRule.FutureOrNone when Status.CanExpire()
             && proposed.ExpiresAt is { } expiry && expiry <= now && current.Differs(field, proposed) =>
             "Expiry of a published link can only move to a future time, or be removed.",
         EditRule.NotBelowUsages when proposed.MaxUsages < Usages =>

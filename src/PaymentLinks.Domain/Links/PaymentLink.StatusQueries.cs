@@ -14,15 +14,18 @@ public sealed partial class PaymentLink
         // With EXPIRED among them, a link that can expire is listed whatever its deadline (it shows as itself or as
         // EXPIRED), so the deadline is tested only where it decides: the default list tests the stored status alone.
         var expiredShown = statuses.Contains(LinkStatus.Expired);
-        var asStored = statuses.Where(status => !CanExpire(status) || expiredShown).ToArray();
-        var untilDue = expiredShown ? [] : statuses.Where(CanExpire).ToArray();
-        var onceDue = expiredShown ? ExpiringStatuses.Except(statuses).ToArray() : [];
+        var asStored = statuses.Where(status => !status.CanExpire() || expiredShown).ToArray();
+        var untilDue = expiredShown ? [] : statuses.Where(status => status.CanExpire()).ToArray();
+        var onceDue = expiredShown ? LinkStatusExtensions.Expiring.Except(statuses).ToArray() : [];
         return link => asStored.Contains(link.Status)
             || (untilDue.Contains(link.Status) && (link.ExpiresAt == null || link.ExpiresAt > now))
             || (onceDue.Contains(link.Status) && link.ExpiresAt != null && link.ExpiresAt <= now);
     }
 
-    private static readonly LinkStatus[] ExpiringStatuses = [LinkStatus.Active, LinkStatus.Disabled];
-
-    private static bool CanExpire(LinkStatus status) => ExpiringStatuses.Contains(status);
+    /// <summary>Links whose deadline has passed while the stored row still says ACTIVE or DISABLED: what the sweeper stores.</summary>
+    public static Expression<Func<PaymentLink, bool>> DueForExpiryAt(DateTimeOffset now)
+    {
+        var expiring = LinkStatusExtensions.Expiring.ToArray();
+        return link => expiring.Contains(link.Status) && link.ExpiresAt != null && link.ExpiresAt <= now;
+    }
 }

@@ -46,8 +46,6 @@ public sealed partial class PaymentLink
 
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
 
-    public bool IsSingleUse => MaxUsages == 1;
-
     public static Result<PaymentLink> Create(
         Guid merchantId, LinkSettings settings, bool publish, DateTimeOffset now, Actor actor)
     {
@@ -100,7 +98,7 @@ public sealed partial class PaymentLink
 
     /// <summary>True when the stored row still says ACTIVE/DISABLED although its deadline has passed.</summary>
     public bool IsDueForExpiry(DateTimeOffset now) =>
-        Status is LinkStatus.Active or LinkStatus.Disabled && ExpiresAt is { } expiry && expiry <= now;
+        Status.CanExpire() && ExpiresAt is { } expiry && expiry <= now;
 
     /// <summary>Persists an expiry the clock has already decided, dated at the deadline. True if it changed.</summary>
     public bool CatchUpWithClock(DateTimeOffset now)

@@ -13,8 +13,6 @@ public sealed class LinkExpiry(WriteTransactions writes)
 {
     private const int BatchSize = 200;
 
-    private static readonly LinkStatus[] Expirable = [LinkStatus.Active, LinkStatus.Disabled];
-
     public Task<int> ExpireAsync(Guid linkId, CancellationToken ct = default) =>
         ExpireBatchAsync(links => links.Where(l => l.Id == linkId), ct);
 
@@ -35,7 +33,7 @@ public sealed class LinkExpiry(WriteTransactions writes)
         writes.RunAsync(async (db, now) =>
         {
             var dueIds = await scope(db.PaymentLinks)
-                .Where(l => Expirable.Contains(l.Status) && l.ExpiresAt != null && l.ExpiresAt <= now)
+                .Where(PaymentLink.DueForExpiryAt(now))
                 .OrderBy(l => l.ExpiresAt)
                 .Take(BatchSize)
                 .Select(l => l.Id)

@@ -18,8 +18,8 @@ internal static class LinkCounting
             .Where(c => c.MerchantId == merchantId && statuses.Contains(c.Status))
             .SumAsync(c => c.Count, ct);
         var due = await db.PaymentLinks
-            .Where(l => (l.Status == LinkStatus.Active || l.Status == LinkStatus.Disabled) && l.ExpiresAt != null && l.ExpiresAt <= now
-                && l.MerchantId == merchantId)
+            .Where(l => l.MerchantId == merchantId)
+            .Where(PaymentLink.DueForExpiryAt(now))
             .GroupBy(l => l.Status)
             .Select(group => new { Status = group.Key, Count = group.Count() })
             .ToListAsync(ct);

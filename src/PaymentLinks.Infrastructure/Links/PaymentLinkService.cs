@@ -76,12 +76,6 @@ public sealed class PaymentLinkService(
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
         }, ct, expectedVersion);
 
-    public Task<Result<LinkView>> PublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Publish, ct);
-    public Task<Result<LinkView>> UnpublishAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Unpublish, ct);
-    public Task<Result<LinkView>> DisableAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Disable, ct);
-    public Task<Result<LinkView>> EnableAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Enable, ct);
-    public Task<Result<LinkView>> ArchiveAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.Archive, ct);
-    public Task<Result<LinkView>> ExpireNowAsync(MerchantCaller caller, Guid id, CancellationToken ct = default) => ApplyAsync(caller, id, LinkTrigger.ExpireNow, ct);
 
     /// <summary>A new draft with the same configuration; works from any state, terminal ones included.</summary>
     public async Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, LinkRef id, CancellationToken ct = default)

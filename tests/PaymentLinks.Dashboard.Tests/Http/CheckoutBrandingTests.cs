@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Branding;
+using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Branding;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
@@ -24,7 +25,7 @@ public sealed class CheckoutBrandingTests : IAsyncLifetime
         var brand = (await Branding.SetLogoAsync(merchant.MerchantId, LogoFilesTests.OnePixelPng)).Value;
         var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
         var other = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
-        await _app.Links.DisableAsync(merchant, other.Id);
+        await _app.Links.ApplyAsync(merchant, other.Id, LinkTrigger.Disable);
         var http = _app.CreateClient();
 
         var pay = await http.GetStringAsync($"/pay/{link.PublicId}");

@@ -49,7 +49,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             var completions = attempts.Select(id => (Func<Task<object>>)(async () => await _harness.Payments.CompleteAsync(id)));
             // The disable is queued in the middle of the completions, so it lands among them.
             var work = completions.Take(50)
-                .Append(async () => await _harness.Links.DisableAsync(merchant, link.Id))
+                .Append(async () => await _harness.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Disable))
                 .Concat(completions.Skip(50));
             await RunAtOnce(work);
 

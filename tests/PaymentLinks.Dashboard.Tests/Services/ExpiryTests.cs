@@ -50,7 +50,7 @@ public sealed class ExpiryTests : IAsyncLifetime
     {
         var due = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);
         var later = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour.AddDays(1));
-        var disabled = (await _harness.Links.DisableAsync(_merchant, (await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour)).Id)).Value;
+        var disabled = (await _harness.Links.ApplyAsync(_merchant, (await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour)).Id, LinkTrigger.Disable)).Value;
         _clock.Advance(TimeSpan.FromHours(2));
 
         async Task<Guid[]> Listed(params LinkStatus[] statuses) =>
@@ -82,7 +82,7 @@ public sealed class ExpiryTests : IAsyncLifetime
     {
         var link = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);
         var disabled = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);
-        await _harness.Links.DisableAsync(_merchant, disabled.Id);
+        await _harness.Links.ApplyAsync(_merchant, disabled.Id, LinkTrigger.Disable);
         var sweeper = _harness.Services.GetServices<IHostedService>().OfType<ExpirySweeper>().Single();
         _clock.Advance(TimeSpan.FromHours(1));
 
@@ -107,10 +107,10 @@ public sealed class ExpiryTests : IAsyncLifetime
     public async Task Enable_after_the_deadline_is_refused_and_the_link_is_stored_expired()
     {
         var link = await _harness.ActiveLinkAsync(_merchant, expiresAt: InOneHour);
-        await _harness.Links.DisableAsync(_merchant, link.Id);
+        await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Disable);
         _clock.Advance(TimeSpan.FromHours(1));
 
-        var enabled = await _harness.Links.EnableAsync(_merchant, link.Id);
+        var enabled = await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Enable);
 
         Assert.Equal(RefusalCodes.InvalidTransition, enabled.Refusal!.Code);
         Assert.Contains("terminal", enabled.Refusal.Message);
@@ -123,7 +123,7 @@ public sealed class ExpiryTests : IAsyncLifetime
         var draft = (await _harness.Links.CreateAsync(_merchant, ServiceHarness.Settings(expiresAt: InOneHour), publish: false)).Value;
         _clock.Advance(TimeSpan.FromHours(2));
 
-        var published = await _harness.Links.PublishAsync(_merchant, draft.Id);
+        var published = await _harness.Links.ApplyAsync(_merchant, draft.Id, LinkTrigger.Publish);
 
         Assert.Equal(RefusalCodes.InvalidTransition, published.Refusal!.Code);
         Assert.Equal(LinkStatus.Draft, (await _harness.Links.GetAsync(_merchant, draft.PublicId)).Value.Status);

@@ -27,15 +27,15 @@ public sealed class LinkCountTests : IAsyncLifetime
         await _harness.ActiveLinkAsync(other);
         var links = _harness.Links;
         var draft = (await links.CreateAsync(merchant, ServiceHarness.Settings(), publish: false)).Value;
-        var disabled = (await links.DisableAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id)).Value;
-        await links.ArchiveAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id);
+        var disabled = (await links.ApplyAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id, LinkTrigger.Disable)).Value;
+        await links.ApplyAsync(merchant, (await _harness.ActiveLinkAsync(merchant)).Id, LinkTrigger.Archive);
         var used = await _harness.ActiveLinkAsync(merchant, maxUsages: 1);
         await _harness.Payments.CompleteAsync((await _harness.Payments.StartAsync(used.PublicId)).Value.Id);
         await _harness.ActiveLinkAsync(merchant, expiresAt: _clock.GetUtcNow().AddHours(1)); // due, not stored as expired
-        await links.DisableAsync(merchant, (await _harness.ActiveLinkAsync(merchant, expiresAt: _clock.GetUtcNow().AddHours(1))).Id);
+        await links.ApplyAsync(merchant, (await _harness.ActiveLinkAsync(merchant, expiresAt: _clock.GetUtcNow().AddHours(1))).Id, LinkTrigger.Disable);
         await _harness.ActiveLinkAsync(merchant);
-        await links.PublishAsync(merchant, draft.Id);
-        await links.EnableAsync(merchant, disabled.Id);
+        await links.ApplyAsync(merchant, draft.Id, LinkTrigger.Publish);
+        await links.ApplyAsync(merchant, disabled.Id, LinkTrigger.Enable);
         await links.CreateAsync(merchant, ServiceHarness.Settings(), publish: false);
         _clock.Advance(TimeSpan.FromHours(2));
 
@@ -60,8 +60,8 @@ public sealed class LinkCountTests : IAsyncLifetime
         await Task.WhenAll(created.Select((link, i) => Task.Run(async () =>
         {
             var id = link.Value.Id;
-            _ = i % 3 == 0 ? await links.PublishAsync(merchant, id) : await links.DisableAsync(merchant, id);
-            _ = i % 2 == 0 ? await links.ArchiveAsync(merchant, id) : await links.EnableAsync(merchant, id);
+            _ = i % 3 == 0 ? await links.ApplyAsync(merchant, id, LinkTrigger.Publish) : await links.ApplyAsync(merchant, id, LinkTrigger.Disable);
+            _ = i % 2 == 0 ? await links.ApplyAsync(merchant, id, LinkTrigger.Archive) : await links.ApplyAsync(merchant, id, LinkTrigger.Enable);
         })));
 
         Assert.Equal(30, await AssertKeptCountsMatchStoredAsync(merchant.MerchantId));

@@ -82,11 +82,11 @@ public sealed class LinkServiceTests : IAsyncLifetime
     public async Task Actions_write_history_with_the_acting_user_and_no_op_repeats_write_nothing()
     {
         var link = (await _harness.Links.CreateAsync(_merchant, ServiceHarness.Settings(), publish: false)).Value;
-        await _harness.Links.PublishAsync(_merchant, link.Id);
-        await _harness.Links.DisableAsync(_merchant, link.Id);
-        var again = await _harness.Links.DisableAsync(_merchant, link.Id);
-        await _harness.Links.EnableAsync(_merchant, link.Id);
-        await _harness.Links.ArchiveAsync(_merchant, link.Id);
+        await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Publish);
+        await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Disable);
+        var again = await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Disable);
+        await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Enable);
+        await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Archive);
 
         Assert.True(again.IsSuccess);
         var history = await _harness.Links.GetHistoryAsync(_merchant, link.Id);
@@ -102,7 +102,7 @@ public sealed class LinkServiceTests : IAsyncLifetime
         for (var i = 1; i <= 25; i++)
             await _harness.Links.CreateAsync(_merchant, ServiceHarness.Settings(title: $"Item {i:00}"), publish: i % 2 == 0);
         var archived = (await _harness.Links.CreateAsync(_merchant, ServiceHarness.Settings(title: "Old thing"), publish: false)).Value;
-        await _harness.Links.ArchiveAsync(_merchant, archived.Id);
+        await _harness.Links.ApplyAsync(_merchant, archived.Id, LinkTrigger.Archive);
 
         var firstPage = await _harness.Links.ListAsync(_merchant, new LinkQuery { Take = 10, Sort = LinkSort.Title, Descending = false });
         var thirdPage = await _harness.Links.ListAsync(_merchant, new LinkQuery { Skip = 20, Take = 10, Sort = LinkSort.Title, Descending = false });

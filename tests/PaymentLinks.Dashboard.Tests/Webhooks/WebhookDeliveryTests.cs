@@ -177,7 +177,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
 
         var draft = (await _app.Links.CreateAsync(_merchant, new LinkSettings { Title = "Top hat", Amount = 80m, Currency = "EUR", MaxUsages = 2 }, publish: false)).Value;
-        await _app.Links.PublishAsync(_merchant, draft.Id);
+        await _app.Links.ApplyAsync(_merchant, draft.Id, LinkTrigger.Publish);
         var declined = (await Payments.StartAsync(draft.PublicId)).Value;
         await Payments.FailAsync(declined.Id);
         for (var i = 0; i < 2; i++)
@@ -220,8 +220,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         {
             Title = "Summer hat", Amount = 20m, Currency = "EUR", ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(4), // room for a slow machine
         }, publish: true)).Value;
-        await _app.Links.DisableAsync(_merchant, link.Id);
-        await _app.Links.EnableAsync(_merchant, link.Id);
+        await _app.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Disable);
+        await _app.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Enable);
 
         await receiver.WaitForAsync(r => r.Delivered.Any(h => h.EventType == "link.expired"));
         Assert.Equal(["link.published", "link.disabled", "link.enabled", "link.expired"], receiver.Delivered.Select(r => r.EventType));

@@ -29,7 +29,6 @@ internal sealed class PaymentLinkConfiguration : IEntityTypeConfiguration<Paymen
         });
         link.Property(l => l.CustomFields).AsJsonText();
         link.Ignore(l => l.Amount);
-        link.Ignore(l => l.IsSingleUse);
 
         link.HasOne<Merchant>().WithMany().HasForeignKey(l => l.MerchantId).OnDelete(DeleteBehavior.Cascade);
         // The links list walks one of these in its sort order (the id breaks ties) and filters by status and
