@@ -11,8 +11,20 @@ public static partial class ApiBody
     /// <summary>The largest body the API reads; a link's fields together stay far below it.</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>The body as text, read no further than <see cref="MaxBytes"/>: beyond, a 413 (see <see cref="AnswerUnreadableBody"/>).</summary>
+    /// <summary>
+    /// The body as text, read no further than <see cref="MaxBytes"/>: beyond, a 413 (see <see cref="AnswerUnreadableBody"/>).
+    /// Read once per request: the idempotency filter hashes what the handler then parses.
+    /// </summary>
     public static async Task<string> ReadAsync(HttpRequest request)
+    {
+        if (request.HttpContext.Items[typeof(ApiBody)] is string read)
+            return read;
+        var body = await ReadOnceAsync(request);
+        request.HttpContext.Items[typeof(ApiBody)] = body;
+        return body;
+    }
+
+    private static async Task<string> ReadOnceAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
             throw TooLarge();

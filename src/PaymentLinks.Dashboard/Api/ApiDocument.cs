@@ -33,7 +33,7 @@ public static class ApiDocument
                 if (deprecated)
                     operation.Deprecated = true;
                 if (write)
-                    AddHeaderParameter(operation, ApiResponder.IdempotencyHeader,
+                    AddHeaderParameter(operation, IdempotencyFilter.Header,
                         "Makes retries safe for 24 hours: the same key and body replay the first response.", maxLength: IdempotencyRecord.KeyMaxLength);
                 if (operation.Responses?.ContainsKey("412") == true)
                     AddHeaderParameter(operation, LinkVersionHeaders.IfMatch,
@@ -69,7 +69,7 @@ public static class ApiDocument
             if (deprecated)
                 concrete.Headers["Deprecation"] = Header("Always \"true\": this route is kept for old clients; see the Link header for its successor.");
             if (idempotent && status.StartsWith('2'))
-                concrete.Headers[ApiResponder.ReplayedHeader] = Header("\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
+                concrete.Headers[IdempotencyFilter.ReplayedHeader] = Header("\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
             if (status.StartsWith('2') && operation.OperationId != "ListPaymentLinks")
                 concrete.Headers["ETag"] = Header("The link's version, quoted; send it back as If-Match to guard a change.");
         }

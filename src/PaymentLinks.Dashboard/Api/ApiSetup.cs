@@ -34,7 +34,7 @@ public static class ApiSetup
             .AddPolicy(ApiKeyAuthentication.WritePolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireClaim(ApiKeyAuthentication.ScopeClaim, nameof(ApiKeyScope.ReadWrite)));
-        services.AddSingleton<ApiResponder>();
+        services.AddSingleton<IdempotencyFilter>();
         services.AddSingleton<FailedApiAuthentications>();
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 

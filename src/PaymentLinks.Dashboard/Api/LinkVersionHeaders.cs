@@ -12,22 +12,26 @@ public static class LinkVersionHeaders
 {
     public const string IfMatch = "If-Match";
 
-    /// <summary>The version If-Match asks for; null when it is absent or <c>*</c>. False for a malformed header.</summary>
-    public static bool TryReadIfMatch(HttpRequest request, out int? version, out ApiResult? error)
+    /// <summary>Refuses a malformed If-Match with a 400 before the handler runs; the handler reads it with <see cref="ExpectedVersion"/>.</summary>
+    public static async ValueTask<object?> RequireReadableIfMatch(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        TryRead(context.HttpContext.Request, out _)
+            ? await next(context)
+            : ApiResponder.Write(ApiResult.Invalid(new ApiFieldError(IfMatch, "If-Match must be the ETag of the link, like \"7\".")));
+
+    /// <summary>The version If-Match asks for; null when it is absent or <c>*</c> (the last writer wins).</summary>
+    public static int? ExpectedVersion(HttpRequest request) => TryRead(request, out var version) ? version : null;
+
+    private static bool TryRead(HttpRequest request, out int? version)
     {
         version = null;
-        error = null;
         var header = request.Headers[IfMatch].ToString().Trim();
         if (header is "" or "*")
             return true;
         var bare = header.Length >= 2 && header[0] == '"' && header[^1] == '"' ? header[1..^1] : header;
-        if (int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-        error = ApiResult.Invalid(new ApiFieldError(IfMatch, "If-Match must be the ETag of the link, like \"7\"."));
-        return false;
+        if (!int.TryParse(bare, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            return false;
+        version = parsed;
+        return true;
     }
 
     /// <summary>Sets ETag from the answer's <c>version</c>, for fresh answers and idempotent replays alike.</summary>

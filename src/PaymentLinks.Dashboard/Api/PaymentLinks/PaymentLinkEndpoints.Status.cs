@@ -7,39 +7,24 @@ namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 public static partial class PaymentLinkEndpoints
 {
     /// <summary>Third source's style: <c>{"status": "active" | "inactive" | "archived"}</c>, any case.</summary>
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    private static async Task<IResult> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service)
     {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, async () =>
+        if (!ApiBody.TryParse<StatusUpdateRequest>(await ApiBody.ReadAsync(http.Request), out var request, out _, out var error))
+            return ApiResponder.Write(error!);
+        LinkStatus? target = request.Status?.Trim().ToLowerInvariant() switch
         {
-            if (!ApiBody.TryParse<StatusUpdateRequest>(body, out var request, out _, out var error))
-                return error!;
-            LinkStatus? target = request.Status?.Trim().ToLowerInvariant() switch
-            {
-                "active" => LinkStatus.Active,
-                "inactive" => LinkStatus.Disabled,
-                "archived" => LinkStatus.Archived,
-                _ => null,
-            };
-            if (target is null)
-                return ApiResult.Invalid(new ApiFieldError("status", "status must be active, inactive or archived."));
-            return await MoveResultAsync(caller, id, target.Value, http, service);
-        });
+            "active" => LinkStatus.Active,
+            "inactive" => LinkStatus.Disabled,
+            "archived" => LinkStatus.Archived,
+            _ => null,
+        };
+        return target is null
+            ? ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be active, inactive or archived.")))
+            : await MoveAsync(id, target.Value, http, service);
     }
 
-    private static async Task<IResult> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service, ApiResponder responder)
-    {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, () => MoveResultAsync(caller, id, target, http, service));
-    }
-
-    private static async Task<ApiResult> MoveResultAsync(MerchantCaller caller, string id, LinkStatus target, HttpContext http, PaymentLinkService service)
-    {
-        if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
-            return ifMatchError!;
-        return await ApiResponder.WriteOnceAsync(() => service.MoveToAsync(caller, id, target, expectedVersion, http.RequestAborted),
+    private static Task<IResult> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service) =>
+        ApiResponder.WriteOnceAsync(http,
+            () => service.MoveToAsync(ApiKeyAuthentication.CallerOf(http.User), id, target, LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
             moved => moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal));
-    }
 }

@@ -31,6 +31,7 @@ public static partial class PaymentLinkEndpoints
         // Whatever changes a link needs a key with write access; a read-only key gets 403.
         var writes = links.MapGroup("")
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
+            .AddEndpointFilter<IdempotencyFilter>()
             .ProducesApiErrors(StatusCodes.Status403Forbidden);
 
         writes.MapPost("", CreateAsync).WithName("CreatePaymentLink")
@@ -42,11 +43,11 @@ public static partial class PaymentLinkEndpoints
             .Produces<PaymentListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).DocumentedAsIntegers();
         links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
             .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
-        writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink")
+        writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink").AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
             .Accepts<UpdatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        writes.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus")
+        writes.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus").AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
             .Accepts<StatusUpdateRequest>("application/json").Produces<PaymentLinkResponse>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
@@ -56,9 +57,9 @@ public static partial class PaymentLinkEndpoints
 
         foreach (var (alias, target) in DeprecatedAliases)
         {
-            writes.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service, ApiResponder responder) =>
-                    MoveAsync(id, target, http, service, responder))
+            writes.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service) => MoveAsync(id, target, http, service))
                 .WithName($"{char.ToUpperInvariant(alias[0])}{alias[1..]}PaymentLink")
+                .AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
                 .Produces<PaymentLinkResponse>()
                 .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                     StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity)
@@ -66,28 +67,24 @@ public static partial class PaymentLinkEndpoints
         }
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, PaymentLinkService service, ApiResponder responder)
+    private static async Task<IResult> CreateAsync(HttpContext http, PaymentLinkService service)
     {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, async () =>
+        if (!ApiBody.TryParse<CreatePaymentLinkRequest>(await ApiBody.ReadAsync(http.Request), out var request, out _, out var error))
+            return ApiResponder.Write(error!);
+        var publish = true;
+        if (request.Status is not null)
         {
-            if (!ApiBody.TryParse<CreatePaymentLinkRequest>(body, out var request, out _, out var error))
-                return error!;
-            var publish = true;
-            if (request.Status is not null)
-            {
-                if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var status) || status is not (LinkStatus.Draft or LinkStatus.Active))
-                    return ApiResult.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE."));
-                publish = status == LinkStatus.Active;
-            }
-            var optionErrors = new List<ApiFieldError>();
-            var settings = Created(service.NewSettings(), request, optionErrors);
-            if (optionErrors.Count > 0)
-                return ApiResult.Invalid([.. optionErrors]);
-            return await ApiResponder.WriteOnceAsync(() => service.CreateAsync(caller, settings, publish, http.RequestAborted),
-                created => created.IsSuccess ? ApiResult.Created(Response(service, created.Value)) : ApiResult.From(created.Refusal));
-        });
+            if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var status) || status is not (LinkStatus.Draft or LinkStatus.Active))
+                return ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE.")));
+            publish = status == LinkStatus.Active;
+        }
+        var optionErrors = new List<ApiFieldError>();
+        var settings = Created(service.NewSettings(), request, optionErrors);
+        if (optionErrors.Count > 0)
+            return ApiResponder.Write(ApiResult.Invalid([.. optionErrors]));
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        return await ApiResponder.WriteOnceAsync(http, () => service.CreateAsync(caller, settings, publish, http.RequestAborted),
+            created => created.IsSuccess ? ApiResult.Created(Response(service, created.Value)) : ApiResult.From(created.Refusal));
     }
 
     private static async Task<IResult> ListAsync(
@@ -132,38 +129,28 @@ public static partial class PaymentLinkEndpoints
     }
 
     /// <summary>First source's style: editable fields and/or <c>{"status": "DISABLED"}</c>, in one request.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, PaymentLinkService service)
     {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, async () =>
+        if (!ApiBody.TryParse<UpdatePaymentLinkRequest>(await ApiBody.ReadAsync(http.Request), out var request, out var present, out var error))
+            return ApiResponder.Write(error!);
+        LinkStatus? target = null;
+        if (request.Status is not null)
         {
-            if (!ApiBody.TryParse<UpdatePaymentLinkRequest>(body, out var request, out var present, out var error))
-                return error!;
-            if (!LinkVersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion, out var ifMatchError))
-                return ifMatchError!;
-            LinkStatus? target = null;
-            if (request.Status is not null)
-            {
-                if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var parsed))
-                    return ApiResult.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED."));
-                target = parsed;
-            }
-            var edits = present.Any(field => field.Key != "status");
-            return await ApiResponder.WriteOnceAsync(
-                () => service.UpdateAsync(caller, id, edits ? current => Edited(current, request, present) : null, target, expectedVersion, http.RequestAborted),
-                updated => updated.IsSuccess ? ApiResult.Ok(Response(service, updated.Value)) : ApiResult.From(updated.Refusal));
-        });
+            if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var parsed))
+                return ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED.")));
+            target = parsed;
+        }
+        var edits = present.Any(field => field.Key != "status");
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        return await ApiResponder.WriteOnceAsync(http,
+            () => service.UpdateAsync(caller, id, edits ? current => Edited(current, request, present) : null, target,
+                LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
+            updated => updated.IsSuccess ? ApiResult.Ok(Response(service, updated.Value)) : ApiResult.From(updated.Refusal));
     }
 
-    private static async Task<IResult> DuplicateAsync(string id, HttpContext http, PaymentLinkService service, ApiResponder responder)
-    {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var body = await ApiBody.ReadAsync(http.Request);
-        return await responder.RunAsync(http, caller, body, () => ApiResponder.WriteOnceAsync(
-            () => service.DuplicateAsync(caller, id, http.RequestAborted),
-            copy => copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal)));
-    }
+    private static Task<IResult> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
+        ApiResponder.WriteOnceAsync(http, () => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
+            copy => copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal));
 
     private static LinkSort? SortOf(string? sort) => sort switch
     {
