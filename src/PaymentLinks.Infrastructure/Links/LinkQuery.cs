@@ -12,6 +12,28 @@ public enum LinkSort
     Usages,
 }
 
+public static class LinkSorts
+{
+    /// <summary>
+    /// The one reader of a sort's name, for the API (<c>created_at</c>) and the dashboard's address (<c>CreatedAt</c>):
+    /// a column's name in either spelling, any case, and nothing else (no numbers).
+    /// </summary>
+    public static bool TryParse(string? name, out LinkSort sort)
+    {
+        var bare = name?.Replace("_", "");
+        foreach (var candidate in Enum.GetValues<LinkSort>())
+        {
+            if (string.Equals(candidate.ToString(), bare, StringComparison.OrdinalIgnoreCase))
+            {
+                sort = candidate;
+                return true;
+            }
+        }
+        sort = default;
+        return false;
+    }
+}
+
 /// <summary>One page of a merchant's links. No statuses given means everything but ARCHIVED.</summary>
 public sealed record LinkQuery
 {

@@ -152,16 +152,7 @@ public static partial class PaymentLinkEndpoints
         ApiResponder.WriteOnceAsync(http, () => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
             copy => copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal));
 
-    private static LinkSort? SortOf(string? sort) => sort switch
-    {
-        null or "created_at" => LinkSort.CreatedAt,
-        "title" => LinkSort.Title,
-        "amount" => LinkSort.Amount,
-        "expires_at" => LinkSort.ExpiresAt,
-        "status" => LinkSort.Status,
-        "usages" => LinkSort.Usages,
-        _ => null,
-    };
+    private static LinkSort? SortOf(string? sort) => sort is null ? LinkSort.CreatedAt : LinkSorts.TryParse(sort, out var column) ? column : null;
 
     private static PaymentLinkResponse Response(PaymentLinkService service, LinkView link) => PaymentLinkResponse.Of(link, service.PublicUrlOf(link));
 }

@@ -15,7 +15,7 @@ public sealed record LinkListAddress(string? Search, IReadOnlyCollection<LinkSta
                 .OfType<LinkStatus>().Distinct().Order().ToArray();
 
     public static LinkSort SortOf(string? written) =>
-        Enum.TryParse<LinkSort>(written, ignoreCase: true, out var sort) ? sort : LinkSort.CreatedAt;
+        LinkSorts.TryParse(written, out var sort) ? sort : LinkSort.CreatedAt;
 
     public LinkQuery ToQuery(int pageSize) => new()
     {
