@@ -20,11 +20,11 @@ public sealed class TwoFactorTests(AppFixture app)
         await Expect(page.GetByTestId("authenticator-key")).Not.ToBeEmptyAsync();
         var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
 
-        var right = Totp.Code(key, DateTimeOffset.UtcNow);
+        var right = Totp.Code(key, app.Clock.GetUtcNow());
         await page.GetByLabel("Code from your app").FillAsync(((int.Parse(right) + 1) % 1_000_000).ToString("D6"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
         await Expect(page.Locator(".field:has(#totp-code)")).ToContainTextAsync("That code is not right.");
-        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, app.Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
 
         var codes = page.GetByTestId("recovery-codes").Locator("li");
@@ -38,7 +38,7 @@ public sealed class TwoFactorTests(AppFixture app)
 
         await SignOutAndInAsync(page, session.Email);
         // The code that turned it on is used up (each code signs in once): the app's next one, half a minute on.
-        await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.GetByLabel("Authentication code").FillAsync(Totp.Code(key, app.Clock.GetUtcNow().AddSeconds(30)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview", Exact = true })).ToBeVisibleAsync();
 
@@ -76,13 +76,13 @@ public sealed class TwoFactorTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
         await Expect(session.Field("confirm-code")).ToContainTextAsync("That code is not right.");
-        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, app.Clock.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "New recovery codes" }).ClickAsync();
         await Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
         await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
 
         // That code is used up: turning off takes the app's next one.
-        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)));
+        await page.GetByLabel("Code from your app").FillAsync(Totp.Code(key, app.Clock.GetUtcNow().AddSeconds(30)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn off" }).ClickAsync();
         await session.ConfirmAsync("Turn off");
 
