@@ -74,7 +74,6 @@ public static class DashboardSetup
         services.AddSingleton<FailedSignIns>();
         services.AddSingleton<IEmailSender<ApplicationUser>, LogEmailSender>(); // a real mail sender goes here
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
-        services.AddScoped<CurrentMerchant>();
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();

@@ -17,7 +17,7 @@ public static class PaymentExportEndpoint
         HttpContext http, PaymentLedger ledger, MerchantProfiles profiles, TimeProvider clock,
         string? link, string? status, string? from, string? to, string? email)
     {
-        var caller = CurrentMerchant.CallerOf(http.User)!;
+        var caller = MerchantClaims.CallerOf(http.User)!;
         var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
         var filter = PaymentFilter.Parse(link, status, from, to, email);
         var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyy-MM-dd");

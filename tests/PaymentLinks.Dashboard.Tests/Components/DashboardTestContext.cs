@@ -48,7 +48,6 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Webhooks.WebhookService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentLinks.Infrastructure.Housekeeping.HousekeepingOptions>>());
         Services.AddSingleton(Harness.Clock);
-        Services.AddScoped<CurrentMerchant>();
         Services.AddScoped<LinkActionRunner>();
         Services.AddScoped<PaymentLinks.Dashboard.Components.Shared.Confirmations>();
         // As on a live circuit: the pages subscribe to live changes only when interactive.

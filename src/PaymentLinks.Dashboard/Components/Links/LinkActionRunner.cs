@@ -12,7 +12,7 @@ namespace PaymentLinks.Dashboard.Components.Links;
 /// the service call, and a notification saying what happened or why it was refused.
 /// </summary>
 public sealed class LinkActionRunner(
-    PaymentLinkService links, CurrentMerchant merchant, Confirmations confirmations, ISnackbar snackbar)
+    PaymentLinkService links, Confirmations confirmations, ISnackbar snackbar)
 {
     public static string Label(LinkTrigger action) => action switch
     {
@@ -56,11 +56,10 @@ public sealed class LinkActionRunner(
     }
 
     /// <summary>Runs the action and returns the link as it now stands, refused or not (null if it is gone).</summary>
-    public async Task<LinkView?> RunAsync(LinkView link, LinkTrigger action)
+    public async Task<LinkView?> RunAsync(MerchantCaller caller, LinkView link, LinkTrigger action)
     {
         if (!await ConfirmAsync(action, $"“{link.Title}”"))
             return link;
-        var caller = await merchant.GetCallerAsync();
         var result = await links.ApplyAsync(caller, link.Id, action);
         if (result.IsSuccess)
         {
@@ -73,11 +72,10 @@ public sealed class LinkActionRunner(
     }
 
     /// <summary>Applies one action to many links; each row gets its own outcome.</summary>
-    public async Task<IReadOnlyList<BulkOutcome>> RunManyAsync(IReadOnlyList<LinkView> selected, LinkTrigger action)
+    public async Task<IReadOnlyList<BulkOutcome>> RunManyAsync(MerchantCaller caller, IReadOnlyList<LinkView> selected, LinkTrigger action)
     {
         if (!await ConfirmAsync(action, selected.Count == 1 ? $"“{selected[0].Title}”" : $"{selected.Count} links"))
             return [];
-        var caller = await merchant.GetCallerAsync();
         var outcomes = new List<BulkOutcome>();
         foreach (var link in selected)
         {
@@ -91,9 +89,9 @@ public sealed class LinkActionRunner(
         return outcomes;
     }
 
-    public async Task<LinkView?> DuplicateAsync(LinkView link)
+    public async Task<LinkView?> DuplicateAsync(MerchantCaller caller, LinkView link)
     {
-        var copy = await links.DuplicateAsync(await merchant.GetCallerAsync(), link.Id);
+        var copy = await links.DuplicateAsync(caller, link.Id);
         if (copy.IsSuccess)
         {
             Notify(Severity.Success, $"Draft copy of “{link.Title}” created.");

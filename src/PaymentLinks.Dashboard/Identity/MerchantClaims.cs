@@ -1,19 +1,15 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Identity;
 
-/// <summary>The signed-in merchant user, as the link service wants to know them.</summary>
-public sealed class CurrentMerchant(AuthenticationStateProvider authentication)
+/// <summary>
+/// The signed-in merchant user, as the services want to know them, read from the sign-in's claims. Pages get it from
+/// the layout's cascading <see cref="MerchantContext"/>, built from this once per circuit.
+/// </summary>
+public static class MerchantClaims
 {
-    public async Task<MerchantCaller> GetCallerAsync()
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        return CallerOf(user) ?? throw new InvalidOperationException("No merchant is signed in.");
-    }
-
     public static MerchantCaller? CallerOf(ClaimsPrincipal user)
     {
         var merchantId = user.FindFirstValue(MerchantClaimsPrincipalFactory.MerchantIdClaim);
