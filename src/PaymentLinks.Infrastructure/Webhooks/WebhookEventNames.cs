@@ -6,17 +6,27 @@ public static class WebhookEventNames
     /// <summary>Sent on request from the dashboard to one endpoint, whatever it has chosen; never by a change.</summary>
     public const string Test = "webhook.test";
 
+    public const string PaymentCompleted = "payment.completed";
+    public const string PaymentFailed = "payment.failed";
+    public const string LinkPublished = "link.published";
+    public const string LinkUnpublished = "link.unpublished";
+    public const string LinkDisabled = "link.disabled";
+    public const string LinkEnabled = "link.enabled";
+    public const string LinkExpired = "link.expired";
+    public const string LinkUsed = "link.used";
+    public const string LinkArchived = "link.archived";
+
     public static readonly IReadOnlyDictionary<string, string> Meanings = new Dictionary<string, string>
     {
-        ["payment.completed"] = "A customer paid",
-        ["payment.failed"] = "A payment was declined or abandoned",
-        ["link.published"] = "A link went live",
-        ["link.unpublished"] = "A link went back to draft",
-        ["link.disabled"] = "A link was paused",
-        ["link.enabled"] = "A paused link was enabled again",
-        ["link.expired"] = "A link expired",
-        ["link.used"] = "A link reached its usage limit",
-        ["link.archived"] = "A link was archived",
+        [PaymentCompleted] = "A customer paid",
+        [PaymentFailed] = "A payment was declined or abandoned",
+        [LinkPublished] = "A link went live",
+        [LinkUnpublished] = "A link went back to draft",
+        [LinkDisabled] = "A link was paused",
+        [LinkEnabled] = "A paused link was enabled again",
+        [LinkExpired] = "A link expired",
+        [LinkUsed] = "A link reached its usage limit",
+        [LinkArchived] = "A link was archived",
     };
 
     public static readonly IReadOnlyList<string> All = [.. Meanings.Keys];

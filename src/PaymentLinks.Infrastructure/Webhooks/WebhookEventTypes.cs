@@ -16,12 +16,12 @@ public static class WebhookOutbox
 
     public static string? TypeOf(LinkStatus from, LinkStatus to) => to switch
     {
-        LinkStatus.Active => from == LinkStatus.Disabled ? "link.enabled" : "link.published",
-        LinkStatus.Disabled => "link.disabled",
-        LinkStatus.Draft => "link.unpublished",
-        LinkStatus.Expired => "link.expired",
-        LinkStatus.Used => "link.used",
-        LinkStatus.Archived => "link.archived",
+        LinkStatus.Active => from == LinkStatus.Disabled ? WebhookEventNames.LinkEnabled : WebhookEventNames.LinkPublished,
+        LinkStatus.Disabled => WebhookEventNames.LinkDisabled,
+        LinkStatus.Draft => WebhookEventNames.LinkUnpublished,
+        LinkStatus.Expired => WebhookEventNames.LinkExpired,
+        LinkStatus.Used => WebhookEventNames.LinkUsed,
+        LinkStatus.Archived => WebhookEventNames.LinkArchived,
         _ => null,
     };
 
@@ -37,45 +37,24 @@ public static class WebhookOutbox
             if (!wasPending || entry.Entity.Status == PaymentStatus.Pending || !links.TryGetValue(entry.Entity.LinkId, out var link))
                 continue;
             var payment = entry.Entity;
-            var type = payment.Status == PaymentStatus.Completed ? "payment.completed" : "payment.failed";
-            events.Add(New(link.MerchantId, type, new
-            {
-                Payment = new
-                {
-                    payment.Id, Status = payment.Status.ToString().ToUpperInvariant(), payment.Amount, payment.Currency, payment.Quantity,
-                    UnitAmount = payment.Amount / payment.Quantity,
-                    Customer = new { Email = payment.CustomerEmail, Name = payment.CustomerName, Phone = payment.CustomerPhone },
-                    CustomFields = payment.Answers, payment.FailureReason, payment.CreatedAt, payment.FinishedAt,
-                },
-                Link = Snapshot(link),
-            }, now));
+            var type = payment.Status == PaymentStatus.Completed ? WebhookEventNames.PaymentCompleted : WebhookEventNames.PaymentFailed;
+            events.Add(New(link.MerchantId, type, new PaymentEventData(PaymentPayload.Of(payment), LinkSnapshot.Of(link)), now));
         }
 
         foreach (var change in changes.Entries<LinkStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
         {
             if (TypeOf(change.From, change.To) is not { } type || !links.TryGetValue(change.LinkId, out var link))
                 continue;
-            events.Add(New(link.MerchantId, type, new
-            {
-                From = change.From.ToDisplayName(),
-                To = change.To.ToDisplayName(),
-                Actor = change.ActorKind.ToString(),
-                Link = Snapshot(link),
-            }, now));
+            events.Add(New(link.MerchantId, type,
+                new LinkEventData(change.From.ToDisplayName(), change.To.ToDisplayName(), change.ActorKind.ToString(), LinkSnapshot.Of(link)), now));
         }
         return events;
     }
 
-    private static object Snapshot(PaymentLink link) => new
-    {
-        link.Id, link.PublicId, Status = link.Status.ToDisplayName(), link.StatusChangedAt, link.Title, link.Amount,
-        link.Currency, link.Usages, link.MaxUsages, link.ExpiresAt,
-    };
-
     internal static WebhookEvent New(Guid merchantId, string type, object data, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
-        var payload = JsonSerializer.Serialize(new { Id = id, Type = type, Created = now, Data = data }, Json);
+        var payload = JsonSerializer.Serialize(new WebhookEnvelope(id, type, now, data), Json);
         return new WebhookEvent(id, merchantId, type, payload, now);
     }
 }

@@ -88,7 +88,7 @@ public sealed class WebhookService(
         if (endpoint is null)
             return false;
         var test = WebhookOutbox.New(merchantId, WebhookEventNames.Test,
-            new { Endpoint = new { endpoint.Id, endpoint.Url }, Message = "A test event sent from the dashboard." }, now);
+            new TestEventData(new TestEndpoint(endpoint.Id, endpoint.Url), "A test event sent from the dashboard."), now);
         test.MarkDispatched(now); // fanned out here, to this endpoint only
         db.WebhookEvents.Add(test);
         await db.SaveChangesAsync(ct);
