@@ -76,7 +76,6 @@ public sealed class PaymentLinkService(
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
         }, ct, expectedVersion);
 
-
     /// <summary>A new draft with the same configuration; works from any state, terminal ones included.</summary>
     public async Task<Result<LinkView>> DuplicateAsync(MerchantCaller caller, LinkRef id, CancellationToken ct = default)
     {
@@ -110,10 +109,12 @@ public sealed class PaymentLinkService(
         return await Named(db.PaymentLinks.AsNoTracking(), caller, link).FirstOrDefaultAsync(ct);
     }
 
+    // One query per kind of name, so each is answered from its own index.
     private static IQueryable<PaymentLink> Named(IQueryable<PaymentLink> links, MerchantCaller caller, LinkRef link)
     {
-        var (id, publicId) = (link.Id, link.Value);
-        return links.Where(l => l.MerchantId == caller.MerchantId && (id != null ? l.Id == id : l.PublicId == publicId));
+        var merchant = links.Where(l => l.MerchantId == caller.MerchantId);
+        var publicId = link.Value;
+        return link.Id is { } id ? merchant.Where(l => l.Id == id) : merchant.Where(l => l.PublicId == publicId);
     }
 
     public async Task<IReadOnlyList<LinkHistoryEntry>> GetHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)

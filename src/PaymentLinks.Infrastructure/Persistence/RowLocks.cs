@@ -26,11 +26,13 @@ internal static class RowLocks
     {
         var (id, publicId) = (link.Id, link.Value);
         if (db.Database.GetDbConnection() is not NpgsqlConnection)
-            return await db.PaymentLinks
-                .Where(l => l.MerchantId == merchantId && (id != null ? l.Id == id : l.PublicId == publicId))
-                .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
-        var locked = id is { } uuid
-            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = {uuid} AND "MerchantId" = {merchantId} FOR UPDATE""")
+        {
+            var merchants = db.PaymentLinks.Where(l => l.MerchantId == merchantId);
+            var named = id is { } uuid ? merchants.Where(l => l.Id == uuid) : merchants.Where(l => l.PublicId == publicId);
+            return await named.Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+        }
+        var locked = id is { } lockedId
+            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = {lockedId} AND "MerchantId" = {merchantId} FOR UPDATE""")
             : db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "PublicId" = {publicId} AND "MerchantId" = {merchantId} FOR UPDATE""");
         return (await locked.ToListAsync(ct)) is [var found] ? found : null;
     }
