@@ -1,3 +1,5 @@
+using PaymentLinks.Domain.Common;
+
 namespace PaymentLinks.Domain.Links;
 
 public enum LinkStatus
@@ -19,7 +21,7 @@ public static class LinkStatusExtensions
     /// <summary>The states a deadline ends: a published link, taking payments or not. The one list of them.</summary>
     public static IReadOnlyList<LinkStatus> Expiring { get; } = [LinkStatus.Active, LinkStatus.Disabled];
 
-    public static bool CanExpire(this LinkStatus status) => status is LinkStatus.Active or LinkStatus.Disabled;
+    public static bool CanExpire(this LinkStatus status) => Expiring.Contains(status);
 
     /// <summary>The upper-case name the product shows everywhere: DRAFT, ACTIVE …</summary>
     public static string ToDisplayName(this LinkStatus status) => status.ToString().ToUpperInvariant();
@@ -28,17 +30,5 @@ public static class LinkStatusExtensions
     /// The one reader of a status's name, for the API, the dashboard's address and the checkout: a name, in any case,
     /// and nothing else (no numbers, no lists, no spaces).
     /// </summary>
-    public static bool TryParseDisplayName(string? text, out LinkStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<LinkStatus>())
-        {
-            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParseDisplayName(string? text, out LinkStatus status) => EnumNames.TryParse(text, out status);
 }

@@ -1,3 +1,4 @@
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 
 namespace PaymentLinks.Infrastructure.Links;
@@ -18,20 +19,7 @@ public static class LinkSorts
     /// The one reader of a sort's name, for the API (<c>created_at</c>) and the dashboard's address (<c>CreatedAt</c>):
     /// a column's name in either spelling, any case, and nothing else (no numbers).
     /// </summary>
-    public static bool TryParse(string? name, out LinkSort sort)
-    {
-        var bare = name?.Replace("_", "");
-        foreach (var candidate in Enum.GetValues<LinkSort>())
-        {
-            if (string.Equals(candidate.ToString(), bare, StringComparison.OrdinalIgnoreCase))
-            {
-                sort = candidate;
-                return true;
-            }
-        }
-        sort = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out LinkSort sort) => EnumNames.TryParse(name?.Replace("_", ""), out sort);
 }
 
 /// <summary>One page of a merchant's links. No statuses given means everything but ARCHIVED.</summary>

@@ -43,13 +43,8 @@ public sealed partial class LinksPage
             if (await Links.GetAsync(Merchant.Caller, linkId) is { IsSuccess: true } link)
                 fresh.Add(link.Value);
         }
-        if (fresh.Any(link => !ShownStatuses.Contains(link.Status)))
-            await ReloadAsync(); // a row left the statuses on show
-        else
-        {
-            fresh.ForEach(ShowInPlace);
-            StateHasChanged();
-        }
+        await ShowAsync(fresh);
+        StateHasChanged();
     }
 
     private bool MayMoveIntoPage(LinkChanged change) =>
@@ -57,19 +52,22 @@ public sealed partial class LinksPage
         || (change.Is(LinkChangeKind.PaymentFinished) && Shown.Sort == LinkSort.Usages)
         || (change.Is(LinkChangeKind.Edited) && Shown.Sort is LinkSort.Title or LinkSort.Amount or LinkSort.ExpiresAt);
 
-    /// <summary>A row as an action left it: in place, or the page again when the row no longer belongs on it.</summary>
-    private async Task ShowActedOnAsync(LinkView link)
-    {
-        if (ShownStatuses.Contains(link.Status))
-            ShowInPlace(link);
-        else
-            await ReloadAsync();
-    }
+    /// <summary>A row as an action left it.</summary>
+    private Task ShowActedOnAsync(LinkView link) => ShowAsync([link]);
 
-    private void ShowInPlace(LinkView link)
+    /// <summary>Rows as they now stand: in place, or the page again when one of them no longer belongs on it.</summary>
+    private async Task ShowAsync(IReadOnlyList<LinkView> links)
     {
-        _fresh[link.Id] = link;
-        if (_selected.ContainsKey(link.Id))
-            _selected[link.Id] = link;
+        if (links.Any(link => !ShownStatuses.Contains(link.Status)))
+        {
+            await ReloadAsync(); // a row left the statuses on show
+            return;
+        }
+        foreach (var link in links)
+        {
+            _fresh[link.Id] = link;
+            if (_selected.ContainsKey(link.Id))
+                _selected[link.Id] = link;
+        }
     }
 }
