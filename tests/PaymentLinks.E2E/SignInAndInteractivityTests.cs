@@ -20,6 +20,7 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
 
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        await SignInPage.ExpectLiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Links", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payment links" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sourdough loaf" })).ToBeVisibleAsync();

@@ -21,4 +21,11 @@ public static class SignInPage
             throw new TimeoutException($"Sign-in did not leave the sign-in page. It shows: {await page.Locator("main").InnerTextAsync()}");
         }
     }
+
+    /// <summary>
+    /// Waits until the dashboard's controls turn live (they are disabled, greyed, while the page connects): a link clicked
+    /// in that moment can be lost, see the note on issue 22.
+    /// </summary>
+    public static Task ExpectLiveAsync(IPage page) =>
+        Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeEnabledAsync();
 }
