@@ -17,6 +17,7 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         var (email, merchant) = await app.NewMerchantAsync(businessName);
         var page = await app.NewPageAsync(width);
         await SignInPage.SignInAsync(page, email, AppFixture.Password);
+        await SignInPage.ExpectLiveAsync(page);
         return new DashboardSession(app, page, merchant, email);
     }
 

@@ -36,6 +36,28 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_link_clicked_while_the_page_still_connects_opens_its_page_for_good()
+    {
+        var (email, _) = await app.NewMerchantAsync("Hasty Hats");
+        var page = await app.NewPageAsync();
+        // The live connection is answered late, as by a busy server: the overview is on show well before it can act.
+        await page.RouteAsync("**/_blazor/negotiate*", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await SignInPage.SignInAsync(page, email, AppFixture.Password);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeDisabledAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New link" }).ClickAsync();
+
+        await page.GetByLabel("Title").FillAsync("Felt fedora");
+        await SignInPage.ExpectLiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New payment link" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Title")).ToHaveValueAsync("Felt fedora");
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_an_error_and_stays_on_the_sign_in_page()
     {
         var (email, _) = await app.NewMerchantAsync("Careful Cafe");

@@ -23,8 +23,8 @@ public static class SignInPage
     }
 
     /// <summary>
-    /// Waits until the dashboard's controls turn live (they are disabled, greyed, while the page connects): a link clicked
-    /// in that moment can be lost, see the note on issue 22.
+    /// Waits until the dashboard's controls turn live: while the page connects they are disabled, greyed, and a link
+    /// clicked then loads its page in full, a second page load a test that counts loads or marks the document would see.
     /// </summary>
     public static Task ExpectLiveAsync(IPage page) =>
         Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeEnabledAsync();
