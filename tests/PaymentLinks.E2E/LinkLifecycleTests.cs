@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace PaymentLinks.E2E;
@@ -32,7 +33,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
 
         var stored = (await app.Links.ListAsync(session.Merchant, new())).Items.Single();
         Assert.Equal((LinkStatus.Active, 89.90m), (stored.Status, stored.Amount));
-        var history = await app.Links.GetHistoryAsync(session.Merchant, stored.Id);
+        var history = await StoredHistory.OfAsync(app.Services, stored.Id);
         Assert.Equal(3, history.Count);
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Status history" }).GetByRole(AriaRole.Listitem);
         await Expect(timeline).ToHaveCountAsync(3);

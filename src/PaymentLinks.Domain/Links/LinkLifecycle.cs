@@ -39,9 +39,6 @@ public static class LinkLifecycle
     public static bool TryMove(LinkStatus from, LinkTrigger trigger, out LinkStatus to) =>
         Moves.TryGetValue((from, trigger), out to);
 
-    public static bool IsAllowed(LinkStatus from, LinkStatus to) =>
-        Moves.Any(move => move.Key.From == from && move.Value == to);
-
     /// <summary>The merchant actions the table offers from a state (what a dashboard may show).</summary>
     public static IReadOnlyList<LinkTrigger> ActionsFrom(LinkStatus from) =>
         LinkTriggerExtensions.MerchantActions.Where(action => Moves.ContainsKey((from, action))).ToList();

@@ -18,36 +18,10 @@ public sealed partial class PaymentLink
     };
 
     /// <summary>
-    /// <see cref="PaymentRefusal"/>'s "can be paid" as a predicate the store runs inside one conditional UPDATE
-    /// that counts the payment: ACTIVE, below the limit, and not past the deadline at <paramref name="now"/>.
-    /// Concurrent completions, on any number of app instances, then queue on the row and can never count past
-    /// the limit; none of them reads first and none retries.
-    /// </summary>
-    public static Expression<Func<PaymentLink, bool>> TakesPaymentsAt(DateTimeOffset now) =>
-        link => link.Status == LinkStatus.Active && link.Usages < link.MaxUsages && (link.ExpiresAt == null || link.ExpiresAt > now);
-
-    /// <summary>
-    /// <see cref="TakesPaymentsAt"/> with room to spare: counting one more payment leaves the link ACTIVE and below its
-    /// limit, so the count is no transition and the store may make it alone, with no aggregate read first. Only a
-    /// link's last payment (or one it refuses) needs <see cref="PaymentCounted"/>.
-    /// </summary>
-    public static Expression<Func<PaymentLink, bool>> TakesPaymentAndStaysActiveAt(DateTimeOffset now) =>
-        link => link.Status == LinkStatus.Active && link.Usages + 1 < link.MaxUsages && (link.ExpiresAt == null || link.ExpiresAt > now);
-
-    /// <summary>
-    /// The store has just counted one more completed payment under <see cref="TakesPaymentsAt"/> (this row
-    /// was read after that count); reaching the limit moves the link to USED in the same transaction.
-    /// </summary>
-    public void PaymentCounted(DateTimeOffset now, Actor actor)
-    {
-        Touch(now);
-        if (Usages >= MaxUsages)
-            Move(LinkTrigger.UsageLimitReached, now, actor, now);
-    }
-
-    /// <summary>
-    /// The same count in memory: the store's conditional UPDATE and <see cref="PaymentCounted"/> in one step,
-    /// for the lifecycle's own tests, which play whole sequences of payments and merchant actions on one link.
+    /// Counting one completed payment, the one definition every path follows: the clock's expiry first, then the
+    /// link's refusal if it takes no payment now, else one more usage and a new version, and USED at the limit.
+    /// The store runs it on the link's locked row; <see cref="StaysActiveAfterPaymentAt"/> names the payments it may
+    /// count without that lock.
     /// </summary>
     public Result CompletePayment(DateTimeOffset now, Actor actor)
     {
@@ -55,7 +29,18 @@ public sealed partial class PaymentLink
         if (PaymentRefusal(now) is { } refusal)
             return refusal;
         Usages++;
-        PaymentCounted(now, actor);
+        Touch(now);
+        if (Usages >= MaxUsages)
+            Move(LinkTrigger.UsageLimitReached, now, actor, now);
         return Result.Ok;
     }
+
+    /// <summary>
+    /// The links on which <see cref="CompletePayment"/> is no transition at <paramref name="now"/>: ACTIVE, not past the
+    /// deadline, and still below the limit after one more usage. For those the store writes what it changes (usages + 1,
+    /// version + 1, updated at now) in one conditional UPDATE, with no aggregate read and no lock taken first; a test
+    /// holds the two to the same row. Every other payment (a link's last, or one it refuses) goes the locked way.
+    /// </summary>
+    public static Expression<Func<PaymentLink, bool>> StaysActiveAfterPaymentAt(DateTimeOffset now) =>
+        link => link.Status == LinkStatus.Active && link.Usages + 1 < link.MaxUsages && (link.ExpiresAt == null || link.ExpiresAt > now);
 }

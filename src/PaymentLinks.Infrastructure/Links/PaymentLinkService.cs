@@ -117,12 +117,6 @@ public sealed class PaymentLinkService(
         return link.Id is { } id ? merchant.Where(l => l.Id == id) : merchant.Where(l => l.PublicId == publicId);
     }
 
-    public async Task<IReadOnlyList<LinkHistoryEntry>> GetHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct = default)
-    {
-        await GetAsync(caller, id, ct); // persists a due expiry first, so the history shows it
-        return await ReadHistoryAsync(caller, id, ct);
-    }
-
     /// <summary>The stored history only, for a caller that has just read the link (and so persisted a due expiry).</summary>
     internal async Task<IReadOnlyList<LinkHistoryEntry>> ReadHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct)
     {

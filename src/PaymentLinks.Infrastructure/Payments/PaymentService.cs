@@ -73,29 +73,17 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     public async Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
         await CompleteBelowLimitAsync(paymentId, ct) ?? await FinishAsync(paymentId, async (db, attempt, now) =>
         {
-            // Counted by one conditional UPDATE in this transaction: the row stays locked until the commit, so
-            // the link read next is this count's own result and nobody else's.
-            var counted = await db.PaymentLinks
-                .Where(l => l.Id == attempt.LinkId)
-                .Where(PaymentLink.TakesPaymentsAt(now))
-                .ExecuteUpdateAsync(set => set.SetProperty(l => l.Usages, l => l.Usages + 1), ct) == 1;
+            // The link's row is locked (FinishAsync), so the link read here is the one this payment is counted on.
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
-            if (counted)
-            {
-                link.PaymentCounted(now, Actor.Payment(attempt.Id));
-                attempt.Complete(now);
-            }
+            if (link.CompletePayment(now, Actor.Payment(attempt.Id)).Refusal is { } refusal)
+                attempt.Fail(refusal.Code, now);
             else
-            {
-                // Read after the refused count: a merchant's enable may have committed in between.
-                link.CatchUpWithClock(now);
-                attempt.Fail(link.PaymentRefusal(now)?.Code ?? RefusalCodes.LinkNotPayable, now);
-            }
+                attempt.Complete(now);
         }, ct);
 
     /// <summary>
-    /// Most completions: the link stays ACTIVE after this payment, so one conditional UPDATE counts it and marks the link
-    /// changed, with no lock on the link taken before (on PostgreSQL the link's other payments wait only for that UPDATE
+    /// Most completions: the link stays ACTIVE after this payment (<see cref="PaymentLink.StaysActiveAfterPaymentAt"/>), so
+    /// one conditional UPDATE writes what <see cref="PaymentLink.CompletePayment"/> changes, with no lock on the link taken before (on PostgreSQL the link's other payments wait only for that UPDATE
     /// and the commit, not for the whole transaction). Null when the link is at its last usage or refuses, or the attempt
     /// is gone or abandoned: <see cref="FinishAsync"/> decides those with the link locked and the aggregate read.
     /// </summary>
@@ -110,7 +98,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
                 return null;
             var counted = await db.PaymentLinks
                 .Where(l => l.Id == attempt.LinkId)
-                .Where(PaymentLink.TakesPaymentAndStaysActiveAt(now))
+                .Where(PaymentLink.StaysActiveAfterPaymentAt(now))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(l => l.Usages, l => l.Usages + 1)
                     .SetProperty(l => l.Version, l => l.Version + 1)

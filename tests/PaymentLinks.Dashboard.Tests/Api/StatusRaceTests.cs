@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Api;
 
@@ -36,7 +37,7 @@ public sealed class StatusRaceTests() : ApiTestBase(new Dictionary<string, strin
         Assert.Equal(LinkStatus.Draft, history[0].From);
         for (var i = 1; i < history.Count; i++)
             Assert.Equal(history[i - 1].To, history[i].From);
-        Assert.All(history, c => Assert.True(LinkLifecycle.IsAllowed(c.From, c.To), $"{c.From} -> {c.To}"));
+        Assert.All(history, c => Assert.True(c.IsLifecycleMove(), $"{c.From} -> {c.To}"));
         // Archived is terminal: reached once, last, and it is what is stored.
         Assert.Equal((LinkStatus.Archived, LinkStatus.Archived), (history[^1].To, link.Status));
         Assert.Single(history, c => c.To == LinkStatus.Archived);

@@ -5,6 +5,7 @@ using PaymentLinks.Dashboard.Tests.Services;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Persistence;
 
@@ -59,7 +60,7 @@ public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
         Assert.Equal(3, payments.Count(p => p.Status == PaymentStatus.Completed && p.Amount == 32.50m));
 
         var giftCard = links.Single(l => l.Title.StartsWith("Gift card"));
-        var history = await _harness.Links.GetHistoryAsync(caller, giftCard.Id);
+        var history = await StoredHistory.OfAsync(_harness.Services, giftCard.Id);
         Assert.Equal([(LinkStatus.Draft, LinkStatus.Active, ActorKind.MerchantUser), (LinkStatus.Active, LinkStatus.Used, ActorKind.CustomerPayment)],
             history.Select(h => (h.From, h.To, h.ActorKind)));
     }

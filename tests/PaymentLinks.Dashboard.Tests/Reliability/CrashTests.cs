@@ -10,6 +10,7 @@ using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
 using Xunit.Abstractions;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Reliability;
 
@@ -66,7 +67,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
             foreach (var change in history)
             {
                 Assert.Equal(status, change.From);
-                Assert.True(LinkLifecycle.IsAllowed(change.From, change.To), $"{change.From} -> {change.To} is not a move the lifecycle has");
+                Assert.True(change.IsLifecycleMove(), $"{change.From} -> {change.To} is not a move the lifecycle has");
                 status = change.To;
             }
             Assert.Equal(status, link.Status);

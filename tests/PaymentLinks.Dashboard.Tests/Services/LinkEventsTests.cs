@@ -1,41 +1,73 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaymentLinks.Infrastructure.Events;
 
 namespace PaymentLinks.Dashboard.Tests.Services;
 
+/// <summary>
+/// Who hears a change. Each change a subscriber must not hear is published before one it does hear, and deliveries
+/// start in publishing order: the test waits for the later one, not for a delay in which "nothing" arrived.
+/// </summary>
 public sealed class LinkEventsTests
 {
+    private readonly InProcessLinkEvents _events = new(NullLogger<InProcessLinkEvents>.Instance);
+
     [Fact]
     public async Task A_change_reaches_its_own_merchants_subscribers_and_never_another_merchants()
     {
-        var events = new InProcessLinkEvents(NullLogger<InProcessLinkEvents>.Instance);
-        var merchantA = Guid.NewGuid();
-        var merchantB = Guid.NewGuid();
-        var heardByA = new TaskCompletionSource<LinkChanged>();
-        var heardByB = 0;
-        using var a = events.Subscribe(merchantA, change => { heardByA.TrySetResult(change); return Task.CompletedTask; });
-        using var b = events.Subscribe(merchantB, _ => { Interlocked.Increment(ref heardByB); return Task.CompletedTask; });
+        var (merchantA, merchantB) = (Guid.NewGuid(), Guid.NewGuid());
+        var (heardByA, heardByB) = (new Listener(), new Listener());
+        using var a = _events.Subscribe(merchantA, heardByA.HearAsync);
+        using var b = _events.Subscribe(merchantB, heardByB.HearAsync);
 
-        var change = new LinkChanged(merchantA, Guid.NewGuid(), LinkChangeKind.StatusChanged);
-        events.Publish(change);
+        var forA = new LinkChanged(merchantA, Guid.NewGuid(), LinkChangeKind.StatusChanged);
+        var forB = new LinkChanged(merchantB, Guid.NewGuid(), LinkChangeKind.Created);
+        var againForA = forA with { Kind = LinkChangeKind.PaymentFinished };
+        _events.Publish(forA);
+        _events.Publish(forB);
+        _events.Publish(againForA);
 
-        Assert.Equal(change, await heardByA.Task.WaitAsync(TimeSpan.FromSeconds(5)));
-        await Task.Delay(100);
-        Assert.Equal(0, heardByB);
+        Assert.Equal([forA, againForA], (await heardByA.FirstAsync(2)).OrderBy(c => c.Kind));
+        Assert.Equal([forB], await heardByB.FirstAsync(1));
     }
 
     [Fact]
     public async Task A_disposed_subscription_hears_nothing_more()
     {
-        var events = new InProcessLinkEvents(NullLogger<InProcessLinkEvents>.Instance);
         var merchant = Guid.NewGuid();
-        var heard = 0;
-        var subscription = events.Subscribe(merchant, _ => { Interlocked.Increment(ref heard); return Task.CompletedTask; });
+        var (gone, staying) = (new Listener(), new Listener());
+        var subscription = _events.Subscribe(merchant, gone.HearAsync);
+        using var other = _events.Subscribe(merchant, staying.HearAsync);
         subscription.Dispose();
 
-        events.Publish(new LinkChanged(merchant, Guid.NewGuid(), LinkChangeKind.Created));
+        var change = new LinkChanged(merchant, Guid.NewGuid(), LinkChangeKind.Created);
+        _events.Publish(change);
+        _events.Publish(change with { LinkId = Guid.NewGuid() });
 
-        await Task.Delay(100);
-        Assert.Equal(0, heard);
+        await staying.FirstAsync(2);
+        Assert.Empty(gone.Heard);
+    }
+
+    private sealed class Listener
+    {
+        private readonly ConcurrentQueue<LinkChanged> _heard = new();
+        private readonly SemaphoreSlim _arrivals = new(0);
+
+        public IReadOnlyCollection<LinkChanged> Heard => _heard;
+
+        public Task HearAsync(LinkChanged change)
+        {
+            _heard.Enqueue(change);
+            _arrivals.Release();
+            return Task.CompletedTask;
+        }
+
+        /// <summary>What was heard once <paramref name="count"/> changes have arrived.</summary>
+        public async Task<IReadOnlyCollection<LinkChanged>> FirstAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+                Assert.True(await _arrivals.WaitAsync(TimeSpan.FromSeconds(5)), $"Only {i} of {count} changes arrived.");
+            return _heard.ToList();
+        }
     }
 }

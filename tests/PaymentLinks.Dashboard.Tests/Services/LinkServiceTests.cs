@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PaymentLinks.Dashboard.Tests.Services;
 
@@ -58,7 +60,7 @@ public sealed class LinkServiceTests : IAsyncLifetime
             Assert.Equal(RefusalCodes.NotFound, (await links.ApplyAsync(other, link.Id, action)).Refusal!.Code);
         Assert.Equal(RefusalCodes.NotFound, (await links.EditAsync(other, link.Id, ServiceHarness.Settings(), link.Version)).Refusal!.Code);
         Assert.Equal(RefusalCodes.NotFound, (await links.DuplicateAsync(other, link.Id)).Refusal!.Code);
-        Assert.Empty(await links.GetHistoryAsync(other, link.Id));
+        Assert.Null(await _harness.Services.GetRequiredService<LinkDetailsQuery>().GetAsync(other, link.Id, TimeZoneInfo.Utc));
         Assert.Equal(0, (await links.ListAsync(other, new LinkQuery { Search = link.PublicId })).TotalCount);
 
         var untouched = (await links.GetAsync(_merchant, link.PublicId)).Value;
@@ -89,7 +91,7 @@ public sealed class LinkServiceTests : IAsyncLifetime
         await _harness.Links.ApplyAsync(_merchant, link.Id, LinkTrigger.Archive);
 
         Assert.True(again.IsSuccess);
-        var history = await _harness.Links.GetHistoryAsync(_merchant, link.Id);
+        var history = await StoredHistory.OfAsync(_harness.Services, link.Id);
         Assert.Equal(
             ["DRAFT>ACTIVE", "ACTIVE>DISABLED", "DISABLED>ACTIVE", "ACTIVE>ARCHIVED"],
             history.Select(h => $"{h.From.ToDisplayName()}>{h.To.ToDisplayName()}"));

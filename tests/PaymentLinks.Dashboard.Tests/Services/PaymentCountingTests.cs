@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
@@ -11,7 +12,10 @@ namespace PaymentLinks.Dashboard.Tests.Services;
 /// </summary>
 public sealed class PaymentCountingTests : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private readonly ServiceHarness _harness;
+
+    public PaymentCountingTests() => _harness = new ServiceHarness(_clock);
 
     public Task InitializeAsync() => _harness.InitializeAsync();
     public Task DisposeAsync() => _harness.DisposeAsync();
@@ -39,6 +43,26 @@ public sealed class PaymentCountingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_payment_leaves_the_row_as_the_domains_count_of_it_does_on_the_fast_path_and_the_locked_one()
+    {
+        var merchant = await _harness.NewMerchantAsync();
+        var link = await _harness.ActiveLinkAsync(merchant, maxUsages: 2);
+
+        for (var paid = 1; paid <= 2; paid++) // the first payment takes the conditional UPDATE, the last the locked row
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var counted = await StoredLinkAsync(link.Id);
+            Assert.True(counted.CompletePayment(_clock.GetUtcNow(), Actor.Payment(Guid.NewGuid())).IsSuccess);
+            var started = (await _harness.Payments.StartAsync(link.PublicId)).Value;
+            await _harness.Payments.CompleteAsync(started.Id);
+
+            var stored = await StoredLinkAsync(link.Id);
+            Assert.Equal((counted.Usages, counted.Version, counted.UpdatedAt, counted.Status),
+                (stored.Usages, stored.Version, stored.UpdatedAt, stored.Status));
+        }
+    }
+
+    [Fact]
     public async Task An_edit_from_a_form_opened_before_a_payment_is_refused_as_changed_by_someone_else()
     {
         var merchant = await _harness.NewMerchantAsync();
@@ -63,5 +87,11 @@ public sealed class PaymentCountingTests : IAsyncLifetime
 
         Assert.All(answers, answer => Assert.Equal(PaymentStatus.Completed, answer.Value.Status));
         Assert.Equal(1, (await _harness.Links.GetAsync(merchant, link.Id.ToString())).Value.Usages);
+    }
+
+    private async Task<PaymentLink> StoredLinkAsync(Guid id)
+    {
+        await using var db = _harness.NewContext();
+        return await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == id);
     }
 }
