@@ -63,21 +63,21 @@ public static partial class ApiBody
 
     private static BadHttpRequestException TooLarge() => new("Request body too large.", StatusCodes.Status413PayloadTooLarge);
 
-    public static bool TryParse<T>(string body, out T value, out JsonObject fields, out ApiResult? error)
+    public static bool TryParse<T>(string body, out T value, out JsonObject fields, out ApiInvalid? error)
     {
         value = default!;
         fields = [];
         error = null;
         if (string.IsNullOrWhiteSpace(body))
         {
-            error = ApiResult.Invalid(new ApiFieldError("body", "A JSON object is required."));
+            error = ApiRefusals.Invalid(new ApiFieldError("body", "A JSON object is required."));
             return false;
         }
         try
         {
             if (JsonNode.Parse(body) is not JsonObject parsed)
             {
-                error = ApiResult.Invalid(new ApiFieldError("body", "The body must be a JSON object."));
+                error = ApiRefusals.Invalid(new ApiFieldError("body", "The body must be a JSON object."));
                 return false;
             }
             fields = parsed;
@@ -86,12 +86,12 @@ public static partial class ApiBody
         }
         catch (JsonException problem)
         {
-            error = ApiResult.Invalid(FieldErrorOf(problem));
+            error = ApiRefusals.Invalid(FieldErrorOf(problem));
             return false;
         }
         catch (InvalidOperationException) when (LoneSurrogateField(fields) is { } field)
         {
-            error = ApiResult.Invalid(new ApiFieldError(field, $"{field} holds an invalid character (half of a UTF-16 surrogate pair)."));
+            error = ApiRefusals.Invalid(new ApiFieldError(field, $"{field} holds an invalid character (half of a UTF-16 surrogate pair)."));
             return false;
         }
     }

@@ -11,32 +11,26 @@ public sealed record ApiMessage(string Message);
 
 public sealed record ApiTransitionError(string? From, string? To, string Reason);
 
-/// <summary>What a handler answers: a status and a body, written (and remembered for idempotency) by <see cref="ApiResponder"/>.</summary>
-public sealed record ApiResult(int StatusCode, object? Body)
+/// <summary>The API's answers to what it refuses: a request's own faults, and a refusal from the domain or a service.</summary>
+public static class ApiRefusals
 {
-    public static ApiResult Ok(object body) => new(StatusCodes.Status200OK, body);
+    public static ApiInvalid Invalid(params ApiFieldError[] fields) => new(new ApiError(ApiErrorCodes.InvalidRequest, fields));
 
-    public static ApiResult Created(object body) => new(StatusCodes.Status201Created, body);
-
-    public static ApiResult Invalid(params ApiFieldError[] fields) =>
-        new(StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidRequest, fields));
-
-    /// <summary>The API's answer to a refusal from the domain or a service.</summary>
-    public static ApiResult From(Refusal refusal) => refusal.Code switch
+    public static ApiRefusal Of(Refusal refusal) => refusal.Code switch
     {
-        RefusalCodes.InvalidRequest => new(StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidRequest,
+        RefusalCodes.InvalidRequest => new ApiInvalid(new ApiError(ApiErrorCodes.InvalidRequest,
             refusal.Fields.Select(f => new ApiFieldError(f.Field, f.Message)).ToList())),
         RefusalCodes.NotFound => NotFound(),
-        RefusalCodes.InvalidTransition => new(StatusCodes.Status409Conflict, new ApiError(ApiErrorCodes.InvalidTransition,
+        RefusalCodes.InvalidTransition => new ApiConflict(new ApiError(ApiErrorCodes.InvalidTransition,
             new ApiTransitionError(refusal.From, refusal.To, refusal.Message))),
         // The API only asks for a version when the client sent If-Match.
-        RefusalCodes.Conflict => new(StatusCodes.Status412PreconditionFailed, new ApiError(ApiErrorCodes.PreconditionFailed,
+        RefusalCodes.Conflict => new ApiPreconditionFailed(new ApiError(ApiErrorCodes.PreconditionFailed,
             new ApiMessage("The link has changed since the version in If-Match. Read it again, then retry."))),
-        _ => new(StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidRequest, new ApiMessage(refusal.Message))),
+        _ => new ApiInvalid(new ApiError(ApiErrorCodes.InvalidRequest, new ApiMessage(refusal.Message))),
     };
 
-    public static ApiResult NotFound(string what = "payment link") =>
-        new(StatusCodes.Status404NotFound, new ApiError(ApiErrorCodes.ResourceMissing, new ApiMessage($"No such {what}.")));
+    public static ApiNotFound NotFound(string what = "payment link") =>
+        new(new ApiError(ApiErrorCodes.ResourceMissing, new ApiMessage($"No such {what}.")));
 }
 
 public static class ApiErrorCodes

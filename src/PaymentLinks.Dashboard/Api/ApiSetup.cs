@@ -59,26 +59,19 @@ public static class ApiSetup
         app.MapPaymentLinkApi();
         app.MapPaymentApi();
         // Whatever no API route takes gets a JSON answer here, never the dashboard's HTML pages.
-        app.Map("/api/{**rest}", (HttpContext http) => ApiResponder.Write(UnroutedRequest(http.Request)))
+        app.Map("/api/{**rest}", (HttpContext http) => UnroutedRequest(http.Request))
             .DisableAntiforgery()
             .ExcludeFromDescription();
     }
 
-    private static ApiResult UnroutedRequest(HttpRequest request)
+    private static ApiRefusal UnroutedRequest(HttpRequest request)
     {
         var sentBody = request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null;
         if (sentBody && !request.HasJsonContentType())
-            return new(StatusCodes.Status415UnsupportedMediaType, new ApiError(ApiErrorCodes.InvalidRequest,
+            return new ApiRefusal(StatusCodes.Status415UnsupportedMediaType, new ApiError(ApiErrorCodes.InvalidRequest,
                 new List<ApiFieldError> { new("Content-Type", "Send the body as JSON with Content-Type: application/json.") }));
-        return new(StatusCodes.Status404NotFound, new ApiError(ApiErrorCodes.ResourceMissing,
+        return new ApiNotFound(new ApiError(ApiErrorCodes.ResourceMissing,
             new ApiMessage($"No API route for {request.Method} {request.Path}.")));
-    }
-
-    public static RouteHandlerBuilder ProducesApiErrors(this RouteHandlerBuilder builder, params int[] statusCodes)
-    {
-        foreach (var status in statusCodes)
-            builder.Produces<ApiError>(status);
-        return builder;
     }
 
     public static RouteGroupBuilder ProducesApiErrors(this RouteGroupBuilder builder, params int[] statusCodes)

@@ -22,12 +22,12 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         if (string.IsNullOrEmpty(key))
             return await next(context);
         if (key.Length > IdempotencyRecord.KeyMaxLength)
-            return ApiResponder.Write(ApiResult.Invalid(new ApiFieldError(Header, $"At most {IdempotencyRecord.KeyMaxLength} characters.")));
+            return ApiRefusals.Invalid(new ApiFieldError(Header, $"At most {IdempotencyRecord.KeyMaxLength} characters."));
 
         var merchantId = ApiKeyAuthentication.CallerOf(http.User).MerchantId;
         var hash = RequestHash(http.Request, await ApiBody.ReadAsync(http.Request));
         if (await store.FindAsync(merchantId, key, http.RequestAborted) is { } earlier)
-            return Replay(http, earlier, hash);
+            return Replay(earlier, hash);
         try
         {
             return await new KeyedRequest(merchantId, key, hash).RunAsync(() => next(context).AsTask());
@@ -36,17 +36,24 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         {
             // A request with the same key committed while this one ran; this one's work was rolled back.
             var first = await store.FindAsync(merchantId, key, CancellationToken.None);
-            return Replay(http, first ?? throw new InvalidOperationException($"Idempotency key {key} was taken, yet is not stored."), hash);
+            return Replay(first ?? throw new InvalidOperationException($"Idempotency key {key} was taken, yet is not stored."), hash);
         }
     }
 
-    private static IResult Replay(HttpContext http, IdempotencyRecord earlier, string hash)
+    private static IResult Replay(IdempotencyRecord earlier, string hash) => earlier.RequestHash == hash
+        ? new Replayed(earlier.Answer)
+        : new ApiRefusal(StatusCodes.Status422UnprocessableEntity, new ApiError(ApiErrorCodes.IdempotencyKeyReused,
+            new ApiMessage("This Idempotency-Key was already used with a different request.")));
+
+    /// <summary>The first answer to a key, sent again as it went out the first time.</summary>
+    private sealed class Replayed(StoredAnswer answer) : IResult
     {
-        if (earlier.RequestHash != hash)
-            return ApiResponder.Write(new ApiResult(StatusCodes.Status422UnprocessableEntity, new ApiError(ApiErrorCodes.IdempotencyKeyReused,
-                new ApiMessage("This Idempotency-Key was already used with a different request."))));
-        http.Response.Headers[ReplayedHeader] = "true";
-        return ApiResponder.Json(http, earlier.Answer.StatusCode, earlier.Answer.Body);
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers[ReplayedHeader] = "true";
+            LinkVersionHeaders.SetETagOfStored(http.Response, answer);
+            return ApiAnswer.WriteAsync(http, answer.StatusCode, answer.Body);
+        }
     }
 
     private static string RequestHash(HttpRequest request, string body) =>

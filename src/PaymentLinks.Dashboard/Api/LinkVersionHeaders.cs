@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PaymentLinks.Infrastructure.Idempotency;
 
 namespace PaymentLinks.Dashboard.Api;
 
@@ -16,7 +17,7 @@ public static class LinkVersionHeaders
     public static async ValueTask<object?> RequireReadableIfMatch(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         TryRead(context.HttpContext.Request, out _)
             ? await next(context)
-            : ApiResponder.Write(ApiResult.Invalid(new ApiFieldError(IfMatch, "If-Match must be the ETag of the link, like \"7\".")));
+            : ApiRefusals.Invalid(new ApiFieldError(IfMatch, "If-Match must be the ETag of the link, like \"7\"."));
 
     /// <summary>The version If-Match asks for; null when it is absent or <c>*</c> (the last writer wins).</summary>
     public static int? ExpectedVersion(HttpRequest request) => TryRead(request, out var version) ? version : null;
@@ -34,14 +35,20 @@ public static class LinkVersionHeaders
         return true;
     }
 
-    /// <summary>Sets ETag from the answer's <c>version</c>, for fresh answers and idempotent replays alike.</summary>
-    public static void SetETag(HttpResponse response, int statusCode, string? json)
+    public static void SetETag(HttpResponse response, int version) =>
+        response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>
+    /// Sets ETag from a stored answer's <c>version</c>, for an idempotent replay: the record keeps the answer as it went
+    /// out, a status and JSON, so the version is read back from there.
+    /// </summary>
+    public static void SetETagOfStored(HttpResponse response, StoredAnswer answer)
     {
-        if (statusCode is < 200 or > 299 || json is null || !json.Contains("\"version\""))
+        if (answer.StatusCode is < 200 or > 299 || answer.Body is not { } json || !json.Contains("\"version\""))
             return;
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind == JsonValueKind.Object
             && document.RootElement.TryGetProperty("version", out var version) && version.TryGetInt32(out var number))
-            response.Headers.ETag = $"\"{number.ToString(CultureInfo.InvariantCulture)}\"";
+            SetETag(response, number);
     }
 }

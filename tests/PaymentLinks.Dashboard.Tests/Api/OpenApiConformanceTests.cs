@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PaymentLinks.Dashboard.Api;
 
 namespace PaymentLinks.Dashboard.Tests.Api;
 
@@ -34,6 +35,30 @@ public sealed class OpenApiConformanceTests : ApiTestBase
         var paging = Operation(paths, "/api/v1/payment-links", "get").GetProperty("parameters").EnumerateArray()
             .Where(p => p.GetProperty("name").GetString() is "limit" or "offset");
         Assert.All(paging, p => Assert.Equal("integer", p.GetProperty("schema").GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public void Each_route_documents_the_answers_its_handler_can_give_and_no_others()
+    {
+        var paths = _document.GetProperty("paths");
+        string[] Statuses(string path, string method) =>
+            [.. Operation(paths, path, method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order()];
+
+        Assert.Equal(["200", "401", "404", "413", "429"], Statuses("/api/v1/payment-links/{id}", "get"));
+        Assert.Equal(["201", "400", "401", "403", "404", "413", "422", "429"], Statuses("/api/v1/payment-links/{id}/duplicate", "post"));
+        Assert.Equal(["200", "401", "404", "429"], Statuses("/api/v1/payments/{id}", "get"));
+        var read = Operation(paths, "/api/v1/payment-links/{id}", "get").GetProperty("responses");
+        Assert.Equal("#/components/schemas/PaymentLinkResponse",
+            read.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+    }
+
+    [Fact]
+    public void A_handler_answering_a_kind_its_type_does_not_declare_fails_loudly_instead_of_answering_undocumented()
+    {
+        var missing = ApiRefusals.NotFound();
+
+        Assert.Equal(missing, missing.As<ApiOk<string>, ApiNotFound>().Result);
+        Assert.Throws<System.Diagnostics.UnreachableException>(() => missing.As<ApiOk<string>, ApiInvalid>());
     }
 
     [Fact]

@@ -7,10 +7,10 @@ namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 public static partial class PaymentLinkEndpoints
 {
     /// <summary>Third source's style: <c>{"status": "active" | "inactive" | "archived"}</c>, any case.</summary>
-    private static async Task<IResult> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service)
+    private static async Task<LinkChangeAnswer> UpdateStatusAsync(string id, HttpContext http, PaymentLinkService service)
     {
         if (!ApiBody.TryParse<StatusUpdateRequest>(await ApiBody.ReadAsync(http.Request), out var request, out _, out var error))
-            return ApiResponder.Write(error!);
+            return error!;
         LinkStatus? target = request.Status?.Trim().ToLowerInvariant() switch
         {
             "active" => LinkStatus.Active,
@@ -19,12 +19,12 @@ public static partial class PaymentLinkEndpoints
             _ => null,
         };
         return target is null
-            ? ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be active, inactive or archived.")))
+            ? ApiRefusals.Invalid(new ApiFieldError("status", "status must be active, inactive or archived."))
             : await MoveAsync(id, target.Value, http, service);
     }
 
-    private static Task<IResult> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service) =>
-        ApiResponder.WriteOnceAsync(http,
+    private static async Task<LinkChangeAnswer> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service) =>
+        AsLinkChange(await ApiResponder.WriteOnceAsync(
             () => service.MoveToAsync(ApiKeyAuthentication.CallerOf(http.User), id, target, LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
-            moved => moved.IsSuccess ? ApiResult.Ok(Response(service, moved.Value)) : ApiResult.From(moved.Refusal));
+            moved => LinkAnswer(service, moved)));
 }

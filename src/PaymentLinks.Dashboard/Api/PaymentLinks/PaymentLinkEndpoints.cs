@@ -1,4 +1,10 @@
+// What every change of an existing link can answer (PATCH, PATCH …/status and the deprecated aliases).
+global using LinkChangeAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    PaymentLinks.Dashboard.Api.ApiOk<PaymentLinks.Dashboard.Api.PaymentLinks.PaymentLinkResponse>, PaymentLinks.Dashboard.Api.ApiInvalid,
+    PaymentLinks.Dashboard.Api.ApiNotFound, PaymentLinks.Dashboard.Api.ApiConflict, PaymentLinks.Dashboard.Api.ApiPreconditionFailed>;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Dashboard.Api.Payments;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
@@ -28,66 +34,55 @@ public static partial class PaymentLinkEndpoints
             .WithTags("Payment links")
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status429TooManyRequests);
 
-        // Whatever changes a link needs a key with write access; a read-only key gets 403.
+        // Whatever changes a link needs a key with write access; a read-only key gets 403. The idempotency filter answers
+        // an unusable key with 400 and a key reused with another request with 422. Each handler's own answers are its
+        // return type, which the OpenAPI document lists.
         var writes = links.MapGroup("")
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
             .AddEndpointFilter<IdempotencyFilter>()
-            .ProducesApiErrors(StatusCodes.Status403Forbidden);
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
 
-        writes.MapPost("", CreateAsync).WithName("CreatePaymentLink")
-            .Accepts<CreatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
-        links.MapGet("", ListAsync).WithName("ListPaymentLinks")
-            .Produces<PaymentLinkListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest).DocumentedAsIntegers();
-        links.MapGet("/{id}/payments", ListPaymentsAsync).WithName("ListPaymentLinkPayments").WithTags("Payments")
-            .Produces<PaymentListResponse>().ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound).DocumentedAsIntegers();
-        links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink")
-            .Produces<PaymentLinkResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        writes.MapPost("", CreateAsync).WithName("CreatePaymentLink").Accepts<CreatePaymentLinkRequest>("application/json");
+        links.MapGet("", ListAsync).WithName("ListPaymentLinks").DocumentedAsIntegers();
+        links.MapGet("/{id}/payments", ListPaymentsAsync).WithName("ListPaymentLinkPayments").WithTags("Payments").DocumentedAsIntegers();
+        links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink");
         writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink").AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
-            .Accepts<UpdatePaymentLinkRequest>("application/json").Produces<PaymentLinkResponse>()
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
-                StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
+            .Accepts<UpdatePaymentLinkRequest>("application/json");
         writes.MapPatch("/{id}/status", UpdateStatusAsync).WithName("UpdatePaymentLinkStatus").AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
-            .Accepts<StatusUpdateRequest>("application/json").Produces<PaymentLinkResponse>()
-            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
-                StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity);
-        writes.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink")
-            .Produces<PaymentLinkResponse>(StatusCodes.Status201Created)
-            .ProducesApiErrors(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+            .Accepts<StatusUpdateRequest>("application/json");
+        writes.MapPost("/{id}/duplicate", DuplicateAsync).WithName("DuplicatePaymentLink");
 
         foreach (var (alias, target) in DeprecatedAliases)
         {
             writes.MapPost($"/{{id}}/{alias}", (string id, HttpContext http, PaymentLinkService service) => MoveAsync(id, target, http, service))
                 .WithName($"{char.ToUpperInvariant(alias[0])}{alias[1..]}PaymentLink")
                 .AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
-                .Produces<PaymentLinkResponse>()
-                .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
-                    StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity)
                 .MarkDeprecated($"PATCH /api/v1/payment-links/{{id}}/status");
         }
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, PaymentLinkService service)
+    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict>> CreateAsync(HttpContext http, PaymentLinkService service)
     {
         if (!ApiBody.TryParse<CreatePaymentLinkRequest>(await ApiBody.ReadAsync(http.Request), out var request, out _, out var error))
-            return ApiResponder.Write(error!);
+            return error!;
         var publish = true;
         if (request.Status is not null)
         {
             if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var status) || status is not (LinkStatus.Draft or LinkStatus.Active))
-                return ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE.")));
+                return ApiRefusals.Invalid(new ApiFieldError("status", "status must be DRAFT or ACTIVE."));
             publish = status == LinkStatus.Active;
         }
         var optionErrors = new List<ApiFieldError>();
         var settings = Created(service.NewSettings(), request, optionErrors);
         if (optionErrors.Count > 0)
-            return ApiResponder.Write(ApiResult.Invalid([.. optionErrors]));
+            return ApiRefusals.Invalid([.. optionErrors]);
         var caller = ApiKeyAuthentication.CallerOf(http.User);
-        return await ApiResponder.WriteOnceAsync(http, () => service.CreateAsync(caller, settings, publish, http.RequestAborted),
-            created => created.IsSuccess ? ApiResult.Created(Response(service, created.Value)) : ApiResult.From(created.Refusal));
+        return (await ApiResponder.WriteOnceAsync(() => service.CreateAsync(caller, settings, publish, http.RequestAborted),
+            created => NewLinkAnswer(service, created)))
+            .As<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict>();
     }
 
-    private static async Task<IResult> ListAsync(
+    private static async Task<Results<ApiOk<PaymentLinkListResponse>, ApiInvalid>> ListAsync(
         HttpContext http, PaymentLinkService service, string? status, string? search, string? limit, string? offset, string? sort, string? order)
     {
         var errors = new List<ApiFieldError>();
@@ -106,7 +101,7 @@ public static partial class PaymentLinkEndpoints
         if (order is not (null or "asc" or "desc"))
             errors.Add(new ApiFieldError("order", "order must be asc or desc."));
         if (errors.Count > 0)
-            return ApiResponder.Write(ApiResult.Invalid([.. errors]));
+            return ApiRefusals.Invalid([.. errors]);
 
         var query = new LinkQuery
         {
@@ -119,40 +114,52 @@ public static partial class PaymentLinkEndpoints
         };
         var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http.User), query, http.RequestAborted);
         var data = page.Items.Select(link => Response(service, link)).ToList();
-        return ApiResponder.Write(ApiResult.Ok(new PaymentLinkListResponse(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount)));
+        return new ApiOk<PaymentLinkListResponse>(new(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentLinkService service)
+    private static async Task<Results<ApiOk<PaymentLinkResponse>, ApiNotFound>> GetAsync(string id, HttpContext http, PaymentLinkService service)
     {
         var found = await service.GetAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted);
-        return ApiResponder.Write(http, found.IsSuccess ? ApiResult.Ok(Response(service, found.Value)) : ApiResult.From(found.Refusal));
+        return LinkAnswer(service, found).As<ApiOk<PaymentLinkResponse>, ApiNotFound>();
     }
 
     /// <summary>First source's style: editable fields and/or <c>{"status": "DISABLED"}</c>, in one request.</summary>
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, PaymentLinkService service)
+    private static async Task<LinkChangeAnswer> UpdateAsync(string id, HttpContext http, PaymentLinkService service)
     {
         if (!ApiBody.TryParse<UpdatePaymentLinkRequest>(await ApiBody.ReadAsync(http.Request), out var request, out var present, out var error))
-            return ApiResponder.Write(error!);
+            return error!;
         LinkStatus? target = null;
         if (request.Status is not null)
         {
             if (!LinkStatusExtensions.TryParseDisplayName(request.Status, out var parsed))
-                return ApiResponder.Write(ApiResult.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED.")));
+                return ApiRefusals.Invalid(new ApiFieldError("status", "status must be one of DRAFT, ACTIVE, DISABLED, EXPIRED, ARCHIVED."));
             target = parsed;
         }
         var edits = present.Any(field => field.Key != "status");
         var caller = ApiKeyAuthentication.CallerOf(http.User);
-        return await ApiResponder.WriteOnceAsync(http,
+        return AsLinkChange(await ApiResponder.WriteOnceAsync(
             () => service.UpdateAsync(caller, id, edits ? current => Edited(current, request, present) : null, target,
                 LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
-            updated => updated.IsSuccess ? ApiResult.Ok(Response(service, updated.Value)) : ApiResult.From(updated.Refusal));
+            updated => LinkAnswer(service, updated)));
     }
 
-    private static Task<IResult> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
-        ApiResponder.WriteOnceAsync(http, () => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
-            copy => copy.IsSuccess ? ApiResult.Created(Response(service, copy.Value)) : ApiResult.From(copy.Refusal));
+    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiNotFound>> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
+        (await ApiResponder.WriteOnceAsync(() => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
+            copy => NewLinkAnswer(service, copy)))
+            .As<ApiCreated<PaymentLinkResponse>, ApiNotFound>();
 
     private static LinkSort? SortOf(string? sort) => sort is null ? LinkSort.CreatedAt : LinkSorts.TryParse(sort, out var column) ? column : null;
 
     private static PaymentLinkResponse Response(PaymentLinkService service, LinkView link) => PaymentLinkResponse.Of(link, service.PublicUrlOf(link));
+
+    /// <summary>The link as it now is, or why it was refused.</summary>
+    private static ApiAnswer LinkAnswer(PaymentLinkService service, Result<LinkView> link) =>
+        link.IsSuccess ? new ApiOk<PaymentLinkResponse>(Response(service, link.Value)) : ApiRefusals.Of(link.Refusal);
+
+    /// <summary>A link just made (created or duplicated), or why it was refused.</summary>
+    private static ApiAnswer NewLinkAnswer(PaymentLinkService service, Result<LinkView> link) =>
+        link.IsSuccess ? new ApiCreated<PaymentLinkResponse>(Response(service, link.Value)) : ApiRefusals.Of(link.Refusal);
+
+    private static LinkChangeAnswer AsLinkChange(ApiAnswer answer) =>
+        answer.As<ApiOk<PaymentLinkResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiPreconditionFailed>();
 }

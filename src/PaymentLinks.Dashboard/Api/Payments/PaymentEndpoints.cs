@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -36,14 +37,13 @@ public static class PaymentEndpoints
             .WithTags("Payments")
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
 
-        payments.MapGet("/{id}", GetAsync).WithName("GetPayment")
-            .Produces<PaymentResponse>().ProducesApiErrors(StatusCodes.Status404NotFound);
+        payments.MapGet("/{id}", GetAsync).WithName("GetPayment");
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, PaymentService payments)
+    private static async Task<Results<ApiOk<PaymentResponse>, ApiNotFound>> GetAsync(string id, HttpContext http, PaymentService payments)
     {
         var caller = ApiKeyAuthentication.CallerOf(http.User);
         var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller.MerchantId, paymentId, http.RequestAborted) : null;
-        return ApiResponder.Write(payment is null ? ApiResult.NotFound("payment") : ApiResult.Ok(PaymentResponse.Of(payment)));
+        return payment is null ? ApiRefusals.NotFound("payment") : new ApiOk<PaymentResponse>(PaymentResponse.Of(payment));
     }
 }
