@@ -27,8 +27,8 @@ trap cleanup EXIT
 # Build once, then run the test projects one after another: the browser tests are timing-sensitive and
 # should not share two cores with the concurrency tests.
 # The first pass runs everything over SQLite (and the tests that are about PostgreSQL itself); the second runs the
-# dashboard and browser suites again over PostgreSQL, but for the tests that are about one provider only.
-postgres_projects=(tests/PaymentLinks.Dashboard.Tests tests/PaymentLinks.E2E)
+# infrastructure, dashboard and browser suites again over PostgreSQL, but for the tests that are about one provider only.
+postgres_projects=(tests/PaymentLinks.Infrastructure.Tests tests/PaymentLinks.Dashboard.Tests tests/PaymentLinks.E2E)
 [ "$#" -eq 0 ] || postgres_projects=()
 status=1
 if dotnet build PaymentLinks.Dashboard.sln; then

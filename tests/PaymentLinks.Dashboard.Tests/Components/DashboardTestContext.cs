@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Identity;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;

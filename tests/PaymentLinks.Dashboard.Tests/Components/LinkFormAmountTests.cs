@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Dashboard.Components.Links;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Dashboard.Components.Links;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
 
@@ -82,7 +83,7 @@ public sealed class LinkFormPageTests : DashboardTestContext
     [Fact]
     public async Task A_new_link_starts_in_the_currency_of_the_merchants_newest_link()
     {
-        await Harness.Links.CreateAsync(Merchant, PaymentLinks.Dashboard.Tests.Services.ServiceHarness.Settings() with { Currency = "CHF" }, publish: false);
+        await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings() with { Currency = "CHF" }, publish: false);
 
         var form = RenderPage<LinkFormPage>();
 

@@ -1,7 +1,7 @@
 using Bunit;
 using PaymentLinks.Dashboard.Components.Links;
 using Microsoft.Extensions.DependencyInjection;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
 

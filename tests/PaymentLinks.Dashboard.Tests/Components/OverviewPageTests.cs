@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using PaymentLinks.Dashboard.Components.Overview;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Dashboard.Tests.Components;

@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Payments;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 

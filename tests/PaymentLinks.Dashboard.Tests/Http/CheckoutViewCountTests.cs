@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Payments;
-using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 

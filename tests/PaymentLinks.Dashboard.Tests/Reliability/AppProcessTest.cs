@@ -1,4 +1,3 @@
-using PaymentLinks.Dashboard.Tests.Services;
 using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Reliability;

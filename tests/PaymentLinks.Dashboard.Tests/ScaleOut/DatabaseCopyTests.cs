@@ -60,7 +60,7 @@ public sealed class DatabaseCopyTests : IAsyncLifetime
         await new DatabaseCopy(source, target, report).RunAsync();
     }
 
-    private static Domain.Links.LinkSettings ServicesSettings() => Services.ServiceHarness.Settings();
+    private static Domain.Links.LinkSettings ServicesSettings() => ServiceHarness.Settings();
 
     /// <summary>PostgreSQL keeps instants to the microsecond, SQLite's text to the tick (0.1 µs): compared as PostgreSQL keeps them.</summary>
     private static string Micro(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff") ?? "-";

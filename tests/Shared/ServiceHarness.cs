@@ -10,7 +10,7 @@ using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Tests.Shared;
 
 /// <summary>
 /// The real services over a migrated database: the run's own fresh one (SQLite or PostgreSQL, see

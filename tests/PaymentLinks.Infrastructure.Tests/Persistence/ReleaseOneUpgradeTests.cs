@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PaymentLinks.Dashboard.Tests.Services;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Links;
-using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Persistence;
+namespace PaymentLinks.Infrastructure.Tests.Persistence;
 
 /// <summary>
 /// Fixtures/release-1-demo.db was made by the first release (hand-written migrations only, no model snapshot):

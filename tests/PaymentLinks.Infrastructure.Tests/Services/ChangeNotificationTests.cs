@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>
 /// What open views hear is read from what each write saved, once it has committed: one notification per link and

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>
 /// The links list's totals come from counts the database keeps per merchant and stored status (triggers), corrected

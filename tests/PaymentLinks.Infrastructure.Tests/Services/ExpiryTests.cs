@@ -9,7 +9,7 @@ using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 public sealed class ExpiryTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Webhooks;
+namespace PaymentLinks.Tests.Shared;
 
 public static class DeliveryLogWaits
 {

@@ -3,8 +3,9 @@ using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>Real parallel calls, each on its own thread and context, against one SQLite file.</summary>
 public sealed class ConcurrencyTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Infrastructure.Persistence;
 using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Persistence;
+namespace PaymentLinks.Infrastructure.Tests.Persistence;
 
 /// <summary>Each provider has its own migrations (scripts/add-migration.sh adds to both); neither may fall behind the model.</summary>
 public sealed class ProviderMigrationsTests

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using PaymentLinks.Infrastructure.Events;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>
 /// Who hears a change. Each change a subscriber must not hear is published before one it does hear, and deliveries

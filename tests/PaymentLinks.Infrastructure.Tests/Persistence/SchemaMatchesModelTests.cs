@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Infrastructure.Persistence;
 
-namespace PaymentLinks.Dashboard.Tests.Persistence;
+namespace PaymentLinks.Infrastructure.Tests.Persistence;
 
 /// <summary>
 /// The first migrations were written by hand and the tools' baseline changes no table, so this is their guard:

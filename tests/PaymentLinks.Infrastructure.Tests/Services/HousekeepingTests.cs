@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using PaymentLinks.Dashboard.Tests.Webhooks;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
@@ -10,9 +10,8 @@ using PaymentLinks.Infrastructure.Housekeeping;
 using PaymentLinks.Infrastructure.Idempotency;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Webhooks;
-using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>Rows whose job is done are removed; rows still in use are kept, whatever their age.</summary>
 public sealed class HousekeepingTests : IAsyncLifetime

@@ -5,7 +5,7 @@ using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 public sealed class LinkServiceTests : IAsyncLifetime
 {

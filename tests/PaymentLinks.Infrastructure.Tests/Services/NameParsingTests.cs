@@ -1,7 +1,7 @@
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>The one reader of a status's name and the one reader of a sort's: names only, in any case, never numbers.</summary>
 public sealed class NameParsingTests

@@ -1,6 +1,7 @@
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>
 /// Title search through the trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL): a contains-match whatever the

@@ -1,7 +1,7 @@
 using System.Net;
 using PaymentLinks.Infrastructure.Webhooks;
 
-namespace PaymentLinks.Dashboard.Tests.Webhooks;
+namespace PaymentLinks.Infrastructure.Tests.Webhooks;
 
 public sealed class PublicAddressesTests
 {

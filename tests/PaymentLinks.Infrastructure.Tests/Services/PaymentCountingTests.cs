@@ -3,8 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Tests.Shared;
 
-namespace PaymentLinks.Dashboard.Tests.Services;
+namespace PaymentLinks.Infrastructure.Tests.Services;
 
 /// <summary>
 /// A payment below the limit is counted by one UPDATE of the link's row; the last one goes through the aggregate,
