@@ -3,10 +3,10 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Identity;
-using PaymentLinks.Tests.Shared;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Tests.Shared;
 using MudBlazor.Services;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
@@ -21,6 +21,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected ServiceHarness Harness { get; } = new();
     protected MerchantCaller Merchant { get; private set; } = default!;
     protected MerchantContext Session { get; private set; } = default!;
+
+    // A page's first read over a cold PostgreSQL on a busy two-core machine can take longer than bUnit's one second
+    // (seen once in CI); the waits still end as soon as the page shows what they look for.
+    static DashboardTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
     protected DashboardTestContext()
     {
