@@ -14,11 +14,13 @@ public static class SignInPage
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { Timeout = 20_000 });
+            // Left once the next page's response arrives: its load event waits on scripts and styles, which on a busy
+            // machine was seen not to come within the timeout while the page already showed the overview.
+            await page.WaitForURLAsync(url => !url.Contains("/account/login"), new() { Timeout = 20_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"Sign-in did not leave the sign-in page. It shows: {await page.Locator("main").InnerTextAsync()}");
+            throw new TimeoutException($"Sign-in did not leave the sign-in page ({page.Url}). It shows: {await page.Locator("main").InnerTextAsync()}");
         }
     }
 
