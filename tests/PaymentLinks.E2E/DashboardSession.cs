@@ -45,10 +45,15 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         return created.Value;
     }
 
+    /// <summary>
+    /// Opens a dashboard page and waits, as a person would, until its greyed controls turn live: a link clicked while
+    /// the page connects can still be lost (see the note on issue 22).
+    /// </summary>
     public async Task OpenAsync(string path, IPage? tab = null)
     {
         var target = tab ?? Page;
         await target.GotoAsync(path);
+        await SignInPage.ExpectLiveAsync(target);
     }
 
     public ILocator Row(string title, IPage? tab = null) =>
