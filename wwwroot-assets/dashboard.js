@@ -46,6 +46,28 @@
     };
     new MutationObserver(nameSortButtons).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
 
+    // Until the circuit is live the page shell is disabled. A link clicked then is kept and followed once the page is
+    // live: followed at once, the browser's navigation races the starting circuit, whose own history update was seen to
+    // cancel it (issue 22). Only the last link clicked counts, as it would on a live page.
+    let keptLink = null;
+    const shellIsLive = () => document.querySelector("fieldset.page-shell:not(:disabled)") !== null;
+    const followKeptLink = new MutationObserver(() => {
+        if (!keptLink || !shellIsLive()) return;
+        followKeptLink.disconnect();
+        const href = keptLink;
+        keptLink = null;
+        Blazor.navigateTo(href);
+    });
+    document.addEventListener("click", event => {
+        const link = event.target instanceof Element ? event.target.closest("fieldset.page-shell:disabled a[href]") : null;
+        const plainClick = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+        if (!link || !plainClick || event.defaultPrevented || (link.target && link.target !== "_self")) return;
+        event.preventDefault();
+        event.stopPropagation();
+        keptLink = link.href;
+        followKeptLink.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
+    }, true);
+
     window.paymentLinks = {
         returnFocus(triesLeft = 20) {
             const target = opener();

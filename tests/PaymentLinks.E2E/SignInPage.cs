@@ -25,8 +25,8 @@ public static class SignInPage
     }
 
     /// <summary>
-    /// Waits until the dashboard's controls turn live: while the page connects they are disabled and greyed, and a link
-    /// clicked then can be lost (the starting circuit's own history update can cancel the navigation; issue 22's note).
+    /// Waits until the dashboard's controls turn live, for tests about that moment itself: while the page connects they
+    /// are disabled and greyed.
     /// </summary>
     public static Task ExpectLiveAsync(IPage page) =>
         Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeEnabledAsync();

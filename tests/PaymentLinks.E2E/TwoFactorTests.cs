@@ -16,7 +16,6 @@ public sealed class TwoFactorTests(AppFixture app)
         var session = await DashboardSession.StartAsync(app, "Twofold Tools");
         var page = session.Page;
         await session.OpenAsync("settings/account");
-        await SignInPage.ExpectLiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor authentication" }).ClickAsync();
         await Expect(page.GetByTestId("authenticator-key")).Not.ToBeEmptyAsync();
         var key = await page.GetByTestId("authenticator-key").InnerTextAsync();
