@@ -57,6 +57,23 @@ public sealed class PaymentsPageTests : DashboardTestContext
             page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("completed,failed")]
+    [InlineData(" completed")]
+    public async Task A_status_in_the_address_that_is_no_status_name_filters_nothing(string status)
+    {
+        var shirt = (await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: "Shirt"), publish: true)).Value;
+        await PayAsync(shirt.PublicId, "ada@example.com");
+        await PayAsync(shirt.PublicId, "bob@example.com", approve: false);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"payments?status={Uri.EscapeDataString(status)}");
+
+        var page = RenderPage<PaymentsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
+        Assert.Equal("payments/export", page.FindAll("a").Single(a => a.TextContent.Contains("Export CSV")).GetAttribute("href"));
+    }
+
     [Fact]
     public async Task A_payment_opens_on_its_own_page_with_what_was_bought_and_the_customer()
     {

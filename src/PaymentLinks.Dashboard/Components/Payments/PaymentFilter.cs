@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Payments;
@@ -18,7 +19,7 @@ public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? 
     /// <summary>Reads the address's parameters; anything unreadable is simply no filter.</summary>
     public static PaymentFilter Parse(string? link, string? status, string? from, string? to, string? email) => new(
         Guid.TryParse(link, out var id) ? id : null,
-        Enum.TryParse<PaymentStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
+        EnumNames.TryParse<PaymentStatus>(status, out var s) ? s : null,
         Day(from), Day(to),
         string.IsNullOrWhiteSpace(email) ? null : email.Trim());
 

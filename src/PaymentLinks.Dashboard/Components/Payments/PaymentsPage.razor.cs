@@ -3,6 +3,7 @@ using MudBlazor;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Exports;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
@@ -74,7 +75,7 @@ public sealed partial class PaymentsPage
     private void Show(PaymentFilter filter) => Navigation.NavigateTo("payments" + filter.ToQueryString());
 
     private void ChooseStatus(string status) =>
-        Show(Filter with { Status = Enum.TryParse<PaymentStatus>(status, out var chosen) ? chosen : null });
+        Show(Filter with { Status = EnumNames.TryParse<PaymentStatus>(status, out var chosen) ? chosen : null });
 
     private void ChooseRange(DateRange? range) => Show(Filter with
     {
