@@ -46,25 +46,27 @@
     };
     new MutationObserver(nameSortButtons).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
 
-    // Until the circuit is live the page shell is disabled. A link clicked then is kept and followed once the page is
-    // live: followed at once, the browser's navigation races the starting circuit, whose own history update was seen to
-    // cancel it (issue 22). Only the last link clicked counts, as it would on a live page.
-    let keptLink = null;
-    const shellIsLive = () => document.querySelector("fieldset.page-shell:not(:disabled)") !== null;
+    // Until the circuit is live the page shell is disabled. A link clicked then is kept and clicked again once the page
+    // is live: followed at once, its navigation raced the starting circuit and was seen lost in CI (issue 22). Clicked
+    // again, Blazor treats it as any click (a page of its router, a full load for others). Only the last link counts, as
+    // on a live page; a download leaves the page as it is, so it goes at once.
+    let keptHref = null;
     const followKeptLink = new MutationObserver(() => {
-        if (!keptLink || !shellIsLive()) return;
+        const shell = document.querySelector("fieldset.page-shell:not(:disabled)");
+        if (!keptHref || !shell) return;
         followKeptLink.disconnect();
-        const href = keptLink;
-        keptLink = null;
-        Blazor.navigateTo(href);
+        const href = keptHref;
+        keptHref = null;
+        const again = [...shell.querySelectorAll("a[href]")].find(a => a.getAttribute("href") === href);
+        if (again) again.click(); else location.assign(href);
     });
     document.addEventListener("click", event => {
-        const link = event.target instanceof Element ? event.target.closest("fieldset.page-shell:disabled a[href]") : null;
+        const link = event.target instanceof Element ? event.target.closest("fieldset.page-shell:disabled a[href]:not([download])") : null;
         const plainClick = event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
         if (!link || !plainClick || event.defaultPrevented || (link.target && link.target !== "_self")) return;
         event.preventDefault();
         event.stopPropagation();
-        keptLink = link.href;
+        keptHref = link.getAttribute("href");
         followKeptLink.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["disabled"] });
     }, true);
 

@@ -63,6 +63,26 @@ public sealed class SignInAndInteractivityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_download_clicked_while_the_page_still_connects_downloads_at_once()
+    {
+        var (email, _) = await app.NewMerchantAsync("Early Exports");
+        var page = await app.NewPageAsync();
+        await SignInPage.SignInAsync(page, email, AppFixture.Password);
+        await page.RouteAsync("**/_blazor/negotiate*", async route =>
+        {
+            await Task.Delay(1500);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("payments");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeDisabledAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payments", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_an_error_and_stays_on_the_sign_in_page()
     {
         var (email, _) = await app.NewMerchantAsync("Careful Cafe");
