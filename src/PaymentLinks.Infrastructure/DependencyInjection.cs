@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<LinkExpiry>();
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<LiveProviders>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<CheckoutViewCounts>();
         services.AddSingleton<CheckoutLinkCache>();

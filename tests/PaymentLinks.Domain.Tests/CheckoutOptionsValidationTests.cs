@@ -45,7 +45,7 @@ public sealed class CheckoutOptionsValidationTests
     [MemberData(nameof(BadOptions))]
     public void Bad_options_are_refused_naming_the_field(string field, LinkSettings settings)
     {
-        var created = PaymentLink.Create(Guid.NewGuid(), settings, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant);
+        var created = PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant);
 
         Assert.False(created.IsSuccess);
         Assert.Equal(field, Assert.Single(created.Refusal.Fields).Field);
@@ -66,7 +66,7 @@ public sealed class CheckoutOptionsValidationTests
             CustomFields = [Choice(" T-shirt size ", " S", "M ", "L"), new("Age", CustomFieldKind.Number, false, []), Text("Notes")],
         };
 
-        var link = PaymentLink.Create(Guid.NewGuid(), settings, publish: true, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: true, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
 
         Assert.Equal(99, link.MaxQuantity);
         Assert.Equal(new CustomerDetails(DetailMode.Required, DetailMode.Optional, DetailMode.Off), link.CustomerDetails);
@@ -77,7 +77,7 @@ public sealed class CheckoutOptionsValidationTests
     [Fact]
     public void A_suggested_amount_is_dropped_when_the_amount_is_fixed()
     {
-        var link = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { SuggestedAmount = 40m }, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { SuggestedAmount = 40m }, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
 
         Assert.Null(link.SuggestedAmountMinor);
     }
@@ -89,7 +89,7 @@ public sealed class CheckoutOptionsValidationTests
     [Fact]
     public void Settings_read_twice_from_one_link_are_equal_custom_fields_compared_by_value()
     {
-        var link = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { CustomFields = [Choice("Size", "S", "M")] },
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { CustomFields = [Choice("Size", "S", "M")] },
             publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
 
         Assert.Equal(link.CurrentSettings(), link.CurrentSettings() with { CustomFields = [Choice("Size", "S", "M")] });

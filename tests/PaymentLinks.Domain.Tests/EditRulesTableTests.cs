@@ -118,7 +118,7 @@ public sealed class EditRulesTableTests
     private PaymentLink LinkIn(Situation situation, bool customerChooses)
     {
         var settings = Links.Settings(maxUsages: 3) with { CustomerChoosesAmount = customerChooses };
-        var link = PaymentLink.Create(Guid.NewGuid(), settings, publish: situation != Situation.NewDraft, Now, Links.Merchant).Value;
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: situation != Situation.NewDraft, Now, Links.Merchant).Value;
         Result<bool> Do(LinkTrigger action) => link.Apply(action, Now, Links.Merchant);
         switch (situation)
         {

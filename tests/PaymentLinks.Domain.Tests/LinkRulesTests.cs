@@ -58,7 +58,7 @@ public sealed class LinkRulesTests
     [Fact]
     public void Create_and_publish_with_a_past_expiry_is_refused()
     {
-        var created = PaymentLink.Create(Guid.NewGuid(), Links.Settings(expiresAt: Now.AddSeconds(-1)), publish: true, Now, Links.Merchant);
+        var created = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings(expiresAt: Now.AddSeconds(-1)), publish: true, Now, Links.Merchant);
         Assert.False(created.IsSuccess);
         Assert.Equal(RefusalCodes.InvalidTransition, created.Refusal.Code);
     }
@@ -151,7 +151,7 @@ public sealed class LinkRulesTests
     [Fact]
     public void A_copy_of_a_title_at_its_longest_is_cut_to_fit()
     {
-        var link = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Title = new string('t', LinkSettings.TitleMaxLength) }, publish: false, Now, Links.Merchant).Value;
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { Title = new string('t', LinkSettings.TitleMaxLength) }, publish: false, Now, Links.Merchant).Value;
 
         var copy = link.DuplicateAsDraft(Now, Links.Merchant);
 

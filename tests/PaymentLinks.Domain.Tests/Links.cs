@@ -21,7 +21,7 @@ internal static class Links
     public static PaymentLink InState(LinkStatus state, FakeTimeProvider clock, int maxUsages = 10, DateTimeOffset? expiresAt = null)
     {
         var now = clock.GetUtcNow();
-        var link = PaymentLink.Create(Guid.NewGuid(), Settings(maxUsages, expiresAt), publish: false, now, Merchant).Value;
+        var link = PaymentLink.Create(Guid.NewGuid(), livemode: false, Settings(maxUsages, expiresAt), publish: false, now, Merchant).Value;
         switch (state)
         {
             case LinkStatus.Draft:

@@ -23,7 +23,7 @@ public sealed class OrderTests
     private static PaymentLink Donation() => Link(Links.Settings() with { Amount = 5.00m, CustomerChoosesAmount = true, SuggestedAmount = 20m });
 
     private static PaymentLink Link(LinkSettings settings) =>
-        PaymentLink.Create(Guid.NewGuid(), settings, publish: true, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+        PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: true, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
 
     private static readonly CheckoutAnswers GoodShirt = new() { Quantity = "3", Email = " ada@example.com ", Name = "Ada", Fields = ["M", "", ""] };
 

@@ -86,7 +86,7 @@ public sealed class RandomSequenceTests
         var now = clock.GetUtcNow();
         DateTimeOffset? expiresAt = random.Next(3) == 0 ? null : now.AddMinutes(random.Next(30, 3000));
         var settings = Links.Settings(maxUsages: random.Next(1, 8), expiresAt: expiresAt);
-        return PaymentLink.Create(Guid.NewGuid(), settings, publish: random.Next(2) == 0, now, Links.Merchant).Value;
+        return PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: random.Next(2) == 0, now, Links.Merchant).Value;
     }
 
     private static void AssertInvariants(PaymentLink link, DateTimeOffset now)

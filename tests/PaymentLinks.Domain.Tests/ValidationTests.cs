@@ -38,18 +38,18 @@ public sealed class ValidationTests
     [InlineData("שיעור יוגה")]
     [InlineData("ヨガ教室、土曜日")]
     public void Accents_combining_marks_emoji_and_right_to_left_scripts_are_accepted(string title) =>
-        Assert.True(PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Title = title }, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).IsSuccess);
+        Assert.True(PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { Title = title }, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).IsSuccess);
 
     [Fact]
     public void A_description_and_disabled_message_may_have_line_breaks_and_tabs() =>
-        Assert.True(PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Description = "Line one\r\nLine\ttwo", DisabledMessage = "Back\nsoon" },
+        Assert.True(PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { Description = "Line one\r\nLine\ttwo", DisabledMessage = "Back\nsoon" },
             publish: false, DateTimeOffset.UnixEpoch, Links.Merchant).IsSuccess);
 
     [Theory]
     [MemberData(nameof(BadSettings))]
     public void Bad_settings_are_refused_naming_the_field(string field, LinkSettings settings)
     {
-        var created = PaymentLink.Create(Guid.NewGuid(), settings, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant);
+        var created = PaymentLink.Create(Guid.NewGuid(), livemode: false, settings, publish: false, DateTimeOffset.UnixEpoch, Links.Merchant);
 
         Assert.False(created.IsSuccess);
         Assert.Equal("invalid_request", created.Refusal.Code);
@@ -66,8 +66,8 @@ public sealed class ValidationTests
     [Fact]
     public void Amount_is_kept_in_the_currency_minor_units()
     {
-        var yen = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Amount = 1500m, Currency = "JPY" }, false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
-        var dinar = PaymentLink.Create(Guid.NewGuid(), Links.Settings() with { Amount = 1.234m, Currency = "kwd" }, false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+        var yen = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { Amount = 1500m, Currency = "JPY" }, false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
+        var dinar = PaymentLink.Create(Guid.NewGuid(), livemode: false, Links.Settings() with { Amount = 1.234m, Currency = "kwd" }, false, DateTimeOffset.UnixEpoch, Links.Merchant).Value;
 
         Assert.Equal((1500L, 1500m), (yen.AmountMinor, yen.Amount));
         Assert.Equal((1234L, 1.234m, "KWD"), (dinar.AmountMinor, dinar.Amount, dinar.Currency));

@@ -107,7 +107,7 @@ public sealed class ApiKeysTests(AppFixture app)
     public async Task A_link_created_through_the_api_appears_in_an_open_dashboard_without_reload()
     {
         var session = await DashboardSession.StartAsync(app, "Api Aquariums");
-        var key = (await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "integration")).Value;
+        var key = (await app.ApiKeys.CreateAsync(session.Merchant, "integration")).Value;
         await session.CreateLinkAsync("Goldfish bowl");
         await session.OpenAsync("links");
         await session.MarkDocumentAsync();

@@ -112,7 +112,7 @@ public sealed class AppFixture : IAsyncLifetime
         var registered = await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, Password, businessName);
         Assert.True(registered.Succeeded, string.Join(" ", registered.Errors.Select(e => e.Description)));
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return (email, new MerchantCaller(user!.MerchantId, Actor.User(user.Id)));
+        return (email, new MerchantCaller(user!.MerchantId, Actor.User(user.Id), Livemode: false));
     }
 
     public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();

@@ -46,8 +46,8 @@ public sealed class DashboardAccessibilityTests(AppFixture app)
         var disabled = await session.CreateLinkAsync("Leather cover");
         await app.Links.ApplyAsync(session.Merchant, disabled.Id, LinkTrigger.Disable);
         await session.CreateLinkAsync("Sketch pad", publish: false);
-        await app.ApiKeys.CreateAsync(session.Merchant.MerchantId, "Shop");
-        await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, "https://hooks.example/in");
+        await app.ApiKeys.CreateAsync(session.Merchant, "Shop");
+        await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant, "https://hooks.example/in");
 
         foreach (var path in new[] { "", "links", $"links/{paid.Id}", $"links/{paid.Id}/edit", "links/new", "payments", $"payments/{payment.Id}", "settings/api-keys", "settings/webhooks", "settings/account", "settings/two-factor" })
         {

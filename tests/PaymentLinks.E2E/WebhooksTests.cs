@@ -40,7 +40,7 @@ public sealed class WebhooksTests(AppFixture app)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var session = await DashboardSession.StartAsync(app, "Tested Honey");
-        var endpoint = (await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant.MerchantId, receiver.Url)).Value;
+        var endpoint = (await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(session.Merchant, receiver.Url)).Value;
         await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await session.OpenAsync("settings/webhooks");
         var page = session.Page;
@@ -56,7 +56,7 @@ public sealed class WebhooksTests(AppFixture app)
         await choices.GetByRole(AriaRole.Option, new() { Name = "payment.completed" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(row.GetByLabel("Events")).ToHaveValueAsync("payment.completed");
-        Assert.Equal(["payment.completed"], Assert.Single(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant.MerchantId)).EventTypes);
+        Assert.Equal(["payment.completed"], Assert.Single(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant)).EventTypes);
 
         await session.OpenMenuAsync(row.GetByRole(AriaRole.Button, new() { Name = $"Actions for {receiver.Url}" }));
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Send test event" }).ClickAsync();
@@ -70,7 +70,7 @@ public sealed class WebhooksTests(AppFixture app)
         await session.ConfirmAsync("Delete");
         await Expect(page.GetByLabel("Endpoints", new() { Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByText("Nothing delivered yet.")).ToBeVisibleAsync();
-        Assert.Empty(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant.MerchantId));
+        Assert.Empty(await app.Services.GetRequiredService<WebhookService>().EndpointsAsync(session.Merchant));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PaymentLinks.Infrastructure.Links;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
@@ -12,14 +13,14 @@ public static class DeliveryLogWaits
     /// waiting, so that the dispatcher's timer keeps ticking.
     /// </summary>
     public static async Task<IReadOnlyList<WebhookDeliveryView>> WaitForLogAsync(
-        this WebhookService webhooks, Guid merchantId, Func<IReadOnlyList<WebhookDeliveryView>, bool> condition, string what,
+        this WebhookService webhooks, MerchantCaller merchant, Func<IReadOnlyList<WebhookDeliveryView>, bool> condition, string what,
         FakeTimeProvider? fakeClock = null, TimeSpan step = default)
     {
         IReadOnlyList<WebhookDeliveryView> log = [];
         await Poll.UntilAsync(async () =>
         {
             fakeClock?.Advance(step);
-            return condition(log = await webhooks.RecentDeliveriesAsync(merchantId));
+            return condition(log = await webhooks.RecentDeliveriesAsync(merchant));
         }, what);
         return log;
     }

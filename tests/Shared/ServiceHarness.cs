@@ -63,7 +63,7 @@ public sealed class ServiceHarness : IAsyncLifetime
         await using var db = NewContext();
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync();
-        return new MerchantCaller(merchant.Id, Actor.User($"user-of-{name}"));
+        return new MerchantCaller(merchant.Id, Actor.User($"user-of-{name}"), Livemode: false);
     }
 
     public static LinkSettings Settings(int maxUsages = 1000, DateTimeOffset? expiresAt = null, string title = "Workshop seat") => new()

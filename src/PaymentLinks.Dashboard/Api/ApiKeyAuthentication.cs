@@ -26,6 +26,7 @@ public sealed class ApiKeyAuthentication(
     public const string ScopeClaim = "api_key_scope";
     private const string MerchantIdClaim = "merchant_id";
     private const string KeyIdClaim = "api_key_id";
+    private const string LivemodeClaim = "livemode";
     private const string ThrottledItem = "api-authentication-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -45,6 +46,7 @@ public sealed class ApiKeyAuthentication(
             new Claim(KeyIdClaim, identity.KeyId.ToString()),
             new Claim(ClaimTypes.Name, identity.Name),
             new Claim(ScopeClaim, identity.Scope.ToString()),
+            new Claim(LivemodeClaim, identity.Livemode ? "true" : "false"),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
@@ -85,8 +87,9 @@ public sealed class ApiKeyAuthentication(
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
     }
 
+    /// <summary>The merchant and the mode the key works in (its <c>plk_test_</c> or <c>plk_live_</c>).</summary>
     public static MerchantCaller CallerOf(ClaimsPrincipal user) => new(
-        Guid.Parse(user.FindFirstValue(MerchantIdClaim)!), Actor.Key(user.FindFirstValue(KeyIdClaim)!));
+        Guid.Parse(user.FindFirstValue(MerchantIdClaim)!), Actor.Key(user.FindFirstValue(KeyIdClaim)!), user.FindFirstValue(LivemodeClaim) == "true");
 
     public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim);
 }

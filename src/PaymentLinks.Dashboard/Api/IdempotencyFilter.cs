@@ -24,18 +24,18 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         if (key.Length > IdempotencyRecord.KeyMaxLength)
             return ApiRefusals.Invalid(new ApiFieldError(Header, $"At most {IdempotencyRecord.KeyMaxLength} characters."));
 
-        var merchantId = ApiKeyAuthentication.CallerOf(http.User).MerchantId;
+        var caller = ApiKeyAuthentication.CallerOf(http.User);
         var hash = RequestHash(http.Request, await ApiBody.ReadAsync(http.Request));
-        if (await store.FindAsync(merchantId, key, http.RequestAborted) is { } earlier)
+        if (await store.FindAsync(caller, key, http.RequestAborted) is { } earlier)
             return Replay(earlier, hash);
         try
         {
-            return await new KeyedRequest(merchantId, key, hash).RunAsync(() => next(context).AsTask());
+            return await new KeyedRequest(caller, key, hash).RunAsync(() => next(context).AsTask());
         }
         catch (IdempotencyKeyTaken)
         {
             // A request with the same key committed while this one ran; this one's work was rolled back.
-            var first = await store.FindAsync(merchantId, key, CancellationToken.None);
+            var first = await store.FindAsync(caller, key, CancellationToken.None);
             return Replay(first ?? throw new InvalidOperationException($"Idempotency key {key} was taken, yet is not stored."), hash);
         }
     }

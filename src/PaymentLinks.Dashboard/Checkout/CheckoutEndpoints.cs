@@ -190,6 +190,7 @@ public static class CheckoutEndpoints
             ["BusinessName"] = problem == CheckoutProblem.NotFound ? null : link?.BusinessName,
             ["MerchantMessage"] = problem == CheckoutProblem.Disabled ? link?.DisabledMessage : null,
             ["Brand"] = problem == CheckoutProblem.NotFound ? null : link?.Brand,
+            ["TestMode"] = problem != CheckoutProblem.NotFound && link is { Livemode: false },
         }) { StatusCode = problem.StatusCode() };
 
     private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>

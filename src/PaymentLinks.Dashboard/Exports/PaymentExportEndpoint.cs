@@ -1,11 +1,17 @@
 using PaymentLinks.Dashboard.Components.Payments;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Exports;
 
-/// <summary><c>GET /payments/export</c>: the signed-in merchant's payments the Payments page shows, as a CSV download.</summary>
+/// <summary>
+/// <c>GET /payments/export</c>: the signed-in merchant's payments the Payments page shows, as a CSV download. The page
+/// names its mode in the address (<c>livemode=true</c> for live), so the file holds what that page showed even after
+/// the mode was switched in another tab.
+/// </summary>
 public static class PaymentExportEndpoint
 {
     public const string Path = "/payments/export";
@@ -15,9 +21,10 @@ public static class PaymentExportEndpoint
 
     private static async Task ExportAsync(
         HttpContext http, PaymentLedger ledger, MerchantProfiles profiles, TimeProvider clock,
-        string? link, string? status, string? from, string? to, string? email)
+        string? link, string? status, string? from, string? to, string? email, string? livemode)
     {
-        var caller = MerchantClaims.CallerOf(http.User)!;
+        var (merchantId, userId) = MerchantClaims.SignedInOf(http.User)!.Value;
+        var caller = new MerchantCaller(merchantId, Actor.User(userId), livemode == "true");
         var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
         var filter = PaymentFilter.Parse(link, status, from, to, email);
         var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyy-MM-dd");

@@ -1,21 +1,17 @@
 using System.Security.Claims;
-using PaymentLinks.Domain.Links;
-using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Identity;
 
 /// <summary>
-/// The signed-in merchant user, as the services want to know them, read from the sign-in's claims. Pages get it from
-/// the layout's cascading <see cref="MerchantContext"/>, built from this once per circuit.
+/// The signed-in merchant user, read from the sign-in's claims. Pages get who they work for (and in which mode) from the
+/// layout's cascading <see cref="MerchantContext"/>, built from this once per circuit.
 /// </summary>
 public static class MerchantClaims
 {
-    public static MerchantCaller? CallerOf(ClaimsPrincipal user)
+    public static (Guid MerchantId, string UserId)? SignedInOf(ClaimsPrincipal user)
     {
         var merchantId = user.FindFirstValue(MerchantClaimsPrincipalFactory.MerchantIdClaim);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return Guid.TryParse(merchantId, out var id) && userId is not null
-            ? new MerchantCaller(id, Actor.User(userId))
-            : null;
+        return Guid.TryParse(merchantId, out var id) && userId is not null ? (id, userId) : null;
     }
 }

@@ -8,11 +8,13 @@ namespace PaymentLinks.Dashboard.Identity;
 
 /// <summary>
 /// The signed-in person and their merchant, loaded once per circuit by the layout and cascaded to every
-/// page: whose links to show, and how to show dates (in the merchant's time zone; stored in UTC).
+/// page: whose links to show and in which mode, and how to show dates (in the merchant's time zone; stored in UTC).
+/// Switching the mode loads the page afresh, so a circuit works in one mode all its life.
 /// </summary>
 public sealed class MerchantContext(MerchantSession session, TimeProvider clock, CultureInfo? language = null)
 {
-    public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId));
+    public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId), session.ViewsLiveMode);
+    public bool TestMode => !Caller.Livemode;
     public string UserId => session.UserId;
     public string Email => session.Email;
     public string BusinessName { get; private set; } = session.BusinessName;

@@ -15,6 +15,9 @@ public sealed partial class PaymentLink
     public Guid Id { get; private set; }
     public string PublicId { get; private set; } = "";
     public Guid MerchantId { get; private set; }
+
+    /// <summary>Which of the merchant's two worlds the link lives in: live takes real money, test pays through the sandbox bank.</summary>
+    public bool Livemode { get; private set; }
     public string Title { get; private set; } = "";
     public string? Description { get; private set; }
     public long AmountMinor { get; private set; }
@@ -47,7 +50,7 @@ public sealed partial class PaymentLink
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
 
     public static Result<PaymentLink> Create(
-        Guid merchantId, LinkSettings settings, bool publish, DateTimeOffset now, Actor actor)
+        Guid merchantId, bool livemode, LinkSettings settings, bool publish, DateTimeOffset now, Actor actor)
     {
         settings = settings.Normalized();
         var errors = settings.Validate();
@@ -59,6 +62,7 @@ public sealed partial class PaymentLink
             Id = Guid.CreateVersion7(now),
             PublicId = PublicIds.New(),
             MerchantId = merchantId,
+            Livemode = livemode,
             Status = LinkStatus.Draft,
             StatusChangedAt = now,
             CreatedAt = now,
@@ -87,7 +91,7 @@ public sealed partial class PaymentLink
             Title = title.Length > LinkSettings.TitleMaxLength ? title[..LinkSettings.TitleMaxLength] : title,
             ExpiresAt = ExpiresAt > now ? ExpiresAt : null,
         };
-        return Create(MerchantId, settings, publish: false, now, actor).Value;
+        return Create(MerchantId, Livemode, settings, publish: false, now, actor).Value;
     }
 
     /// <summary>The status anyone sees at <paramref name="now"/>: never ACTIVE or DISABLED after expires_at.</summary>

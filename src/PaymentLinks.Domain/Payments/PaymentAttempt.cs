@@ -26,6 +26,9 @@ public sealed class PaymentAttempt
 
     public Guid Id { get; private set; }
     public Guid LinkId { get; private set; }
+
+    /// <summary>Its link's mode, kept with it: a test payment never counts in live figures, and it says which rail it went through.</summary>
+    public bool Livemode { get; private set; }
     public long AmountMinor { get; private set; }
     public string Currency { get; private set; } = "";
     public PaymentStatus Status { get; private set; }
@@ -52,6 +55,7 @@ public sealed class PaymentAttempt
             CheckoutToken = checkoutToken,
             Id = Guid.CreateVersion7(now),
             LinkId = link.Id,
+            Livemode = link.Livemode,
             Currency = link.Currency,
             Status = PaymentStatus.Pending,
             CreatedAt = now,

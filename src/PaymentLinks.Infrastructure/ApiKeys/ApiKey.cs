@@ -14,18 +14,20 @@ public enum ApiKeyScope
 public sealed class ApiKey
 {
     public const int NameMaxLength = 80;
-    public const int PrefixLength = 12;
+    /// <summary>What the list shows of a secret: <c>plk_test_</c> or <c>plk_live_</c> and the first random characters.</summary>
+    public const int PrefixLength = 16;
     public const int HashLength = 64;
 
     private ApiKey() { }
 
-    public ApiKey(Guid id, Guid merchantId, string name, string prefix, string hash, DateTimeOffset createdAt,
+    public ApiKey(Guid id, Guid merchantId, bool livemode, string name, string prefix, string hash, DateTimeOffset createdAt,
         ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null)
     {
         Scope = scope;
         ExpiresAt = expiresAt;
         Id = id;
         MerchantId = merchantId;
+        Livemode = livemode;
         Name = name;
         Prefix = prefix;
         Hash = hash;
@@ -34,6 +36,9 @@ public sealed class ApiKey
 
     public Guid Id { get; private set; }
     public Guid MerchantId { get; private set; }
+
+    /// <summary>The mode every call made with this key works in: a test key sees test data only, a live key live data only.</summary>
+    public bool Livemode { get; private set; }
     public string Name { get; private set; } = "";
     public string Prefix { get; private set; } = "";
     public string Hash { get; private set; } = "";

@@ -1,25 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.ApiKeys;
 
 public sealed record ApiKeyView(
     Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt,
-    ApiKeyScope Scope, DateTimeOffset? ExpiresAt);
+    ApiKeyScope Scope, DateTimeOffset? ExpiresAt, bool Livemode);
 
 /// <summary>The one and only time a key's secret exists outside the caller's hands.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 
 /// <summary>Who an accepted key speaks for.</summary>
-public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name, ApiKeyScope Scope);
+public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name, ApiKeyScope Scope, bool Livemode);
 
-/// <summary>Creating, listing, revoking and checking merchants' API keys ("plk_" + 40 random characters).</summary>
+/// <summary>
+/// Creating, listing, revoking and checking merchants' API keys: <c>plk_test_</c> or <c>plk_live_</c> and 40 random
+/// characters, the prefix naming the mode the key works in. Keys made before there were modes (<c>plk_</c> and 40) are
+/// test keys: everything made with them was paid through the sandbox bank.
+/// </summary>
 public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     public const string SecretPrefix = "plk_";
+    public const string TestPrefix = "plk_test_";
+    public const string LivePrefix = "plk_live_";
 
     /// <summary>Keys a merchant may have in use at once; each has its own rate limit, so this bounds the merchant's.</summary>
     public const int MaxUsableKeys = 20;
@@ -30,7 +38,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
     public async Task<Result<CreatedApiKey>> CreateAsync(
-        Guid merchantId, string name, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null, CancellationToken ct = default)
+        MerchantCaller caller, string name, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null, CancellationToken ct = default)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ApiKey.NameMaxLength)
@@ -41,26 +49,27 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         if (expiresAt <= now)
             return Refusal.Invalid("expires_at", "The expiry must be in the future.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.ApiKeys.CountAsync(k => k.MerchantId == merchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
+        if (await db.ApiKeys.CountAsync(k => k.MerchantId == caller.MerchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
             return Refusal.Invalid("name", $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.");
-        var secret = SecretPrefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
-        var key = new ApiKey(Guid.CreateVersion7(now), merchantId, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, scope, expiresAt);
+        var secret = (caller.Livemode ? LivePrefix : TestPrefix) + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+        var key = new ApiKey(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, scope, expiresAt);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ViewOf(key), secret);
     }
 
-    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(Guid merchantId, CancellationToken ct = default)
+    /// <summary>The keys of the caller's mode.</summary>
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.MerchantId == merchantId).OrderByDescending(k => k.CreatedAt).ToListAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.MerchantId == caller.MerchantId && k.Livemode == caller.Livemode).OrderByDescending(k => k.CreatedAt).ToListAsync(ct);
         return keys.Select(ViewOf).ToList();
     }
 
-    public async Task<bool> RevokeAsync(Guid merchantId, Guid keyId, CancellationToken ct = default)
+    public async Task<bool> RevokeAsync(MerchantCaller caller, Guid keyId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.MerchantId == merchantId, ct);
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.MerchantId == caller.MerchantId && k.Livemode == caller.Livemode, ct);
         if (key is null)
             return false;
         key.Revoke(clock.GetUtcNow());
@@ -71,7 +80,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     /// <summary>The merchant a presented secret belongs to, or null when it is unknown, malformed, revoked or expired.</summary>
     public async Task<ApiKeyIdentity?> AuthenticateAsync(string? secret, CancellationToken ct = default)
     {
-        if (secret is null || !secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length != SecretPrefix.Length + RandomLength)
+        if (!LooksLikeKey(secret))
             return null;
         var hash = HashOf(secret);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -81,12 +90,18 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
             return null;
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), ct);
-        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name, key.Scope);
+        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name, key.Scope, key.Livemode);
     }
+
+    private static bool LooksLikeKey([NotNullWhen(true)] string? secret) =>
+        secret is not null && (Starts(secret, TestPrefix) || Starts(secret, LivePrefix) || Starts(secret, SecretPrefix));
+
+    private static bool Starts(string secret, string prefix) =>
+        secret.StartsWith(prefix, StringComparison.Ordinal) && secret.Length == prefix.Length + RandomLength;
 
     // The secret has ~238 bits of randomness, so a plain SHA-256 is enough: there is nothing to brute-force.
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static ApiKeyView ViewOf(ApiKey key) =>
-        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.Scope, key.ExpiresAt);
+        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.Scope, key.ExpiresAt, key.Livemode);
 }

@@ -1,7 +1,7 @@
 namespace PaymentLinks.Infrastructure.Idempotency;
 
 /// <summary>
-/// One Idempotency-Key of one merchant: the request it was first used with (as a hash) and the answer to replay,
+/// One Idempotency-Key of one merchant in one mode: the request it was first used with (as a hash) and the answer to replay,
 /// stored in the transaction of the work it answers (<see cref="KeyedRequest"/>).
 /// </summary>
 public sealed class IdempotencyRecord
@@ -11,9 +11,10 @@ public sealed class IdempotencyRecord
 
     private IdempotencyRecord() { }
 
-    public IdempotencyRecord(Guid merchantId, string key, string requestHash, DateTimeOffset createdAt, StoredAnswer answer)
+    public IdempotencyRecord(Guid merchantId, bool livemode, string key, string requestHash, DateTimeOffset createdAt, StoredAnswer answer)
     {
         MerchantId = merchantId;
+        Livemode = livemode;
         Key = key;
         RequestHash = requestHash;
         CreatedAt = createdAt;
@@ -23,6 +24,9 @@ public sealed class IdempotencyRecord
 
     public long Id { get; private set; }
     public Guid MerchantId { get; private set; }
+
+    /// <summary>A test key and a live key may use the same Idempotency-Key for different requests.</summary>
+    public bool Livemode { get; private set; }
     public string Key { get; private set; } = "";
     public string RequestHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }

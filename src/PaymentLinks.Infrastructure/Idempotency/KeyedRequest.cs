@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Idempotency;
@@ -16,7 +17,7 @@ public sealed class IdempotencyKeyTaken() : Exception("This Idempotency-Key was 
 /// also stores the key and the answer (<see cref="WriteTransactions"/>), so a crash leaves either both or neither:
 /// a retry then replays the answer, or does the work for the first time. No row is ever left half done to wait on.
 /// </summary>
-public sealed class KeyedRequest(Guid merchantId, string key, string requestHash)
+public sealed class KeyedRequest(MerchantCaller caller, string key, string requestHash)
 {
     private static readonly AsyncLocal<KeyedRequest?> Ambient = new();
 
@@ -60,7 +61,7 @@ public sealed class KeyedRequest(Guid merchantId, string key, string requestHash
 
     /// <summary>
     /// In the write's transaction, after its work: the key and its answer. Of two requests with one key, the second
-    /// one's insert fails on the unique (merchant, key) pair (PostgreSQL makes it wait for the first to commit), and
+    /// one's insert fails on the unique (merchant, mode, key) (PostgreSQL makes it wait for the first to commit), and
     /// its work is rolled back with it.
     /// </summary>
     internal async Task StoreAsync(AppDbContext db, object? result, DateTimeOffset now, CancellationToken ct)
@@ -68,9 +69,9 @@ public sealed class KeyedRequest(Guid merchantId, string key, string requestHash
         var expiredBefore = now - IdempotencyStore.Lifetime;
         // An incomplete row can only be left by a release that claimed keys in a transaction of their own.
         await db.IdempotencyRecords
-            .Where(r => r.MerchantId == merchantId && r.Key == key && (r.CreatedAt < expiredBefore || r.StatusCode == null))
+            .Where(r => r.MerchantId == caller.MerchantId && r.Livemode == caller.Livemode && r.Key == key && (r.CreatedAt < expiredBefore || r.StatusCode == null))
             .ExecuteDeleteAsync(ct);
-        db.IdempotencyRecords.Add(new IdempotencyRecord(merchantId, key, requestHash, now, _answerFor!(result)));
+        db.IdempotencyRecords.Add(new IdempotencyRecord(caller.MerchantId, caller.Livemode, key, requestHash, now, _answerFor!(result)));
         try
         {
             await db.SaveChangesAsync(ct);

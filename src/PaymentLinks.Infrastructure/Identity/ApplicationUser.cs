@@ -9,4 +9,10 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>The dashboard's dark theme, remembered for this person on every device.</summary>
     public bool PrefersDarkTheme { get; set; }
+
+    /// <summary>
+    /// Whether the dashboard shows this person the merchant's live data; off (test mode) until they switch, so a new
+    /// merchant's first link can be paid at once through the sandbox bank.
+    /// </summary>
+    public bool ViewsLiveMode { get; set; }
 }

@@ -63,9 +63,9 @@ public sealed class LinkDetailsQuery(PaymentLinkService links, LinkInsights insi
         var today = LocalDays.DayOf(now, zone);
         var since = now.AddDays(-ChartDays - 1);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var owned = db.PaymentLinks.OwnedBy(caller);
         var finished = await db.PaymentAttempts.AsNoTracking()
-            .Where(a => a.LinkId == id && a.Status == PaymentStatus.Completed && a.FinishedAt >= since
-                && db.PaymentLinks.Any(l => l.Id == id && l.MerchantId == caller.MerchantId))
+            .Where(a => a.LinkId == id && a.Status == PaymentStatus.Completed && a.FinishedAt >= since && owned.Any(l => l.Id == id))
             .Select(a => a.FinishedAt!.Value).ToListAsync(ct);
         var perDay = finished.GroupBy(at => LocalDays.DayOf(at, zone)).ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, ChartDays).Select(i => today.AddDays(i - ChartDays + 1))

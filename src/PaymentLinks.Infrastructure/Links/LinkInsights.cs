@@ -35,7 +35,7 @@ public sealed class LinkInsights(IDbContextFactory<AppDbContext> contexts)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         int Count(PaymentStatus status) => counts.FirstOrDefault(c => c.Status == status)?.Count ?? 0;
-        var views = await db.PaymentLinks.Where(l => l.Id == linkId && l.MerchantId == caller.MerchantId)
+        var views = await db.PaymentLinks.OwnedBy(caller).Where(l => l.Id == linkId)
             .Select(l => l.CheckoutViews).FirstOrDefaultAsync(ct);
         return new LinkFunnel(views, counts.Sum(c => c.Count), Count(PaymentStatus.Completed), Count(PaymentStatus.Failed));
     }
@@ -44,12 +44,14 @@ public sealed class LinkInsights(IDbContextFactory<AppDbContext> contexts)
     public async Task<IReadOnlyList<string>> RecentCurrenciesAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var newest = await db.PaymentLinks.AsNoTracking().Where(l => l.MerchantId == caller.MerchantId)
+        var newest = await db.PaymentLinks.AsNoTracking().OwnedBy(caller)
             .OrderByDescending(l => l.CreatedAt).Take(50).Select(l => l.Currency).ToListAsync(ct);
         return newest.Distinct().Take(5).ToList();
     }
 
-    private static IQueryable<PaymentAttempt> OwnedAttempts(AppDbContext db, MerchantCaller caller, Guid linkId) =>
-        db.PaymentAttempts.AsNoTracking()
-            .Where(a => a.LinkId == linkId && db.PaymentLinks.Any(l => l.Id == linkId && l.MerchantId == caller.MerchantId));
+    private static IQueryable<PaymentAttempt> OwnedAttempts(AppDbContext db, MerchantCaller caller, Guid linkId)
+    {
+        var owned = db.PaymentLinks.OwnedBy(caller);
+        return db.PaymentAttempts.AsNoTracking().Where(a => a.LinkId == linkId && owned.Any(l => l.Id == linkId));
+    }
 }

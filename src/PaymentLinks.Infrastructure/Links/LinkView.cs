@@ -10,6 +10,7 @@ public sealed record LinkView(
     Guid Id,
     string PublicId,
     Guid MerchantId,
+    bool Livemode,
     LinkSettings Settings,
     int Usages,
     LinkStatus Status,
@@ -33,7 +34,7 @@ public sealed record LinkView(
     public IReadOnlyList<LinkTrigger> AvailableActions => LinkLifecycle.ActionsFrom(Status);
 
     public static LinkView Of(PaymentLink link, DateTimeOffset now) => new(
-        link.Id, link.PublicId, link.MerchantId, link.CurrentSettings(), link.Usages,
+        link.Id, link.PublicId, link.MerchantId, link.Livemode, link.CurrentSettings(), link.Usages,
         link.EffectiveStatus(now), link.EffectiveStatusChangedAt(now), link.FirstPublishedAt is not null,
         link.CreatedAt, link.UpdatedAt, link.Version);
 }

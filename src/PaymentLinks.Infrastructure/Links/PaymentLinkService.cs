@@ -3,17 +3,18 @@ using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Links;
 
 /// <summary>
 /// The merchant-side operations on links, shared by the dashboard and the API. Every call is scoped to
-/// the caller's merchant: another merchant's link is simply not found.
+/// the caller's merchant and mode: another merchant's link, or the other mode's, is simply not found.
 /// </summary>
 public sealed class PaymentLinkService(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, LinkExpiry expiry, TimeProvider clock,
-    IOptions<LinkOptions> options)
+    IOptions<LinkOptions> options, LiveProviders providers)
 {
     /// <summary>What a new link starts with, before the merchant fills anything in.</summary>
     public LinkSettings NewSettings() => new() { MaxUsages = options.Value.DefaultMaxUsages };
@@ -25,9 +26,11 @@ public sealed class PaymentLinkService(
     {
         return await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
-            var link = PaymentLink.Create(caller.MerchantId, settings, publish, now, caller.Actor);
+            var link = PaymentLink.Create(caller.MerchantId, caller.Livemode, settings, publish, now, caller.Actor);
             if (!link.IsSuccess)
                 return link.Refusal;
+            if (await providers.RefusalForAsync(link.Value, before: null, ct) is { } noProvider)
+                return noProvider;
             db.PaymentLinks.Add(link.Value);
             await db.SaveChangesAsync(ct);
             return LinkView.Of(link.Value, now);
@@ -112,7 +115,7 @@ public sealed class PaymentLinkService(
     // One query per kind of name, so each is answered from its own index.
     private static IQueryable<PaymentLink> Named(IQueryable<PaymentLink> links, MerchantCaller caller, LinkRef link)
     {
-        var merchant = links.Where(l => l.MerchantId == caller.MerchantId);
+        var merchant = links.OwnedBy(caller);
         var publicId = link.Value;
         return link.Id is { } id ? merchant.Where(l => l.Id == id) : merchant.Where(l => l.PublicId == publicId);
     }
@@ -121,8 +124,9 @@ public sealed class PaymentLinkService(
     internal async Task<IReadOnlyList<LinkHistoryEntry>> ReadHistoryAsync(MerchantCaller caller, Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var owned = db.PaymentLinks.OwnedBy(caller);
         return await db.LinkStatusChanges.AsNoTracking()
-            .Where(c => c.LinkId == id && db.PaymentLinks.Any(l => l.Id == id && l.MerchantId == caller.MerchantId))
+            .Where(c => c.LinkId == id && owned.Any(l => l.Id == id))
             .OrderBy(c => c.At).ThenBy(c => c.Id)
             .Select(c => new LinkHistoryEntry(c.From, c.To, c.At, c.ActorKind, c.ActorId))
             .ToListAsync(ct);
@@ -139,7 +143,7 @@ public sealed class PaymentLinkService(
         var statuses = query.Statuses is { Count: > 0 } ? query.Statuses : LinkQuery.DefaultStatuses;
         var term = query.Search?.Trim();
         var links = (string.IsNullOrEmpty(term) ? db.PaymentLinks : LinkTitleSearch.Matching(db, term)).AsNoTracking()
-            .Where(l => l.MerchantId == caller.MerchantId)
+            .OwnedBy(caller)
             .Where(PaymentLink.ShowsStatusAt(statuses, now));
 
         var (skip, take) = (Math.Max(0, query.Skip), Math.Clamp(query.Take, 1, LinkQuery.MaxPageSize));
@@ -150,7 +154,7 @@ public sealed class PaymentLinkService(
             .ToListAsync(ct);
         // A first page that is not full holds every match, so a search that finds a few links is not run twice.
         var total = skip == 0 && page.Count < take ? page.Count
-            : string.IsNullOrEmpty(term) ? await LinkCounting.CountAsync(db, caller.MerchantId, statuses, now, ct)
+            : string.IsNullOrEmpty(term) ? await LinkCounting.CountAsync(db, caller, statuses, now, ct)
             : await links.CountAsync(ct);
         return new Page<LinkView>(page.Select(l => LinkView.Of(l, now)).ToList(), total);
     }
@@ -187,14 +191,20 @@ public sealed class PaymentLinkService(
         int? expectedVersion = null, bool saveWhenRefused = true)
     {
         Guid? id = null;
-        return await writes.RunAsync<Result<LinkView>>(async db => id = await db.LockMerchantLinkAsync(caller.MerchantId, linkRef, ct), async (db, now) =>
+        return await writes.RunAsync<Result<LinkView>>(async db => id = await db.LockMerchantLinkAsync(caller, linkRef, ct), async (db, now) =>
         {
             var link = id is { } found ? await db.PaymentLinks.FirstAsync(l => l.Id == found, ct) : null;
             if (link is null)
                 return Refusal.NotFound();
             if (expectedVersion is { } expected && link.Version != expected)
                 return Refusal.ChangedBySomeoneElse();
+            var before = link.Status;
             var result = change(link, now);
+            if (result.IsSuccess && await providers.RefusalForAsync(link, before, ct) is { } noProvider)
+            {
+                db.ChangeTracker.Clear(); // the change made it ACTIVE: none of it is kept
+                return noProvider;
+            }
             if (!result.IsSuccess && !saveWhenRefused)
             {
                 db.ChangeTracker.Clear(); // nothing of it is kept, even if the transaction stores an idempotent answer

@@ -4,7 +4,7 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Infrastructure.Merchants;
 
 /// <summary>What the dashboard needs once per circuit about the signed-in person and their merchant.</summary>
-public sealed record MerchantSession(Guid MerchantId, string UserId, string Email, string BusinessName, string TimeZoneId, bool PrefersDarkTheme)
+public sealed record MerchantSession(Guid MerchantId, string UserId, string Email, string BusinessName, string TimeZoneId, bool PrefersDarkTheme, bool ViewsLiveMode)
 {
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }
@@ -18,7 +18,7 @@ public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
         return await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.MerchantId == merchantId)
             .Join(db.Merchants, u => u.MerchantId, m => m.Id,
-                (u, m) => new MerchantSession(m.Id, u.Id, u.Email ?? "", m.BusinessName, m.TimeZoneId, u.PrefersDarkTheme))
+                (u, m) => new MerchantSession(m.Id, u.Id, u.Email ?? "", m.BusinessName, m.TimeZoneId, u.PrefersDarkTheme, u.ViewsLiveMode))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -26,5 +26,11 @@ public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PrefersDarkTheme, dark), ct);
+    }
+
+    public async Task SetLiveModeAsync(string userId, bool live, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ViewsLiveMode, live), ct);
     }
 }

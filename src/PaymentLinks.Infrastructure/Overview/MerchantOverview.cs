@@ -22,7 +22,7 @@ public sealed record OverviewFigures(
     public double? Conversion => CheckoutViews == 0 ? null : (double)CompletedEver / CheckoutViews;
 }
 
-/// <summary>The merchant's overview: the last days' takings, conversion, links about to run out, latest payments.</summary>
+/// <summary>The merchant's overview, of one mode: the last days' takings, conversion, links about to run out, latest payments.</summary>
 public sealed class MerchantOverview(IDbContextFactory<AppDbContext> contexts, PaymentLedger ledger, TimeProvider clock)
 {
     public const int Days = 30;
@@ -36,7 +36,7 @@ public sealed class MerchantOverview(IDbContextFactory<AppDbContext> contexts, P
         var firstDay = today.AddDays(1 - Days);
         var since = LocalDays.StartOf(firstDay, zone);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var links = db.PaymentLinks.AsNoTracking().Where(l => l.MerchantId == caller.MerchantId);
+        var links = db.PaymentLinks.AsNoTracking().OwnedBy(caller);
         var completed = await db.PaymentAttempts.AsNoTracking()
             .Where(a => a.Status == PaymentStatus.Completed && a.FinishedAt >= since && links.Any(l => l.Id == a.LinkId))
             .Select(a => new { a.FinishedAt, a.AmountMinor, a.Currency }).ToListAsync(ct);

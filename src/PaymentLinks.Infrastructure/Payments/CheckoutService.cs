@@ -18,6 +18,9 @@ public sealed record CheckoutView(
 {
     public bool CanPay => Unavailable is null;
 
+    /// <summary>A live link takes real money; a test link pays through the sandbox bank, and its pages say so.</summary>
+    public bool Livemode { get; init; }
+
     /// <summary>The merchant's logo and accent colour.</summary>
     public BrandView Brand { get; init; } = BrandView.None(Guid.Empty);
 
@@ -89,6 +92,7 @@ public sealed class CheckoutService(
             link.Amount, link.Currency, link.RedirectUrl, link.DisabledMessage, link.PaymentRefusal(now))
         {
             ReturnSecret = found.ReturnSecret,
+            Livemode = link.Livemode,
             Brand = found.Brand,
             Asks = CheckoutAsks.Of(link.CurrentSettings()),
         };

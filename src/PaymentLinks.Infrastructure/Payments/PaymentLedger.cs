@@ -61,10 +61,10 @@ public sealed class PaymentLedger(IDbContextFactory<AppDbContext> contexts)
         public required string PublicId { get; init; }
     }
 
-    /// <summary>The merchant's payments that match, newest first.</summary>
+    /// <summary>The caller's payments (its merchant's, in its mode) that match, newest first.</summary>
     private static IQueryable<Joined> Filtered(AppDbContext db, MerchantCaller caller, PaymentQuery query)
     {
-        var rows = db.PaymentAttempts.AsNoTracking().Join(db.PaymentLinks.Where(l => l.MerchantId == caller.MerchantId),
+        var rows = db.PaymentAttempts.AsNoTracking().Join(db.PaymentLinks.OwnedBy(caller),
             a => a.LinkId, l => l.Id, (a, l) => new Joined { Attempt = a, Title = l.Title, PublicId = l.PublicId });
         if (query.LinkId is { } linkId)
             rows = rows.Where(r => r.Attempt.LinkId == linkId);

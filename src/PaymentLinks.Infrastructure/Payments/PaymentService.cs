@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
 
 /// <summary>A payment with what it bought and what the customer told the merchant.</summary>
 public sealed record PaymentView(
-    Guid Id, Guid LinkId, decimal Amount, string Currency, int Quantity, PaymentStatus Status, string? FailureReason,
+    Guid Id, Guid LinkId, bool Livemode, decimal Amount, string Currency, int Quantity, PaymentStatus Status, string? FailureReason,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? CustomerEmail, string? CustomerName, string? CustomerPhone,
     IReadOnlyList<FieldAnswer> Answers)
 {
@@ -18,7 +19,7 @@ public sealed record PaymentView(
     public decimal UnitAmount => Amount / Quantity;
 
     public static PaymentView Of(PaymentAttempt attempt) => new(
-        attempt.Id, attempt.LinkId, attempt.Amount, attempt.Currency, attempt.Quantity, attempt.Status, attempt.FailureReason,
+        attempt.Id, attempt.LinkId, attempt.Livemode, attempt.Amount, attempt.Currency, attempt.Quantity, attempt.Status, attempt.FailureReason,
         attempt.CreatedAt, attempt.FinishedAt, attempt.CustomerEmail, attempt.CustomerName, attempt.CustomerPhone, attempt.Answers);
 }
 
@@ -130,12 +131,13 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
-    /// <summary>A payment on one of the merchant's links; another merchant's is not found.</summary>
-    public async Task<PaymentView?> FindForMerchantAsync(Guid merchantId, Guid paymentId, CancellationToken ct = default)
+    /// <summary>A payment on one of the caller's links; another merchant's or the other mode's is not found.</summary>
+    public async Task<PaymentView?> FindForMerchantAsync(MerchantCaller caller, Guid paymentId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var owned = db.PaymentLinks.OwnedBy(caller);
         var attempt = await db.PaymentAttempts.AsNoTracking()
-            .Where(a => a.Id == paymentId && db.PaymentLinks.Any(l => l.Id == a.LinkId && l.MerchantId == merchantId))
+            .Where(a => a.Id == paymentId && owned.Any(l => l.Id == a.LinkId))
             .FirstOrDefaultAsync(ct);
         return attempt is null ? null : PaymentView.Of(attempt);
     }

@@ -106,8 +106,9 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, TextW
             .Select(l => l.PublicId).Take(5).ToListAsync(ct);
         if (adrift.Count > 0)
             throw new DatabaseCopyRefused($"Status does not match the last history entry on {string.Join(", ", adrift)}.");
-        var stored = await target.PaymentLinks.GroupBy(l => new { l.MerchantId, l.Status }).Select(g => new { g.Key.MerchantId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var kept = await target.MerchantLinkCounts.Where(c => c.Count != 0).Select(c => new { c.MerchantId, c.Status, c.Count }).ToListAsync(ct);
+        var stored = await target.PaymentLinks.GroupBy(l => new { l.MerchantId, l.Livemode, l.Status })
+            .Select(g => new { g.Key.MerchantId, g.Key.Livemode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var kept = await target.MerchantLinkCounts.Where(c => c.Count != 0).Select(c => new { c.MerchantId, c.Livemode, c.Status, c.Count }).ToListAsync(ct);
         if (stored.Count != kept.Count || stored.Except(kept).Any())
             throw new DatabaseCopyRefused("The link counts do not match the links.");
     }

@@ -19,21 +19,21 @@ internal static class RowLocks
     }
 
     /// <summary>
-    /// The merchant's link named by its UUID or public id, locked as <see cref="LockLinkAsync"/> does; null when the
-    /// merchant has no such link (another merchant's link included).
+    /// The caller's link named by its UUID or public id, locked as <see cref="LockLinkAsync"/> does; null when the
+    /// caller has no such link (another merchant's or the other mode's included).
     /// </summary>
-    public static async Task<Guid?> LockMerchantLinkAsync(this AppDbContext db, Guid merchantId, LinkRef link, CancellationToken ct)
+    public static async Task<Guid?> LockMerchantLinkAsync(this AppDbContext db, MerchantCaller caller, LinkRef link, CancellationToken ct)
     {
-        var (id, publicId) = (link.Id, link.Value);
+        var (id, publicId, merchantId, livemode) = (link.Id, link.Value, caller.MerchantId, caller.Livemode);
         if (db.Database.GetDbConnection() is not NpgsqlConnection)
         {
-            var merchants = db.PaymentLinks.Where(l => l.MerchantId == merchantId);
+            var merchants = db.PaymentLinks.OwnedBy(caller);
             var named = id is { } uuid ? merchants.Where(l => l.Id == uuid) : merchants.Where(l => l.PublicId == publicId);
             return await named.Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
         }
         var locked = id is { } lockedId
-            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = {lockedId} AND "MerchantId" = {merchantId} FOR UPDATE""")
-            : db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "PublicId" = {publicId} AND "MerchantId" = {merchantId} FOR UPDATE""");
+            ? db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "Id" = {lockedId} AND "MerchantId" = {merchantId} AND "Livemode" = {livemode} FOR UPDATE""")
+            : db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "PaymentLinks" WHERE "PublicId" = {publicId} AND "MerchantId" = {merchantId} AND "Livemode" = {livemode} FOR UPDATE""");
         return (await locked.ToListAsync(ct)) is [var found] ? found : null;
     }
 

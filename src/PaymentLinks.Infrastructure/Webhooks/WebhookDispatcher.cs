@@ -79,7 +79,7 @@ public sealed class WebhookDispatcher(
             .Where(e => merchants.Contains(e.MerchantId) && e.DisabledAt == null).ToListAsync(ct);
         foreach (var outboxEvent in events)
         {
-            foreach (var endpoint in endpoints.Where(e => e.MerchantId == outboxEvent.MerchantId && e.Receives(outboxEvent.Type)))
+            foreach (var endpoint in endpoints.Where(e => e.MerchantId == outboxEvent.MerchantId && e.Livemode == outboxEvent.Livemode && e.Receives(outboxEvent.Type)))
                 db.WebhookDeliveries.Add(new WebhookDelivery(Guid.CreateVersion7(now), outboxEvent.Id, endpoint.Id, endpoint.MerchantId, now));
             outboxEvent.MarkDispatched(now);
         }

@@ -9,10 +9,11 @@ public sealed class WebhookEndpoint
 
     private WebhookEndpoint() { }
 
-    public WebhookEndpoint(Guid id, Guid merchantId, string url, string secret, DateTimeOffset createdAt)
+    public WebhookEndpoint(Guid id, Guid merchantId, bool livemode, string url, string secret, DateTimeOffset createdAt)
     {
         Id = id;
         MerchantId = merchantId;
+        Livemode = livemode;
         Url = url;
         Secret = secret;
         CreatedAt = createdAt;
@@ -20,6 +21,9 @@ public sealed class WebhookEndpoint
 
     public Guid Id { get; private set; }
     public Guid MerchantId { get; private set; }
+
+    /// <summary>The mode whose events it receives: a test endpoint never hears of live payments, and the reverse.</summary>
+    public bool Livemode { get; private set; }
     public string Url { get; private set; } = "";
     public string Secret { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -57,10 +61,11 @@ public sealed class WebhookEvent
 
     private WebhookEvent() { }
 
-    public WebhookEvent(Guid eventId, Guid merchantId, string type, string payload, DateTimeOffset createdAt)
+    public WebhookEvent(Guid eventId, Guid merchantId, bool livemode, string type, string payload, DateTimeOffset createdAt)
     {
         EventId = eventId;
         MerchantId = merchantId;
+        Livemode = livemode;
         Type = type;
         Payload = payload;
         CreatedAt = createdAt;
@@ -72,6 +77,7 @@ public sealed class WebhookEvent
     /// <summary>The id receivers see (and deduplicate on, since delivery is at least once).</summary>
     public Guid EventId { get; private set; }
     public Guid MerchantId { get; private set; }
+    public bool Livemode { get; private set; }
     public string Type { get; private set; } = "";
     public string Payload { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }

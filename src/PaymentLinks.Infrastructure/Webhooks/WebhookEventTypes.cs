@@ -38,23 +38,23 @@ public static class WebhookOutbox
                 continue;
             var payment = entry.Entity;
             var type = payment.Status == PaymentStatus.Completed ? WebhookEventNames.PaymentCompleted : WebhookEventNames.PaymentFailed;
-            events.Add(New(link.MerchantId, type, new PaymentEventData(PaymentPayload.Of(payment), LinkSnapshot.Of(link)), now));
+            events.Add(New(link.MerchantId, link.Livemode, type, new PaymentEventData(PaymentPayload.Of(payment), LinkSnapshot.Of(link)), now));
         }
 
         foreach (var change in changes.Entries<LinkStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
         {
             if (TypeOf(change.From, change.To) is not { } type || !links.TryGetValue(change.LinkId, out var link))
                 continue;
-            events.Add(New(link.MerchantId, type,
+            events.Add(New(link.MerchantId, link.Livemode, type,
                 new LinkEventData(change.From.ToDisplayName(), change.To.ToDisplayName(), change.ActorKind.ToString(), LinkSnapshot.Of(link)), now));
         }
         return events;
     }
 
-    internal static WebhookEvent New(Guid merchantId, string type, object data, DateTimeOffset now)
+    internal static WebhookEvent New(Guid merchantId, bool livemode, string type, object data, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7(now);
-        var payload = JsonSerializer.Serialize(new WebhookEnvelope(id, type, now, data), Json);
-        return new WebhookEvent(id, merchantId, type, payload, now);
+        var payload = JsonSerializer.Serialize(new WebhookEnvelope(id, type, now, livemode, data), Json);
+        return new WebhookEvent(id, merchantId, livemode, type, payload, now);
     }
 }

@@ -3,8 +3,8 @@ using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
-/// <summary>Every webhook body: which event, when, and its data (one of the records below). Serialized in snake_case.</summary>
-public sealed record WebhookEnvelope(Guid Id, string Type, DateTimeOffset Created, object Data);
+/// <summary>Every webhook body: which event, when, in which mode, and its data (one of the records below). Serialized in snake_case.</summary>
+public sealed record WebhookEnvelope(Guid Id, string Type, DateTimeOffset Created, bool Livemode, object Data);
 
 /// <summary><c>payment.completed</c> and <c>payment.failed</c>: the payment, and its link as the payment left it.</summary>
 public sealed record PaymentEventData(PaymentPayload Payment, LinkSnapshot Link);

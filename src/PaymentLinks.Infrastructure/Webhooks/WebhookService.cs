@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
@@ -21,55 +22,55 @@ public sealed class WebhookService(
     public const int LogSize = 50;
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    public async Task<Result<WebhookEndpointView>> AddEndpointAsync(Guid merchantId, string url, CancellationToken ct = default)
+    public async Task<Result<WebhookEndpointView>> AddEndpointAsync(MerchantCaller caller, string url, CancellationToken ct = default)
     {
         url = url?.Trim() ?? "";
         if (await targets.ProblemAsync(url, ct) is { } problem)
             return Refusal.Invalid("url", problem);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var limit = options.Value.MaxEndpointsPerMerchant;
-        if (await db.WebhookEndpoints.CountAsync(e => e.MerchantId == merchantId && e.DisabledAt == null, ct) >= limit)
+        if (await Owned(db, caller).CountAsync(e => e.DisabledAt == null, ct) >= limit)
             return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
         var now = clock.GetUtcNow();
-        var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), merchantId, url, NewSecret(), now);
+        var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, url, NewSecret(), now);
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
     }
 
-    public async Task<IReadOnlyList<WebhookEndpointView>> EndpointsAsync(Guid merchantId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<WebhookEndpointView>> EndpointsAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.MerchantId == merchantId).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var endpoints = await Owned(db, caller).AsNoTracking().OrderBy(e => e.CreatedAt).ToListAsync(ct);
         return endpoints.Select(ViewOf).ToList();
     }
 
-    public async Task<bool> DisableEndpointAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    public async Task<bool> DisableEndpointAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         endpoint?.Disable(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return endpoint is not null;
     }
 
     /// <summary>Removes the endpoint and its delivery log; nothing more is sent to it, retries included.</summary>
-    public async Task<bool> DeleteEndpointAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    public async Task<bool> DeleteEndpointAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.WebhookEndpoints.Where(e => e.Id == endpointId && e.MerchantId == merchantId).ExecuteDeleteAsync(ct) > 0;
+        return await Owned(db, caller).Where(e => e.Id == endpointId).ExecuteDeleteAsync(ct) > 0;
     }
 
     /// <summary>Chooses the event types the endpoint receives from now on (events already fanned out are still sent).</summary>
     public async Task<Result<WebhookEndpointView>> SubscribeAsync(
-        Guid merchantId, Guid endpointId, IReadOnlyCollection<string> eventTypes, CancellationToken ct = default)
+        MerchantCaller caller, Guid endpointId, IReadOnlyCollection<string> eventTypes, CancellationToken ct = default)
     {
         if (eventTypes.Count == 0)
             return Refusal.Invalid("enabled_events", "Choose at least one event; to stop all deliveries, disable the endpoint.");
         if (eventTypes.FirstOrDefault(type => !WebhookEventNames.All.Contains(type)) is { } unknown)
             return Refusal.Invalid("enabled_events", $"There is no event called {unknown}.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
             return new Refusal(RefusalCodes.NotFound, "No such webhook endpoint.");
         endpoint.Subscribe(eventTypes);
@@ -81,27 +82,26 @@ public sealed class WebhookService(
     /// Queues a <c>webhook.test</c> event for this one active endpoint, whatever events it has chosen: the event and
     /// its delivery are written together and sent (signed, retried, logged) like any other.
     /// </summary>
-    public Task<bool> SendTestEventAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
+    public Task<bool> SendTestEventAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
     {
-        var endpoint = await db.WebhookEndpoints.AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId && e.DisabledAt == null, ct);
+        var endpoint = await Owned(db, caller).AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.DisabledAt == null, ct);
         if (endpoint is null)
             return false;
-        var test = WebhookOutbox.New(merchantId, WebhookEventNames.Test,
+        var test = WebhookOutbox.New(caller.MerchantId, caller.Livemode, WebhookEventNames.Test,
             new TestEventData(new TestEndpoint(endpoint.Id, endpoint.Url), "A test event sent from the dashboard."), now);
         test.MarkDispatched(now); // fanned out here, to this endpoint only
         db.WebhookEvents.Add(test);
         await db.SaveChangesAsync(ct);
-        db.WebhookDeliveries.Add(new WebhookDelivery(Guid.CreateVersion7(now), test.Id, endpoint.Id, merchantId, now));
+        db.WebhookDeliveries.Add(new WebhookDelivery(Guid.CreateVersion7(now), test.Id, endpoint.Id, caller.MerchantId, now));
         await db.SaveChangesAsync(ct);
         return true;
     }, ct);
 
     /// <summary>A new signing secret for one of the merchant's endpoints; null when it is not theirs.</summary>
-    public async Task<WebhookEndpointView?> RollSecretAsync(Guid merchantId, Guid endpointId, CancellationToken ct = default)
+    public async Task<WebhookEndpointView?> RollSecretAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoint = await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == endpointId && e.MerchantId == merchantId, ct);
+        var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
             return null;
         endpoint.RollSecret(NewSecret());
@@ -111,13 +111,13 @@ public sealed class WebhookService(
 
     private static string NewSecret() => "whsec_" + RandomNumberGenerator.GetString(Alphabet, WebhookEndpoint.SecretLength - "whsec_".Length);
 
-    public async Task<IReadOnlyList<WebhookDeliveryView>> RecentDeliveriesAsync(Guid merchantId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<WebhookDeliveryView>> RecentDeliveriesAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.MerchantId == merchantId)
+            .Where(d => d.MerchantId == caller.MerchantId)
             .Join(db.WebhookEvents, d => d.EventId, e => e.Id, (d, e) => new { d, e.Type, e.EventId })
-            .Join(db.WebhookEndpoints, x => x.d.EndpointId, p => p.Id, (x, p) => new { x.d, x.Type, x.EventId, p.Url, EndpointActive = p.DisabledAt == null })
+            .Join(Owned(db, caller), x => x.d.EndpointId, p => p.Id, (x, p) => new { x.d, x.Type, x.EventId, p.Url, EndpointActive = p.DisabledAt == null })
             .OrderByDescending(x => x.d.EventId).ThenBy(x => x.Url)
             .Take(LogSize)
             .ToListAsync(ct);
@@ -126,17 +126,22 @@ public sealed class WebhookService(
     }
 
     /// <summary>Sends a delivery again at once (manual redelivery from the log), unless its endpoint is disabled.</summary>
-    public async Task<bool> RedeliverAsync(Guid merchantId, Guid deliveryId, CancellationToken ct = default)
+    public async Task<bool> RedeliverAsync(MerchantCaller caller, Guid deliveryId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoints = Owned(db, caller);
         var delivery = await db.WebhookDeliveries
-            .Where(d => d.Id == deliveryId && d.MerchantId == merchantId)
-            .Where(d => db.WebhookEndpoints.Any(e => e.Id == d.EndpointId && e.DisabledAt == null))
+            .Where(d => d.Id == deliveryId && d.MerchantId == caller.MerchantId)
+            .Where(d => endpoints.Any(e => e.Id == d.EndpointId && e.DisabledAt == null))
             .FirstOrDefaultAsync(ct);
         delivery?.Redeliver(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return delivery is not null;
     }
+
+    /// <summary>The caller's endpoints: its merchant's, in its mode. Deliveries are reached through them.</summary>
+    private static IQueryable<WebhookEndpoint> Owned(AppDbContext db, MerchantCaller caller) =>
+        db.WebhookEndpoints.Where(e => e.MerchantId == caller.MerchantId && e.Livemode == caller.Livemode);
 
     private static WebhookEndpointView ViewOf(WebhookEndpoint endpoint) =>
         new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null, endpoint.EventTypes?.Split(' '));

@@ -254,6 +254,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("MaxQuantity")
                         .HasColumnType("integer");
 
@@ -328,17 +331,17 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "ExpiresAt", "Id", "Status");
+                    b.HasIndex("MerchantId", "Livemode", "ExpiresAt", "Id", "Status");
 
-                    b.HasIndex("MerchantId", "Status", "Id", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Status", "Id", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "AmountMinor", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "AmountMinor", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "CreatedAt", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "CreatedAt", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "Title", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Title", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "Usages", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Usages", "Id", "Status", "ExpiresAt");
 
                     b.ToTable("PaymentLinks");
                 });
@@ -442,6 +445,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<Guid>("LinkId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
@@ -479,6 +485,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
@@ -489,8 +498,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.Property<string>("Prefix")
                         .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
@@ -526,6 +535,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
@@ -544,7 +556,7 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("MerchantId", "Key")
+                    b.HasIndex("MerchantId", "Livemode", "Key")
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords");
@@ -608,6 +620,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("ViewsLiveMode")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MerchantId");
@@ -643,6 +658,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -650,7 +668,7 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("integer");
 
-                    b.HasKey("MerchantId", "Status");
+                    b.HasKey("MerchantId", "Livemode", "Status");
 
                     b.ToTable("MerchantLinkCounts");
                 });
@@ -721,6 +739,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
@@ -764,6 +785,9 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");

@@ -26,13 +26,13 @@ public sealed class ApiSecurityTests : ApiTestBase
     public async Task A_revoked_key_is_401_and_its_last_use_was_recorded()
     {
         var keys = App.Services.GetRequiredService<ApiKeyService>();
-        var key = (await keys.CreateAsync(Merchant.MerchantId, "to revoke")).Value;
+        var key = (await keys.CreateAsync(Merchant, "to revoke")).Value;
         var client = App.CreateClient(new WebApplicationFactoryClientOptions());
         client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/payment-links")).StatusCode);
-        Assert.NotNull((await keys.ListAsync(Merchant.MerchantId)).Single(k => k.Id == key.Key.Id).LastUsedAt);
+        Assert.NotNull((await keys.ListAsync(Merchant)).Single(k => k.Id == key.Key.Id).LastUsedAt);
 
-        await keys.RevokeAsync(Merchant.MerchantId, key.Key.Id);
+        await keys.RevokeAsync(Merchant, key.Key.Id);
 
         await AssertErrorAsync(await client.GetAsync("/api/v1/payment-links"), HttpStatusCode.Unauthorized, "unauthenticated");
     }
@@ -61,7 +61,7 @@ public sealed class ApiSecurityTests : ApiTestBase
     public async Task An_expired_key_is_401_like_a_revoked_one()
     {
         var keys = App.Services.GetRequiredService<ApiKeyService>();
-        var key = (await keys.CreateAsync(Merchant.MerchantId, "short-lived", expiresAt: DateTimeOffset.UtcNow.AddDays(1))).Value;
+        var key = (await keys.CreateAsync(Merchant, "short-lived", expiresAt: DateTimeOffset.UtcNow.AddDays(1))).Value;
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/payment-links")).StatusCode);
@@ -78,22 +78,22 @@ public sealed class ApiSecurityTests : ApiTestBase
     public async Task A_merchant_has_at_most_twenty_keys_in_use_and_none_that_has_already_expired()
     {
         var keys = App.Services.GetRequiredService<ApiKeyService>();
-        var inUse = (await keys.ListAsync(Merchant.MerchantId)).Count; // the test client's own key
+        var inUse = (await keys.ListAsync(Merchant)).Count; // the test client's own key
         for (var i = inUse; i < ApiKeyService.MaxUsableKeys; i++)
-            Assert.True((await keys.CreateAsync(Merchant.MerchantId, $"key {i}")).IsSuccess);
+            Assert.True((await keys.CreateAsync(Merchant, $"key {i}")).IsSuccess);
 
-        var tooMany = await keys.CreateAsync(Merchant.MerchantId, "one more");
-        var pastExpiry = await keys.CreateAsync(Merchant.MerchantId, "already over", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        var tooMany = await keys.CreateAsync(Merchant, "one more");
+        var pastExpiry = await keys.CreateAsync(Merchant, "already over", expiresAt: DateTimeOffset.UtcNow.AddMinutes(-1));
 
         Assert.Contains("20 keys in use", tooMany.Refusal!.Fields[0].Message);
         Assert.Equal("expires_at", pastExpiry.Refusal!.Fields[0].Field);
-        await keys.RevokeAsync(Merchant.MerchantId, (await keys.ListAsync(Merchant.MerchantId))[0].Id);
-        Assert.True((await keys.CreateAsync(Merchant.MerchantId, "one more")).IsSuccess);
+        await keys.RevokeAsync(Merchant, (await keys.ListAsync(Merchant))[0].Id);
+        Assert.True((await keys.CreateAsync(Merchant, "one more")).IsSuccess);
     }
 
     private async Task<HttpClient> ClientWithKeyAsync(ApiKeyScope scope)
     {
-        var key = (await App.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant.MerchantId, scope.ToString(), scope)).Value;
+        var key = (await App.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant, scope.ToString(), scope)).Value;
         var client = App.CreateClient();
         client.DefaultRequestHeaders.Add("x-api-key", key.Secret);
         return client;

@@ -78,7 +78,7 @@ public sealed class DashboardPagesTests : DashboardTestContext
     [Fact]
     public async Task The_api_keys_page_lists_keys_by_name_and_prefix_only()
     {
-        var created = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant.MerchantId, "Warehouse")).Value;
+        var created = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(Merchant, "Warehouse")).Value;
 
         var page = RenderPage<ApiKeysPage>();
 
@@ -90,7 +90,7 @@ public sealed class DashboardPagesTests : DashboardTestContext
     [Fact]
     public async Task The_webhooks_page_shows_each_endpoint_with_its_signing_secret()
     {
-        await Harness.Services.GetRequiredService<WebhookService>().AddEndpointAsync(Merchant.MerchantId, "https://hooks.example/in");
+        await Harness.Services.GetRequiredService<WebhookService>().AddEndpointAsync(Merchant, "https://hooks.example/in");
 
         var page = RenderPage<WebhooksPage>();
 

@@ -56,14 +56,14 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<PaymentLinks.Dashboard.Components.Shared.Confirmations>();
         // As on a live circuit: the pages subscribe to live changes only when interactive.
         Session = new MerchantContext(
-            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock);
+            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode), Harness.Clock);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The merchant's language, which decides how an ambiguous amount such as 1,250 is read.</summary>
     protected void UseMerchantLanguage(System.Globalization.CultureInfo language) =>
         Session = new MerchantContext(
-            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false), Harness.Clock, language);
+            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode), Harness.Clock, language);
 
     /// <summary>
     /// Clicks the button with that text as found at the moment of the click: on the renderer's own thread, so that a

@@ -75,6 +75,6 @@ public sealed class LinkActionsTests : DashboardTestContext
     }
 
     private static LinkView LinkIn(LinkStatus status) => new(
-        Guid.NewGuid(), "pl_test", Guid.NewGuid(), new LinkSettings { Title = "Poster", Amount = 10m, Currency = "EUR", MaxUsages = 5 }, 0,
+        Guid.NewGuid(), "pl_test", Guid.NewGuid(), false, new LinkSettings { Title = "Poster", Amount = 10m, Currency = "EUR", MaxUsages = 5 }, 0,
         status, DateTimeOffset.UnixEpoch, status != LinkStatus.Draft, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1);
 }

@@ -33,5 +33,5 @@ public sealed class WhenTests : DashboardTestContext
     }
 
     private static MerchantContext InZone(string zone) =>
-        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false), new FakeTimeProvider(Now));
+        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false, false), new FakeTimeProvider(Now));
 }

@@ -110,16 +110,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var (b, bPages) = await _app.SignedInMerchantAsync("b@matrix.test");
         _merchantA = a;
         var keys = _app.Services.GetRequiredService<ApiKeyService>();
-        var revoked = (await keys.CreateAsync(a.MerchantId, "revoked")).Value;
-        await keys.RevokeAsync(a.MerchantId, revoked.Key.Id);
+        var revoked = (await keys.CreateAsync(a, "revoked")).Value;
+        await keys.RevokeAsync(a, revoked.Key.Id);
         _callers["anonymous"] = Client();
         _callers["merchant A"] = aPages;
         _callers["merchant B"] = bPages;
         _callers["A signed out, cookie replayed"] = await SignedOutCookieOfAAsync();
-        _callers["A's key"] = Client((await keys.CreateAsync(a.MerchantId, "a")).Value.Secret);
-        _callers["B's key"] = Client((await keys.CreateAsync(b.MerchantId, "b")).Value.Secret);
+        _callers["A's key"] = Client((await keys.CreateAsync(a, "a")).Value.Secret);
+        _callers["B's key"] = Client((await keys.CreateAsync(b, "b")).Value.Secret);
         _callers["revoked key"] = Client(revoked.Secret);
-        _callers["read-only key"] = Client((await keys.CreateAsync(a.MerchantId, "reader", ApiKeyScope.Read)).Value.Secret);
+        _callers["read-only key"] = Client((await keys.CreateAsync(a, "reader", ApiKeyScope.Read)).Value.Secret);
         var payments = _app.Services.GetRequiredService<PaymentService>();
         _paymentOfA = (await payments.CompleteAsync((await payments.StartAsync((await NewLinkOfAAsync()).PublicId)).Value.Id)).Value;
     }

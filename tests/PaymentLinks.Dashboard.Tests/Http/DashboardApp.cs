@@ -60,7 +60,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     /// <summary>A client that speaks to the API with a fresh key of this merchant.</summary>
     public async Task<HttpClient> ApiClientAsync(MerchantCaller merchant, bool bearer = false)
     {
-        var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant.MerchantId, "tests")).Value;
+        var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant, "tests")).Value;
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (bearer)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
@@ -79,7 +79,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         await using var db = NewContext();
         db.Merchants.Add(merchant);
         await db.SaveChangesAsync();
-        return new MerchantCaller(merchant.Id, Actor.User("http-tests"));
+        return new MerchantCaller(merchant.Id, Actor.User("http-tests"), Livemode: false);
     }
 
     /// <summary>A merchant with a user, and a browser (cookies kept, redirects not followed) signed in as it through the sign-in form.</summary>
@@ -93,7 +93,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }),
             email, password);
         Assert.True(SignInForm.SignedIn(answer), $"{email} was not signed in ({(int)answer.StatusCode}).");
-        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id)), browser);
+        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id), Livemode: false), browser);
     }
 
     public async Task<LinkView> ActiveLinkAsync(MerchantCaller merchant, int maxUsages, string? redirectUrl = null) =>

@@ -37,7 +37,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
         var toggled = new List<LinkView>();
         for (var i = 0; i < 2; i++)
             toggled.Add(await LinkAsync(merchant, $"Gift box {i}", maxUsages: 1000));
-        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "crash")).Value.Secret;
+        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant, "crash")).Value.Secret;
 
         using var stop = new CancellationTokenSource();
         var workers = Enumerable.Range(0, 6).Select(i => CustomerAsync(paid, new Random(Seed + i), stop.Token))

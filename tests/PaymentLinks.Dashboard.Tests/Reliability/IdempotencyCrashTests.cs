@@ -33,7 +33,7 @@ public sealed class IdempotencyCrashTests(ITestOutputHelper output) : AppProcess
         var edited = new List<LinkView>();
         for (var i = 0; i < 3; i++)
             edited.Add((await Harness.Links.CreateAsync(merchant, new LinkSettings { Title = $"Edited {i}", Amount = 2m, Currency = "EUR" }, publish: true)).Value);
-        var secret = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "keyed crash")).Value.Secret;
+        var secret = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant, "keyed crash")).Value.Secret;
 
         using var stop = new CancellationTokenSource();
         var clients = Enumerable.Range(0, 8).Select(i => ClientAsync(i, edited, secret, new Random(Seed + i), stop.Token)).ToList();

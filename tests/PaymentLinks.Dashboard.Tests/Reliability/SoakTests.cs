@@ -29,7 +29,7 @@ public sealed class SoakTests(ITestOutputHelper output) : AppProcessTest
         var links = new List<LinkView>();
         for (var i = 0; i < 5; i++)
             links.Add((await Harness.Links.CreateAsync(merchant, new LinkSettings { Title = $"Sandwich {i}", Amount = 6m, Currency = "EUR", MaxUsages = 1_000_000 }, publish: true)).Value);
-        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant.MerchantId, "soak")).Value.Secret;
+        var key = (await Harness.Services.GetRequiredService<ApiKeyService>().CreateAsync(merchant, "soak")).Value.Secret;
 
         using var stop = new CancellationTokenSource(Duration);
         var workers = Enumerable.Range(0, 4).Select(i => WorkAsync(links, key, new Random(Seed + i), stop.Token)).ToList();

@@ -133,7 +133,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var merchant = await _a.NewMerchantAsync("Hooked Shop");
-        Assert.True((await _a.Services.GetRequiredService<WebhookService>().AddEndpointAsync(merchant.MerchantId, receiver.Url)).IsSuccess);
+        Assert.True((await _a.Services.GetRequiredService<WebhookService>().AddEndpointAsync(merchant, receiver.Url)).IsSuccess);
         var link = await _a.ActiveLinkAsync(merchant, maxUsages: 100);
         for (var i = 0; i < 15; i++)
         {

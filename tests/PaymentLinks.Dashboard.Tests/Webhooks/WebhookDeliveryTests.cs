@@ -36,7 +36,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_published_link_is_delivered_signed_with_the_endpoints_secret()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, receiver.Url)).Value;
 
         var link = await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
@@ -55,11 +55,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task After_a_roll_deliveries_are_signed_with_the_new_secret_and_another_merchant_cannot_roll_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, receiver.Url)).Value;
         var stranger = await _app.NewMerchantAsync("Hat Thief");
 
-        Assert.Null(await Webhooks.RollSecretAsync(stranger.MerchantId, endpoint.Id));
-        var rolled = (await Webhooks.RollSecretAsync(_merchant.MerchantId, endpoint.Id))!;
+        Assert.Null(await Webhooks.RollSecretAsync(stranger, endpoint.Id));
+        var rolled = (await Webhooks.RollSecretAsync(_merchant, endpoint.Id))!;
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
         await receiver.WaitForAsync(r => r.Delivered.Count >= 1);
@@ -74,11 +74,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_receiver_answering_500_twice_gets_the_event_on_the_third_attempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
 
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Status != DeliveryStatus.Pending, "delivery finished");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Status != DeliveryStatus.Pending, "delivery finished");
         Assert.Equal([500, 500, 200], receiver.Received.Select(r => r.AnsweredWith));
         var delivery = Assert.Single(log);
         Assert.Equal((DeliveryStatus.Succeeded, 3, 200), (delivery.Status, delivery.Attempts, delivery.LastStatusCode));
@@ -98,15 +98,15 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var quickMerchant = await app.NewMerchantAsync("Quick Caps");
         await using var slow = await WebhookReceiver.StartAsync(answerAfter: TimeSpan.FromSeconds(8));
         await using var quick = await WebhookReceiver.StartAsync();
-        await webhooks.AddEndpointAsync(slowMerchant.MerchantId, slow.Url);
-        await webhooks.AddEndpointAsync(quickMerchant.MerchantId, quick.Url);
+        await webhooks.AddEndpointAsync(slowMerchant, slow.Url);
+        await webhooks.AddEndpointAsync(quickMerchant, quick.Url);
 
         await app.ActiveLinkAsync(slowMerchant, maxUsages: 5);
         await slow.WaitForAsync(r => r.Arrived == 1); // the slow endpoint has its request and sits on it
         await app.ActiveLinkAsync(quickMerchant, maxUsages: 5);
 
         await quick.WaitForAsync(r => r.Delivered.Count == 1);
-        var slowLog = await webhooks.RecentDeliveriesAsync(slowMerchant.MerchantId);
+        var slowLog = await webhooks.RecentDeliveriesAsync(slowMerchant);
         Assert.Equal((DeliveryStatus.Pending, 0), (slowLog.Single().Status, slowLog.Single().Attempts)); // still waiting for its answer
     }
 
@@ -114,11 +114,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task An_answer_with_an_endless_body_counts_as_delivered_without_reading_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync(endlessBody: true);
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
 
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Status != DeliveryStatus.Pending, "delivery finished");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Status != DeliveryStatus.Pending, "delivery finished");
         Assert.Equal((DeliveryStatus.Succeeded, 200), (log[0].Status, log[0].LastStatusCode));
     }
 
@@ -129,11 +129,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         closedPort.Start();
         var port = ((System.Net.IPEndPoint)closedPort.LocalEndpoint).Port;
         closedPort.Stop(); // nothing listens there now
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, $"http://127.0.0.1:{port}/hooks");
+        await Webhooks.AddEndpointAsync(_merchant, $"http://127.0.0.1:{port}/hooks");
 
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
         Assert.Equal(("Could not connect", (int?)null), (log[0].LastError, log[0].LastStatusCode));
     }
 
@@ -142,11 +142,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var target = await WebhookReceiver.StartAsync();
         await using var redirecting = await WebhookReceiver.StartAsync(redirectTo: target.Url);
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, redirecting.Url);
+        await Webhooks.AddEndpointAsync(_merchant, redirecting.Url);
 
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Attempts >= 1, "first attempt");
         Assert.Equal((302, "HTTP 302: redirects are not followed"), (log[0].LastStatusCode, log[0].LastError));
         Assert.Single(redirecting.Received);
         Assert.Empty(target.Received);
@@ -156,16 +156,16 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_disabled_endpoint_gets_no_more_retries_and_cannot_be_redelivered_to()
     {
         await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, receiver.Url)).Value;
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
         await receiver.WaitForAsync(r => r.Received.Count >= 1);
 
-        await Webhooks.DisableEndpointAsync(_merchant.MerchantId, endpoint.Id);
+        await Webhooks.DisableEndpointAsync(_merchant, endpoint.Id);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "delivery cancelled");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "delivery cancelled");
         Assert.Equal(("Endpoint disabled", false), (log[0].LastError, log[0].EndpointActive));
         var receivedWhenCancelled = receiver.Received.Count;
-        Assert.False(await Webhooks.RedeliverAsync(_merchant.MerchantId, log[0].Id));
+        Assert.False(await Webhooks.RedeliverAsync(_merchant, log[0].Id));
         await Task.Delay(TimeSpan.FromSeconds(1)); // time for two more retries at this test's 200 ms base delay
         Assert.Equal(receivedWhenCancelled, receiver.Received.Count);
     }
@@ -174,7 +174,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_link_published_then_paid_to_used_reports_its_events_in_order()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
 
         var draft = (await _app.Links.CreateAsync(_merchant, new LinkSettings { Title = "Top hat", Amount = 80m, Currency = "EUR", MaxUsages = 2 }, publish: false)).Value;
         await _app.Links.ApplyAsync(_merchant, draft.Id, LinkTrigger.Publish);
@@ -192,7 +192,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task A_completed_payment_reports_its_quantity_amounts_customer_and_answers()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
         var link = (await _app.Links.CreateAsync(_merchant, new LinkSettings
         {
             Title = "Festival T-shirt", Amount = 25m, Currency = "EUR", MaxQuantity = 5,
@@ -215,7 +215,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     public async Task An_expiry_found_by_the_sweeper_sends_link_expired_and_a_disable_enable_pair_is_reported()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
         var link = (await _app.Links.CreateAsync(_merchant, new LinkSettings
         {
             Title = "Summer hat", Amount = 20m, Currency = "EUR", ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(4), // room for a slow machine
@@ -241,7 +241,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         app.StartServer();
         var merchant = await app.NewMerchantAsync("Visited Hats");
         await using var receiver = await WebhookReceiver.StartAsync();
-        await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(merchant.MerchantId, receiver.Url);
+        await app.Services.GetRequiredService<WebhookService>().AddEndpointAsync(merchant, receiver.Url);
         var link = (await app.Links.CreateAsync(merchant, new LinkSettings
         {
             Title = "Winter hat", Amount = 25m, Currency = "EUR", ExpiresAt = DateTimeOffset.UtcNow.AddSeconds(1),
@@ -263,13 +263,13 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var otherReceiver = await WebhookReceiver.StartAsync();
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url);
+        await Webhooks.AddEndpointAsync(_merchant, receiver.Url);
         var other = await _app.NewMerchantAsync("Other Hats");
-        await Webhooks.AddEndpointAsync(other.MerchantId, otherReceiver.Url);
+        await Webhooks.AddEndpointAsync(other, otherReceiver.Url);
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
-        var delivery = Assert.Single(await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.AllSucceeded(1), "first delivery stored"));
-        Assert.False(await Webhooks.RedeliverAsync(other.MerchantId, delivery.Id));
-        Assert.True(await Webhooks.RedeliverAsync(_merchant.MerchantId, delivery.Id));
+        var delivery = Assert.Single(await Webhooks.WaitForLogAsync(_merchant, l => l.AllSucceeded(1), "first delivery stored"));
+        Assert.False(await Webhooks.RedeliverAsync(other, delivery.Id));
+        Assert.True(await Webhooks.RedeliverAsync(_merchant, delivery.Id));
 
         await receiver.WaitForAsync(r => r.Delivered.Count == 2);
         Assert.Equal(receiver.Delivered[0].Body, receiver.Delivered[1].Body);
@@ -279,7 +279,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task An_endpoint_must_be_https_or_local()
     {
-        var refused = await Webhooks.AddEndpointAsync(_merchant.MerchantId, "http://hooks.example/in");
+        var refused = await Webhooks.AddEndpointAsync(_merchant, "http://hooks.example/in");
 
         Assert.Equal("url", Assert.Single(refused.Refusal!.Fields).Field);
         await using var db = _app.NewContext();

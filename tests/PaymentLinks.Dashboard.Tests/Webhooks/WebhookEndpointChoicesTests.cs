@@ -31,9 +31,9 @@ public sealed class WebhookEndpointChoicesTests : IAsyncLifetime
     {
         await using var choosy = await WebhookReceiver.StartAsync();
         await using var everything = await WebhookReceiver.StartAsync();
-        var narrowed = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, choosy.Url)).Value;
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, everything.Url);
-        Assert.True((await Webhooks.SubscribeAsync(_merchant.MerchantId, narrowed.Id, ["payment.completed"])).IsSuccess);
+        var narrowed = (await Webhooks.AddEndpointAsync(_merchant, choosy.Url)).Value;
+        await Webhooks.AddEndpointAsync(_merchant, everything.Url);
+        Assert.True((await Webhooks.SubscribeAsync(_merchant, narrowed.Id, ["payment.completed"])).IsSuccess);
 
         var link = await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
         var payments = _app.Services.GetRequiredService<PaymentService>();
@@ -41,7 +41,7 @@ public sealed class WebhookEndpointChoicesTests : IAsyncLifetime
         await payments.CompleteAsync((await payments.StartAsync(link.PublicId)).Value.Id);
 
         await everything.WaitForAsync(r => r.Delivered.Count == 3);
-        await Webhooks.WaitForLogAsync(_merchant.MerchantId, log => log.AllSucceeded(4), "all four deliveries done");
+        await Webhooks.WaitForLogAsync(_merchant, log => log.AllSucceeded(4), "all four deliveries done");
         Assert.Equal(["link.published", "payment.failed", "payment.completed"], everything.Delivered.Select(r => r.EventType));
         Assert.Equal(["payment.completed"], choosy.Delivered.Select(r => r.EventType));
     }
@@ -49,17 +49,17 @@ public sealed class WebhookEndpointChoicesTests : IAsyncLifetime
     [Fact]
     public async Task Choosing_no_event_or_an_unknown_one_is_refused_choosing_all_means_all_and_others_cannot_choose()
     {
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, "https://hooks.example/in")).Value;
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, "https://hooks.example/in")).Value;
         var stranger = await _app.NewMerchantAsync("Chair Thief");
 
-        Assert.Equal("enabled_events", (await Webhooks.SubscribeAsync(_merchant.MerchantId, endpoint.Id, [])).Refusal!.Fields[0].Field);
-        Assert.Contains("link.deleted", (await Webhooks.SubscribeAsync(_merchant.MerchantId, endpoint.Id, ["link.deleted"])).Refusal!.Message);
-        Assert.False((await Webhooks.SubscribeAsync(stranger.MerchantId, endpoint.Id, ["link.used"])).IsSuccess);
-        Assert.Null(Assert.Single(await Webhooks.EndpointsAsync(_merchant.MerchantId)).EventTypes);
+        Assert.Equal("enabled_events", (await Webhooks.SubscribeAsync(_merchant, endpoint.Id, [])).Refusal!.Fields[0].Field);
+        Assert.Contains("link.deleted", (await Webhooks.SubscribeAsync(_merchant, endpoint.Id, ["link.deleted"])).Refusal!.Message);
+        Assert.False((await Webhooks.SubscribeAsync(stranger, endpoint.Id, ["link.used"])).IsSuccess);
+        Assert.Null(Assert.Single(await Webhooks.EndpointsAsync(_merchant)).EventTypes);
 
-        var two = (await Webhooks.SubscribeAsync(_merchant.MerchantId, endpoint.Id, ["link.used", "payment.completed"])).Value;
+        var two = (await Webhooks.SubscribeAsync(_merchant, endpoint.Id, ["link.used", "payment.completed"])).Value;
         Assert.Equal(["payment.completed", "link.used"], two.EventTypes);
-        var all = (await Webhooks.SubscribeAsync(_merchant.MerchantId, endpoint.Id, WebhookEventNames.All.ToList())).Value;
+        var all = (await Webhooks.SubscribeAsync(_merchant, endpoint.Id, WebhookEventNames.All.ToList())).Value;
         Assert.Null(all.EventTypes);
     }
 
@@ -68,39 +68,39 @@ public sealed class WebhookEndpointChoicesTests : IAsyncLifetime
     {
         await using var tested = await WebhookReceiver.StartAsync();
         await using var bystander = await WebhookReceiver.StartAsync();
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, tested.Url)).Value;
-        await Webhooks.AddEndpointAsync(_merchant.MerchantId, bystander.Url);
-        await Webhooks.SubscribeAsync(_merchant.MerchantId, endpoint.Id, ["link.archived"]);
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, tested.Url)).Value;
+        await Webhooks.AddEndpointAsync(_merchant, bystander.Url);
+        await Webhooks.SubscribeAsync(_merchant, endpoint.Id, ["link.archived"]);
         var stranger = await _app.NewMerchantAsync("Chair Prankster");
 
-        Assert.False(await Webhooks.SendTestEventAsync(stranger.MerchantId, endpoint.Id));
-        Assert.True(await Webhooks.SendTestEventAsync(_merchant.MerchantId, endpoint.Id));
+        Assert.False(await Webhooks.SendTestEventAsync(stranger, endpoint.Id));
+        Assert.True(await Webhooks.SendTestEventAsync(_merchant, endpoint.Id));
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.AllSucceeded(1), "test event delivered");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.AllSucceeded(1), "test event delivered");
         Assert.Equal(("webhook.test", tested.Url), (log[0].EventType, log[0].EndpointUrl));
         var hook = Assert.Single(tested.Delivered);
         Assert.True(WebhookSignature.Verify(endpoint.Secret, hook.Signature, hook.Body));
         Assert.Equal(endpoint.Id, JsonDocument.Parse(hook.Body).RootElement.GetProperty("data").GetProperty("endpoint").GetProperty("id").GetGuid());
         Assert.Empty(bystander.Received);
-        await Webhooks.DisableEndpointAsync(_merchant.MerchantId, endpoint.Id);
-        Assert.False(await Webhooks.SendTestEventAsync(_merchant.MerchantId, endpoint.Id));
+        await Webhooks.DisableEndpointAsync(_merchant, endpoint.Id);
+        Assert.False(await Webhooks.SendTestEventAsync(_merchant, endpoint.Id));
     }
 
     [Fact]
     public async Task Deleting_an_endpoint_removes_it_and_its_log_and_others_cannot_delete_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var endpoint = (await Webhooks.AddEndpointAsync(_merchant.MerchantId, receiver.Url)).Value;
+        var endpoint = (await Webhooks.AddEndpointAsync(_merchant, receiver.Url)).Value;
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
-        await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.AllSucceeded(1), "first delivery done");
+        await Webhooks.WaitForLogAsync(_merchant, l => l.AllSucceeded(1), "first delivery done");
         var stranger = await _app.NewMerchantAsync("Chair Vandal");
 
-        Assert.False(await Webhooks.DeleteEndpointAsync(stranger.MerchantId, endpoint.Id));
-        Assert.Single(await Webhooks.EndpointsAsync(_merchant.MerchantId));
-        Assert.True(await Webhooks.DeleteEndpointAsync(_merchant.MerchantId, endpoint.Id));
+        Assert.False(await Webhooks.DeleteEndpointAsync(stranger, endpoint.Id));
+        Assert.Single(await Webhooks.EndpointsAsync(_merchant));
+        Assert.True(await Webhooks.DeleteEndpointAsync(_merchant, endpoint.Id));
 
-        Assert.Empty(await Webhooks.EndpointsAsync(_merchant.MerchantId));
-        Assert.Empty(await Webhooks.RecentDeliveriesAsync(_merchant.MerchantId));
+        Assert.Empty(await Webhooks.EndpointsAsync(_merchant));
+        Assert.Empty(await Webhooks.RecentDeliveriesAsync(_merchant));
         await using var db = _app.NewContext();
         Assert.Equal(0, await db.WebhookDeliveries.CountAsync());
     }

@@ -44,12 +44,12 @@ public sealed class WebhookTargetTests : IAsyncLifetime
     [InlineData("hooks.example/in", "absolute URL")]
     public async Task An_endpoint_that_is_not_public_https_is_refused_with_a_message_and_not_stored(string url, string message)
     {
-        var added = await Webhooks.AddEndpointAsync(_merchant.MerchantId, url);
+        var added = await Webhooks.AddEndpointAsync(_merchant, url);
 
         Assert.False(added.IsSuccess);
         Assert.Equal("url", added.Refusal.Fields[0].Field);
         Assert.Contains(message, added.Refusal.Fields[0].Message);
-        Assert.Empty(await Webhooks.EndpointsAsync(_merchant.MerchantId));
+        Assert.Empty(await Webhooks.EndpointsAsync(_merchant));
     }
 
     [Fact]
@@ -59,14 +59,14 @@ public sealed class WebhookTargetTests : IAsyncLifetime
         // As if "localhost" had been a public name when the endpoint was added: the check at connect time stands alone.
         await using (var db = _app.NewContext())
         {
-            db.WebhookEndpoints.Add(new WebhookEndpoint(Guid.NewGuid(), _merchant.MerchantId,
+            db.WebhookEndpoints.Add(new WebhookEndpoint(Guid.NewGuid(), _merchant.MerchantId, _merchant.Livemode,
                 receiver.Url.Replace("127.0.0.1", "localhost"), "whsec_" + new string('x', 32), DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
         await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
 
-        var log = await Webhooks.WaitForLogAsync(_merchant.MerchantId, l => l.Count == 1 && l[0].Attempts == 1, "refused attempt");
+        var log = await Webhooks.WaitForLogAsync(_merchant, l => l.Count == 1 && l[0].Attempts == 1, "refused attempt");
         Assert.Equal((RefusedAddress.Reason, (int?)null), (log[0].LastError, log[0].LastStatusCode));
         Assert.Empty(receiver.Received);
     }
@@ -75,15 +75,15 @@ public sealed class WebhookTargetTests : IAsyncLifetime
     public async Task A_merchant_has_at_most_ten_active_endpoints()
     {
         for (var i = 1; i <= 10; i++)
-            Assert.True((await Webhooks.AddEndpointAsync(_merchant.MerchantId, $"https://hooks{i}.example/in")).IsSuccess);
+            Assert.True((await Webhooks.AddEndpointAsync(_merchant, $"https://hooks{i}.example/in")).IsSuccess);
 
-        var eleventh = await Webhooks.AddEndpointAsync(_merchant.MerchantId, "https://hooks11.example/in");
+        var eleventh = await Webhooks.AddEndpointAsync(_merchant, "https://hooks11.example/in");
         Assert.False(eleventh.IsSuccess);
         Assert.Contains("10 active endpoints", eleventh.Refusal.Fields[0].Message);
 
-        var first = (await Webhooks.EndpointsAsync(_merchant.MerchantId))[0];
-        await Webhooks.DisableEndpointAsync(_merchant.MerchantId, first.Id);
-        Assert.True((await Webhooks.AddEndpointAsync(_merchant.MerchantId, "https://hooks11.example/in")).IsSuccess);
-        Assert.Equal(10, (await Webhooks.EndpointsAsync(_merchant.MerchantId)).Count(e => e.Active));
+        var first = (await Webhooks.EndpointsAsync(_merchant))[0];
+        await Webhooks.DisableEndpointAsync(_merchant, first.Id);
+        Assert.True((await Webhooks.AddEndpointAsync(_merchant, "https://hooks11.example/in")).IsSuccess);
+        Assert.Equal(10, (await Webhooks.EndpointsAsync(_merchant)).Count(e => e.Active));
     }
 }

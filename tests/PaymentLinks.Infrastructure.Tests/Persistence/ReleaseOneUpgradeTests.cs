@@ -81,7 +81,7 @@ public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
     {
         await using var db = _harness.NewContext();
         var user = await db.Users.SingleAsync(u => u.Email == "demo@paymentlinks.test");
-        return new MerchantCaller(user.MerchantId, Actor.User(user.Id));
+        return new MerchantCaller(user.MerchantId, Actor.User(user.Id), Livemode: false);
     }
 
     public Task DisposeAsync() => _harness.DisposeAsync();

@@ -46,7 +46,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
         Assert.Equal(1, pruned.IdempotencyRecords);
         await using var db = _harness.NewContext();
         Assert.Equal(["young-key"], await db.IdempotencyRecords.Select(r => r.Key).ToListAsync());
-        Assert.Equal(new StoredAnswer(201, "{}"), (await Keys.FindAsync(merchant.MerchantId, "young-key"))?.Answer);
+        Assert.Equal(new StoredAnswer(201, "{}"), (await Keys.FindAsync(merchant, "young-key"))?.Answer);
     }
 
     [Fact]
@@ -80,26 +80,26 @@ public sealed class HousekeepingTests : IAsyncLifetime
         var webhooks = _harness.Services.GetRequiredService<WebhookService>();
         var delivered = await _harness.NewMerchantAsync("Delivered Shop");
         var givenUp = await _harness.NewMerchantAsync("Given-up Shop");
-        await webhooks.AddEndpointAsync(delivered.MerchantId, healthy.Url);
-        await webhooks.AddEndpointAsync(givenUp.MerchantId, failing.Url);
+        await webhooks.AddEndpointAsync(delivered, healthy.Url);
+        await webhooks.AddEndpointAsync(givenUp, failing.Url);
         var dispatcher = _harness.Services.GetServices<IHostedService>().OfType<WebhookDispatcher>().Single();
         await dispatcher.StartAsync(CancellationToken.None);
 
         await _harness.ActiveLinkAsync(delivered);
         await _harness.ActiveLinkAsync(givenUp);
-        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(1), "first event delivered", _clock, PollInterval);
-        await webhooks.WaitForLogAsync(givenUp.MerchantId, l => l.Count == 1 && l[0].Attempts == 1, "first attempt failed", _clock, PollInterval);
+        await webhooks.WaitForLogAsync(delivered, l => l.AllSucceeded(1), "first event delivered", _clock, PollInterval);
+        await webhooks.WaitForLogAsync(givenUp, l => l.Count == 1 && l[0].Attempts == 1, "first attempt failed", _clock, PollInterval);
         // The failing delivery's next try is past the day: given up. The dispatcher sleeps through the jump, or
         // the fake clock would fire its 50 ms timer for every period of the month.
         await dispatcher.StopAsync(CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(31));
         await dispatcher.StartAsync(CancellationToken.None);
-        var failed = Assert.Single(await webhooks.WaitForLogAsync(givenUp.MerchantId,
+        var failed = Assert.Single(await webhooks.WaitForLogAsync(givenUp,
             l => l.Count == 1 && l[0].Status == DeliveryStatus.Failed, "failing delivery given up", _clock, PollInterval));
         await _harness.ActiveLinkAsync(delivered);
-        await webhooks.WaitForLogAsync(delivered.MerchantId, l => l.AllSucceeded(2), "recent event delivered", _clock, PollInterval);
+        await webhooks.WaitForLogAsync(delivered, l => l.AllSucceeded(2), "recent event delivered", _clock, PollInterval);
         await dispatcher.StopAsync(CancellationToken.None);
-        Assert.True(await webhooks.RedeliverAsync(givenUp.MerchantId, failed.Id));
+        Assert.True(await webhooks.RedeliverAsync(givenUp, failed.Id));
 
         var pruned = await Pruner.PruneAsync();
 
@@ -112,7 +112,7 @@ public sealed class HousekeepingTests : IAsyncLifetime
     }
 
     /// <summary>A key stored as the API stores one: by the write it answers, a new link here.</summary>
-    private Task CompleteKeyAsync(MerchantCaller merchant, string key) => new KeyedRequest(merchant.MerchantId, key, "hash").RunAsync(() =>
+    private Task CompleteKeyAsync(MerchantCaller merchant, string key) => new KeyedRequest(merchant, key, "hash").RunAsync(() =>
     {
         KeyedRequest.AnswerWith<Result<LinkView>>(_ => new StoredAnswer(201, "{}"));
         return _harness.Links.CreateAsync(merchant, new LinkSettings { Title = key, Amount = 1m, Currency = "EUR" }, publish: false);

@@ -76,7 +76,7 @@ public sealed class LinkCountTests : IAsyncLifetime
         {
             // One save of many rows is sent as a few multi-row statements: counted per statement, not per row.
             for (var i = 0; i < 250; i++)
-                db.PaymentLinks.Add(PaymentLink.Create(merchant.MerchantId, ServiceHarness.Settings(), publish: i % 5 != 0, _clock.GetUtcNow(), merchant.Actor).Value);
+                db.PaymentLinks.Add(PaymentLink.Create(merchant.MerchantId, merchant.Livemode, ServiceHarness.Settings(), publish: i % 5 != 0, _clock.GetUtcNow(), merchant.Actor).Value);
             await db.SaveChangesAsync();
         }
         Assert.Equal(250, await AssertKeptCountsMatchStoredAsync(merchant.MerchantId));

@@ -6,6 +6,7 @@ namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 /// <summary>
 /// A payment link as the API returns it. <c>version</c> grows with every change; it is also the ETag. With
 /// <c>customer_chooses_amount</c>, <c>maximum_amount</c> is the most a customer may pay: the one set, or else 1,000 × the minimum.
+/// <c>livemode</c> says whether it takes real money (a live key's link) or pays through the sandbox bank (a test key's).
 /// </summary>
 public sealed record PaymentLinkResponse(
     Guid Id,
@@ -31,7 +32,8 @@ public sealed record PaymentLinkResponse(
     IReadOnlyList<CustomFieldContract> CustomFields,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    bool Livemode)
 {
     public static PaymentLinkResponse Of(LinkView link, string url) => new(
         link.Id, link.PublicId, url, link.Status.ToDisplayName(), link.StatusChangedAt, link.IsActive, link.Title,
@@ -39,7 +41,7 @@ public sealed record PaymentLinkResponse(
         link.DisabledMessage, link.Settings.CustomerChoosesAmount, link.Settings.SuggestedAmount,
         link.Settings.CustomerChoosesAmount ? link.Settings.HighestChosenAmount : null, link.Settings.MaxQuantity,
         CustomerDetailsContract.Of(link.Settings.CustomerDetails), link.Settings.CustomFields.Select(CustomFieldContract.Of).ToList(),
-        link.CreatedAt, link.UpdatedAt, link.Version);
+        link.CreatedAt, link.UpdatedAt, link.Version, link.Livemode);
 }
 
 public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);

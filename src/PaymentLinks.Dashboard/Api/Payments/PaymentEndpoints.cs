@@ -10,12 +10,12 @@ namespace PaymentLinks.Dashboard.Api.Payments;
 /// </summary>
 public sealed record PaymentResponse(
     Guid Id, Guid LinkId, string Status, decimal Amount, string Currency, int Quantity, decimal UnitAmount, PaymentCustomer Customer,
-    IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool Livemode)
 {
     public static PaymentResponse Of(PaymentView payment) => new(payment.Id, payment.LinkId, payment.Status.ToString().ToUpperInvariant(),
         payment.Amount, payment.Currency, payment.Quantity, payment.UnitAmount,
         new PaymentCustomer(payment.CustomerEmail, payment.CustomerName, payment.CustomerPhone), payment.Answers,
-        payment.FailureReason, payment.CreatedAt, payment.FinishedAt);
+        payment.FailureReason, payment.CreatedAt, payment.FinishedAt, payment.Livemode);
 }
 
 /// <summary>The customer's details, each null when the link did not ask or the customer left it empty.</summary>
@@ -43,7 +43,7 @@ public static class PaymentEndpoints
     private static async Task<Results<ApiOk<PaymentResponse>, ApiNotFound>> GetAsync(string id, HttpContext http, PaymentService payments)
     {
         var caller = ApiKeyAuthentication.CallerOf(http.User);
-        var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller.MerchantId, paymentId, http.RequestAborted) : null;
+        var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller, paymentId, http.RequestAborted) : null;
         return payment is null ? ApiRefusals.NotFound("payment") : new ApiOk<PaymentResponse>(PaymentResponse.Of(payment));
     }
 }

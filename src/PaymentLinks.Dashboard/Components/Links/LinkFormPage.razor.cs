@@ -22,6 +22,9 @@ public sealed partial class LinkFormPage
     private IReadOnlyList<string> _recentCurrencies = [];
     private string? _conflict;
 
+    /// <summary>Why saving or publishing was refused, when no one field is to blame: shown by the buttons that were clicked.</summary>
+    private string? _refused;
+
     [Inject] private PaymentLinkService Links { get; set; } = default!;
     [Inject] private LinkInsights Insights { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -84,6 +87,7 @@ public sealed partial class LinkFormPage
     private async Task SaveAsync(bool? publish)
     {
         _conflict = null;
+        _refused = null;
         var settings = _model.ToSettings(Merchant);
         var errors = _model.Errors(Merchant);
         _errors!.Show(errors);
@@ -124,6 +128,6 @@ public sealed partial class LinkFormPage
         if (refusal.Fields.Count > 0)
             _errors!.Show(refusal.Fields);
         else
-            _conflict = refusal.Message;
+            _refused = refusal.Message;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Shared;
@@ -38,7 +39,10 @@ public sealed partial class PaymentsPage
 
     private PaymentFilter Filter => PaymentFilter.Parse(LinkParameter, StatusParameter, FromParameter, ToParameter, EmailParameter);
 
-    private string ExportHref => PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString();
+    // Live mode is named in the address (test is the default), so the export takes the mode this page shows.
+    private string ExportHref => Merchant.Caller.Livemode
+        ? QueryHelpers.AddQueryString(PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString(), "livemode", "true")
+        : PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString();
 
     private DateRange Range => new(Filter.From?.ToDateTime(TimeOnly.MinValue), Filter.To?.ToDateTime(TimeOnly.MinValue));
 

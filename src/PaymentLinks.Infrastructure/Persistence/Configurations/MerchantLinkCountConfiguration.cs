@@ -9,7 +9,7 @@ internal sealed class MerchantLinkCountConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MerchantLinkCount> count)
     {
-        count.HasKey(c => new { c.MerchantId, c.Status });
+        count.HasKey(c => new { c.MerchantId, c.Livemode, c.Status });
         count.Property(c => c.Status).AsStatusName();
         count.HasOne<Merchant>().WithMany().HasForeignKey(c => c.MerchantId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -31,14 +31,14 @@ internal sealed class PaymentLinkConfiguration : IEntityTypeConfiguration<Paymen
         link.Ignore(l => l.Amount);
 
         link.HasOne<Merchant>().WithMany().HasForeignKey(l => l.MerchantId).OnDelete(DeleteBehavior.Cascade);
-        // The links list walks one of these in its sort order (the id breaks ties) and filters by status and
+        // The links list (one merchant, one mode) walks one of these in its sort order (the id breaks ties) and filters by status and
         // deadline from the index alone, so a page, even a deep one, reads only the rows it shows.
-        link.HasIndex(l => new { l.MerchantId, l.CreatedAt, l.Id, l.Status, l.ExpiresAt });
-        link.HasIndex(l => new { l.MerchantId, l.Title, l.Id, l.Status, l.ExpiresAt });
-        link.HasIndex(l => new { l.MerchantId, l.AmountMinor, l.Id, l.Status, l.ExpiresAt });
-        link.HasIndex(l => new { l.MerchantId, l.ExpiresAt, l.Id, l.Status });
-        link.HasIndex(l => new { l.MerchantId, l.Status, l.Id, l.ExpiresAt });
-        link.HasIndex(l => new { l.MerchantId, l.Usages, l.Id, l.Status, l.ExpiresAt });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.CreatedAt, l.Id, l.Status, l.ExpiresAt });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.Title, l.Id, l.Status, l.ExpiresAt });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.AmountMinor, l.Id, l.Status, l.ExpiresAt });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.ExpiresAt, l.Id, l.Status });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.Status, l.Id, l.ExpiresAt });
+        link.HasIndex(l => new { l.MerchantId, l.Livemode, l.Usages, l.Id, l.Status, l.ExpiresAt });
         // The sweeper and the per-access catch-up look for ACTIVE/DISABLED rows past their deadline.
         link.HasIndex(l => new { l.Status, l.ExpiresAt });
 

@@ -241,6 +241,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxQuantity")
                         .HasColumnType("INTEGER");
 
@@ -315,17 +318,17 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "ExpiresAt", "Id", "Status");
+                    b.HasIndex("MerchantId", "Livemode", "ExpiresAt", "Id", "Status");
 
-                    b.HasIndex("MerchantId", "Status", "Id", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Status", "Id", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "AmountMinor", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "AmountMinor", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "CreatedAt", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "CreatedAt", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "Title", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Title", "Id", "Status", "ExpiresAt");
 
-                    b.HasIndex("MerchantId", "Usages", "Id", "Status", "ExpiresAt");
+                    b.HasIndex("MerchantId", "Livemode", "Usages", "Id", "Status", "ExpiresAt");
 
                     b.ToTable("PaymentLinks");
                 });
@@ -429,6 +432,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("LinkId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
@@ -466,6 +472,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
@@ -476,7 +485,7 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Prefix")
                         .IsRequired()
-                        .HasMaxLength(12)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
@@ -511,6 +520,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
@@ -529,7 +541,7 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("MerchantId", "Key")
+                    b.HasIndex("MerchantId", "Livemode", "Key")
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords");
@@ -593,6 +605,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ViewsLiveMode")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MerchantId");
@@ -628,6 +643,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -635,7 +653,7 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("MerchantId", "Status");
+                    b.HasKey("MerchantId", "Livemode", "Status");
 
                     b.ToTable("MerchantLinkCounts");
                 });
@@ -706,6 +724,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
@@ -747,6 +768,9 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
