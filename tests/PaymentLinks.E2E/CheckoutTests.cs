@@ -25,7 +25,8 @@ public sealed class CheckoutTests(AppFixture app)
         await Expect(customer.Page.GetByLabel("Amount to pay")).ToHaveTextAsync("45.00 EUR");
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
         await customer.PayAsync();
-        await Expect(customer.Page.GetByRole(AriaRole.Note)).ToContainTextAsync("Sandbox");
+        await Expect(customer.Page.GetByRole(AriaRole.Note).Filter(new() { HasText = "Sandbox bank" })).ToContainTextAsync("No real money moves");
+        await Expect(customer.Page.GetByRole(AriaRole.Note).Filter(new() { HasText = "Test payment" })).ToHaveTextAsync("Test payment — no money moves");
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
         await customer.ApproveAsync();
         await customer.ExpectHeadingAsync("Payment received");

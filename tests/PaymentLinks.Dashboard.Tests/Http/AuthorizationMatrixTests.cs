@@ -15,7 +15,7 @@ namespace PaymentLinks.Dashboard.Tests.Http;
 
 /// <summary>
 /// Every route the app maps × {anonymous, merchant A, merchant B, A's cookie replayed after signing out, a revoked key,
-/// a read-only key}: who gets in,
+/// a read-only key, A's live key (A's links here are test mode's)}: who gets in,
 /// and nobody reaches merchant A's data but A. The routes come from the app's own endpoint data sources, so a
 /// new endpoint without a line in <see cref="Matrix"/> fails this test until someone decides who may use it.
 /// </summary>
@@ -78,6 +78,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /settings/account"] = Access.DashboardPage,
         ["GET,POST /settings/api-keys"] = Access.DashboardPage,
         ["GET,POST /settings/webhooks"] = Access.DashboardPage,
+        ["GET,POST /settings/payments"] = Access.DashboardPage,
         ["GET,POST /settings/two-factor"] = Access.DashboardPage,
         ["GET,POST /account/password"] = Access.DashboardPage,
         ["POST /account/logout"] = Access.FormPost,
@@ -118,6 +119,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         _callers["A signed out, cookie replayed"] = await SignedOutCookieOfAAsync();
         _callers["A's key"] = Client((await keys.CreateAsync(a, "a")).Value.Secret);
         _callers["B's key"] = Client((await keys.CreateAsync(b, "b")).Value.Secret);
+        _callers["A's live key"] = Client((await keys.CreateAsync(a with { Livemode = true }, "a live")).Value.Secret);
         _callers["revoked key"] = Client(revoked.Secret);
         _callers["read-only key"] = Client((await keys.CreateAsync(a, "reader", ApiKeyScope.Read)).Value.Secret);
         var payments = _app.Services.GetRequiredService<PaymentService>();
@@ -181,7 +183,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             Access.ApiRead => caller switch
             {
                 "A's key" or "read-only key" => status == 200 ? null : "the owner's key was refused",
-                "B's key" => status is 200 or 404 ? null : "another merchant's key did not get its own view",
+                "B's key" or "A's live key" => status is 200 or 404 ? null : "another world's key did not get its own view",
                 _ => status == 401 ? null : "no usable key, yet not 401",
             },
             Access.ApiWrite => caller switch
@@ -189,12 +191,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 "A's key" => status is 200 or 201 ? null : "the owner's key could not change its link",
                 "read-only key" => status == 403 && !changed ? null : "a read-only key was not refused with 403",
                 "B's key" => status is 404 || (status == 201 && method == "POST" && !changed) ? null : "another merchant's key reached A's link",
+                // A live link cannot be published without a provider: creating one (published by default) is refused.
+                "A's live key" => status is 404 || (status == 409 && IsCreate(response) && !changed) ? null : "a live key reached A's test link",
                 _ => status == 401 ? null : "no usable key, yet not 401",
             },
             Access.ApiFallback => status is 401 or 404 ? null : "an unrouted API call was not 401 or 404",
             _ => null,
         };
     }
+
+    private static bool IsCreate(HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath.EndsWith("/payment-links/");
 
     private static bool IsRedirectToSignIn(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("account/login") == true;

@@ -47,6 +47,30 @@ public sealed class WebhookEndpointChoicesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_test_endpoint_hears_only_test_events_and_a_live_endpoint_only_live_ones_each_marked_with_its_mode()
+    {
+        await using var testReceiver = await WebhookReceiver.StartAsync();
+        await using var liveReceiver = await WebhookReceiver.StartAsync();
+        var live = _merchant with { Livemode = true };
+        await Webhooks.AddEndpointAsync(_merchant, testReceiver.Url);
+        await Webhooks.AddEndpointAsync(live, liveReceiver.Url);
+
+        var liveDraft = (await _app.Links.CreateAsync(live, new LinkSettings { Title = "Live draft", Amount = 3m, Currency = "EUR" }, publish: false)).Value;
+        await _app.Links.ApplyAsync(live, liveDraft.Id, LinkTrigger.Archive);
+        await _app.ActiveLinkAsync(_merchant, maxUsages: 5);
+
+        await testReceiver.WaitForAsync(r => r.Delivered.Count == 1);
+        await liveReceiver.WaitForAsync(r => r.Delivered.Count == 1);
+        await Webhooks.WaitForLogAsync(live, log => log.AllSucceeded(1), "the live delivery done");
+        Assert.Equal(("link.published", false), (testReceiver.Delivered[0].EventType, ModeOf(testReceiver.Delivered[0].Body)));
+        Assert.Equal(("link.archived", true), (liveReceiver.Delivered[0].EventType, ModeOf(liveReceiver.Delivered[0].Body)));
+        Assert.Single(await Webhooks.RecentDeliveriesAsync(_merchant));
+        Assert.Single(await Webhooks.EndpointsAsync(live));
+    }
+
+    private static bool ModeOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("livemode").GetBoolean();
+
+    [Fact]
     public async Task Choosing_no_event_or_an_unknown_one_is_refused_choosing_all_means_all_and_others_cannot_choose()
     {
         var endpoint = (await Webhooks.AddEndpointAsync(_merchant, "https://hooks.example/in")).Value;

@@ -65,6 +65,20 @@ public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Everything_made_before_there_were_modes_is_in_test_mode_and_live_mode_starts_empty()
+    {
+        var test = await DemoMerchantAsync();
+        // A page of one is full, so the totals come from the kept counts, which the migration keyed by mode.
+        var everyStatus = new LinkQuery { Statuses = Enum.GetValues<LinkStatus>(), Take = 1 };
+
+        Assert.Equal(7, (await _harness.Links.ListAsync(test, everyStatus)).TotalCount);
+        Assert.Equal(0, (await _harness.Links.ListAsync(test with { Livemode = true }, everyStatus)).TotalCount);
+        await using var db = _harness.NewContext();
+        Assert.False(await db.PaymentLinks.AnyAsync(l => l.Livemode) || await db.PaymentAttempts.AnyAsync(a => a.Livemode));
+        Assert.Equal(7, await db.MerchantLinkCounts.Where(c => !c.Livemode).SumAsync(c => c.Count));
+    }
+
+    [Fact]
     public async Task An_upgraded_link_still_takes_changes_and_payments()
     {
         var caller = await DemoMerchantAsync();
