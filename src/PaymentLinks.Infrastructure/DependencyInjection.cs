@@ -48,6 +48,12 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<LiveProviders>();
+        services.AddSingleton<RefundService>();
+        services.Configure<Payments.Rails.RailOptions>(configuration.GetSection(Payments.Rails.RailOptions.Section));
+        services.AddSingleton<Payments.Rails.SandboxBank>();
+        services.AddSingleton<Payments.Rails.PaymentRails>();
+        services.AddHostedService<Payments.Rails.RailWorker>();
+        services.AddHostedService<Payments.Rails.SandboxConfirmations>();
         services.AddSingleton<CheckoutService>();
         services.AddSingleton<CheckoutViewCounts>();
         services.AddSingleton<CheckoutLinkCache>();

@@ -25,10 +25,7 @@ public static class CheckoutEndpoints
         pay.MapGet("/{publicId}", OpenAsync);
         pay.MapPost("/{publicId}", StartAsync).DisableAntiforgery();
         pay.MapGet("/{publicId}/bank/{paymentId:guid}", BankAsync);
-        pay.MapPost("/{publicId}/bank/{paymentId:guid}/approve", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery, CheckoutDraft draft) =>
-            FinishAsync(publicId, paymentId, approve: true, http, checkout, payments, antiforgery, draft)).DisableAntiforgery();
-        pay.MapPost("/{publicId}/bank/{paymentId:guid}/decline", (string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery, CheckoutDraft draft) =>
-            FinishAsync(publicId, paymentId, approve: false, http, checkout, payments, antiforgery, draft)).DisableAntiforgery();
+        pay.MapPost("/{publicId}/bank/{paymentId:guid}/{answer}", AnswerAsync).DisableAntiforgery();
         pay.MapGet("/{publicId}/payments/{paymentId:guid}", ResultAsync);
     }
 
@@ -116,25 +113,34 @@ public static class CheckoutEndpoints
         var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments, CheckoutTokenOf(http));
         if (link is null || payment is null)
             return Problem(CheckoutProblem.NotFound);
-        if (payment.Status != PaymentStatus.Pending)
+        if (payment is not { Status: PaymentStatus.Pending, Confirming: false })
             return SeeOther($"/pay/{publicId}/payments/{paymentId}");
         // Never from history (antiforgery's no-store stays): back to the bank step of a finished payment must ask
         // the server, which answers with the receipt.
         return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = Form(http, antiforgery, "") });
     }
 
-    private static async Task<IResult> FinishAsync(
-        string publicId, Guid paymentId, bool approve, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery,
+    /// <summary>The customer's answer at the sandbox bank: one of <see cref="SandboxAnswers"/>.</summary>
+    private static async Task<IResult> AnswerAsync(
+        string publicId, Guid paymentId, string answer, HttpContext http, CheckoutService checkout, PaymentService payments, IAntiforgery antiforgery,
         CheckoutDraft draft)
     {
+        if (!SandboxAnswers.IsKnown(answer))
+            return Problem(CheckoutProblem.NotFound);
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
         var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments, CheckoutTokenOf(http));
-        if (link is null || payment is null)
+        // The sandbox bank answers for test links only; a live link's customer pays at its provider.
+        if (link is null || payment is null || link.Livemode)
             return Problem(CheckoutProblem.NotFound);
-        var finished = approve
-            ? await payments.CompleteAsync(paymentId, http.RequestAborted)
-            : await payments.FailAsync(paymentId, http.RequestAborted);
+        var ct = http.RequestAborted;
+        var finished = answer switch
+        {
+            SandboxAnswers.Approve => await payments.CompleteAsync(paymentId, ct),
+            SandboxAnswers.ApproveLater => await payments.AwaitConfirmationAsync(paymentId, ct),
+            SandboxAnswers.InsufficientFunds => await payments.FailAsync(paymentId, RefusalCodes.InsufficientFunds, ct),
+            _ => await payments.FailAsync(paymentId, RefusalCodes.PaymentDeclined, ct),
+        };
         // Refused only when the attempt is gone (pruned as abandoned between the page and the click).
         if (!finished.IsSuccess)
             return Problem(CheckoutProblem.NotFound);
@@ -152,11 +158,12 @@ public static class CheckoutEndpoints
         var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments);
         if (link is null || payment is null)
             return Problem(CheckoutProblem.NotFound);
-        if (payment.Status == PaymentStatus.Pending)
+        if (payment is { Status: PaymentStatus.Pending, Confirming: false })
             return SeeOther($"/pay/{publicId}/bank/{paymentId}");
-        // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason.
-        if (payment is { Status: PaymentStatus.Failed, FailureReason: not RefusalCodes.PaymentDeclined })
-            return Problem(CheckoutProblems.FromCode(payment.FailureReason), link);
+        // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason, and
+        // the word that the bank's authorization is released.
+        if (payment is { Status: PaymentStatus.Failed, FailureReason: not (RefusalCodes.PaymentDeclined or RefusalCodes.InsufficientFunds) })
+            return Problem(CheckoutProblems.FromCode(payment.FailureReason), link, notCharged: payment.WasAuthorized);
         var paidHere = await payments.FindStartedWithAsync(paymentId, CheckoutTokenOf(http)) is not null;
         http.Response.Headers.CacheControl = "no-store"; // the customer's details, on a shared computer too
         return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment), ["PaidHere"] = paidHere });
@@ -182,7 +189,7 @@ public static class CheckoutEndpoints
         return new CheckoutForm(tokens.FormFieldName, tokens.RequestToken!, checkoutToken);
     }
 
-    private static IResult Problem(CheckoutProblem problem, CheckoutView? link = null) =>
+    private static IResult Problem(CheckoutProblem problem, CheckoutView? link = null, bool notCharged = false) =>
         new RazorComponentResult<UnavailablePage>(new Dictionary<string, object?>
         {
             ["Problem"] = problem,
@@ -191,6 +198,7 @@ public static class CheckoutEndpoints
             ["MerchantMessage"] = problem == CheckoutProblem.Disabled ? link?.DisabledMessage : null,
             ["Brand"] = problem == CheckoutProblem.NotFound ? null : link?.Brand,
             ["TestMode"] = problem != CheckoutProblem.NotFound && link is { Livemode: false },
+            ["NotCharged"] = notCharged,
         }) { StatusCode = problem.StatusCode() };
 
     private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>

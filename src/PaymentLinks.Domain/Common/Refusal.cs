@@ -37,5 +37,6 @@ public static class RefusalCodes
     public const string LinkArchived = "link_archived";
     public const string LinkNotPayable = "link_not_payable";
     public const string PaymentDeclined = "payment_declined";
+    public const string InsufficientFunds = "insufficient_funds";
     public const string PaymentAbandoned = "payment_abandoned";
 }

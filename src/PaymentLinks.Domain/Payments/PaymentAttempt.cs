@@ -11,8 +11,12 @@ public enum PaymentStatus
 }
 
 /// <summary>
-/// A customer's attempt to pay a link. It starts PENDING (the customer is at the bank step, which does
-/// not count as a usage) and ends exactly once, COMPLETED or FAILED.
+/// A customer's attempt to pay a link. It starts PENDING (the customer is at the rail's step, the sandbox bank's or a
+/// provider's, which does not count as a usage) and ends exactly once, COMPLETED or FAILED. The rail's approval is an
+/// authorization, not yet money taken: the attempt completes only if its link counts it at that instant, and only a
+/// completed payment is then captured; one the link could no longer take is voided, so its customer pays nothing.
+/// A completed payment may then be refunded, in parts, never beyond what was paid; it stays COMPLETED (usage counts
+/// completed payments), and shows as partially refunded or refunded.
 /// </summary>
 public sealed class PaymentAttempt
 {
@@ -46,7 +50,37 @@ public sealed class PaymentAttempt
     public string? CustomerPhone { get; private set; }
     public IReadOnlyList<FieldAnswer> Answers { get; private set; } = [];
 
+    /// <summary>When the rail authorized the payment; null while the customer has not approved, or when the rail declined.</summary>
+    public DateTimeOffset? AuthorizedAt { get; private set; }
+
+    /// <summary>When the customer asked the rail to confirm later (the sandbox bank's "approve later"): the payment is confirming.</summary>
+    public DateTimeOffset? ConfirmationRequestedAt { get; private set; }
+
+    /// <summary>When the rail confirmed the capture of a completed payment, or the void of one the link refused.</summary>
+    public DateTimeOffset? CapturedAt { get; private set; }
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    /// <summary>What has been refunded so far (pending refunds included), in minor units.</summary>
+    public long RefundedMinor { get; private set; }
+
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
+
+    public decimal RefundedAmount => Currencies.FromMinorUnits(RefundedMinor, Currency);
+
+    /// <summary>What a merchant sees: a completed payment with refunds shows as partially refunded or refunded.</summary>
+    /// <remarks>A confirming payment (<see cref="ConfirmationRequestedAt"/>) is still pending: the rail has not answered.</remarks>
+    public PaymentState State => Status switch
+    {
+        PaymentStatus.Completed when RefundedMinor >= AmountMinor && RefundedMinor > 0 => PaymentState.Refunded,
+        PaymentStatus.Completed when RefundedMinor > 0 => PaymentState.PartiallyRefunded,
+        PaymentStatus.Completed => PaymentState.Completed,
+        PaymentStatus.Failed => PaymentState.Failed,
+        _ => PaymentState.Pending,
+    };
+
+    /// <summary>Money the rail holds for this payment that it must still take (a completed payment) or release (a refused one).</summary>
+    public bool AwaitsCapture => Status == PaymentStatus.Completed && CapturedAt is null;
+    public bool AwaitsVoid => Status == PaymentStatus.Failed && AuthorizedAt is not null && VoidedAt is null;
 
     public static PaymentAttempt Start(PaymentLink link, Order order, DateTimeOffset now, string? checkoutToken = null)
     {
@@ -86,19 +120,73 @@ public sealed class PaymentAttempt
     /// <summary>Whether the browser holding <paramref name="checkoutToken"/> started this attempt.</summary>
     public bool WasStartedWith(string? checkoutToken) => Secrets.AreEqual(CheckoutToken, checkoutToken);
 
+    /// <summary>The customer chose to have the rail confirm later: the payment stays pending, shown as confirming.</summary>
+    public void AwaitConfirmation(DateTimeOffset now)
+    {
+        EnsurePending();
+        ConfirmationRequestedAt ??= now;
+    }
+
+    /// <summary>The rail authorized and the link counted it: the payment is complete, and its capture follows.</summary>
     public void Complete(DateTimeOffset now)
     {
         EnsurePending();
+        AuthorizedAt = now;
         Status = PaymentStatus.Completed;
         FinishedAt = now;
     }
 
+    /// <summary>The rail authorized, but the link could no longer take the payment: it fails, and its void follows.</summary>
+    public void RefuseAuthorized(string reason, DateTimeOffset now)
+    {
+        EnsurePending();
+        AuthorizedAt = now;
+        Finish(reason, now);
+    }
+
+    /// <summary>The rail declined (or nobody answered in time): nothing was authorized, so there is nothing to release.</summary>
     public void Fail(string reason, DateTimeOffset now)
     {
         EnsurePending();
+        Finish(reason, now);
+    }
+
+    private void Finish(string reason, DateTimeOffset now)
+    {
         Status = PaymentStatus.Failed;
         FailureReason = reason;
         FinishedAt = now;
+    }
+
+    /// <summary>The rail confirmed the capture or the void; a second confirmation (a retried call) changes nothing.</summary>
+    public void Settled(DateTimeOffset now)
+    {
+        if (AwaitsCapture)
+            CapturedAt = now;
+        else if (AwaitsVoid)
+            VoidedAt = now;
+    }
+
+    /// <summary>
+    /// Gives back <paramref name="amountMinor"/> (all that remains when null) of a completed payment. Refused when the
+    /// payment did not complete or nothing remains (a conflict with its state), and for an amount that is not positive
+    /// or more than remains (bad input).
+    /// </summary>
+    public Result<Refund> Refund(Guid merchantId, long? amountMinor, RefundReason reason, DateTimeOffset now, Actor actor)
+    {
+        if (Status != PaymentStatus.Completed)
+            return new Refusal(RefusalCodes.InvalidTransition, "Only a completed payment can be refunded.");
+        var remaining = AmountMinor - RefundedMinor;
+        if (remaining <= 0)
+            return new Refusal(RefusalCodes.InvalidTransition, "Nothing remains to refund: the payment was refunded in full.");
+        var amount = amountMinor ?? remaining;
+        if (amount <= 0)
+            return Refusal.Invalid(RefundFields.Amount, "The amount to refund must be greater than zero.");
+        if (amount > remaining)
+            return Refusal.Invalid(RefundFields.Amount,
+                $"At most {Currencies.FromMinorUnits(remaining, Currency).ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency} remains to refund.");
+        RefundedMinor += amount;
+        return new Refund(this, merchantId, amount, reason, now, actor);
     }
 
     private void EnsurePending()

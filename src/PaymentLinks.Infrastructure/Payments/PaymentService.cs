@@ -13,6 +13,22 @@ public sealed record PaymentView(
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? CustomerEmail, string? CustomerName, string? CustomerPhone,
     IReadOnlyList<FieldAnswer> Answers)
 {
+    /// <summary>What has been refunded of it, and how it shows with that: PARTIALLY_REFUNDED, REFUNDED.</summary>
+    public decimal RefundedAmount { get; init; }
+    public PaymentState State { get; init; }
+
+    /// <summary>The customer chose "approve later" and the rail has not answered yet.</summary>
+    public bool Confirming { get; init; }
+
+    /// <summary>When the rail confirmed taking the money (capture) or releasing it (void); null until it has.</summary>
+    public DateTimeOffset? CapturedAt { get; init; }
+    public DateTimeOffset? VoidedAt { get; init; }
+
+    /// <summary>Whether the rail held money for it that is now released: a payment the link refused after the bank approved.</summary>
+    public bool WasAuthorized { get; init; }
+
+    public decimal RefundableAmount => Status == PaymentStatus.Completed ? Amount - RefundedAmount : 0;
+
     public bool IsFinished => Status != PaymentStatus.Pending;
 
     /// <summary>The price of one unit (the amount when one was bought).</summary>
@@ -20,7 +36,15 @@ public sealed record PaymentView(
 
     public static PaymentView Of(PaymentAttempt attempt) => new(
         attempt.Id, attempt.LinkId, attempt.Livemode, attempt.Amount, attempt.Currency, attempt.Quantity, attempt.Status, attempt.FailureReason,
-        attempt.CreatedAt, attempt.FinishedAt, attempt.CustomerEmail, attempt.CustomerName, attempt.CustomerPhone, attempt.Answers);
+        attempt.CreatedAt, attempt.FinishedAt, attempt.CustomerEmail, attempt.CustomerName, attempt.CustomerPhone, attempt.Answers)
+    {
+        RefundedAmount = attempt.RefundedAmount,
+        State = attempt.State,
+        Confirming = attempt is { Status: PaymentStatus.Pending, ConfirmationRequestedAt: not null },
+        CapturedAt = attempt.CapturedAt,
+        VoidedAt = attempt.VoidedAt,
+        WasAuthorized = attempt.AuthorizedAt is not null,
+    };
 }
 
 /// <summary>
@@ -68,8 +92,9 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     }
 
     /// <summary>
-    /// The bank approved: completes the attempt if the link still takes payments at this instant, else
-    /// fails it with the link's reason. Asking again for a finished attempt returns it unchanged.
+    /// The rail authorized: completes the attempt if the link still takes payments at this instant (its capture
+    /// follows), else fails it with the link's reason (its authorization is voided). Asking again for a finished
+    /// attempt returns it unchanged.
     /// </summary>
     public async Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
         await CompleteBelowLimitAsync(paymentId, ct) ?? await FinishAsync(paymentId, async (db, attempt, now) =>
@@ -77,7 +102,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             // The link's row is locked (FinishAsync), so the link read here is the one this payment is counted on.
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             if (link.CompletePayment(now, Actor.Payment(attempt.Id)).Refusal is { } refusal)
-                attempt.Fail(refusal.Code, now);
+                attempt.RefuseAuthorized(refusal.Code, now);
             else
                 attempt.Complete(now);
         }, ct);
@@ -115,13 +140,34 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         }, ct);
     }
 
-    /// <summary>The bank declined: the attempt fails and the link's usage stays as it was.</summary>
-    public Task<Result<PaymentView>> FailAsync(Guid paymentId, CancellationToken ct = default) =>
+    /// <summary>
+    /// The bank declined (<see cref="RefusalCodes.PaymentDeclined"/>, or a reason of its own such as
+    /// <see cref="RefusalCodes.InsufficientFunds"/>): the attempt fails and the link's usage stays as it was.
+    /// </summary>
+    public Task<Result<PaymentView>> FailAsync(Guid paymentId, string reason = RefusalCodes.PaymentDeclined, CancellationToken ct = default) =>
         FinishAsync(paymentId, async (db, attempt, now) =>
         {
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             link.CatchUpWithClock(now);
-            attempt.Fail(RefusalCodes.PaymentDeclined, now);
+            attempt.Fail(reason, now);
+        }, ct);
+
+    /// <summary>
+    /// The customer asked the bank to confirm later: the attempt stays pending, shown as confirming, until the rail's
+    /// answer arrives (<see cref="Rails.SandboxConfirmations"/> for the sandbox bank). A finished one stays as it ended.
+    /// </summary>
+    public Task<Result<PaymentView>> AwaitConfirmationAsync(Guid paymentId, CancellationToken ct = default) =>
+        writes.RunAsync<Result<PaymentView>>(async (db, now) =>
+        {
+            var attempt = await db.LockAttemptAsync(paymentId, ct);
+            if (attempt is null)
+                return Refusal.NotFound();
+            if (!attempt.IsFinished && !attempt.IsAbandoned(now))
+            {
+                attempt.AwaitConfirmation(now);
+                await db.SaveChangesAsync(ct);
+            }
+            return PaymentView.Of(attempt);
         }, ct);
 
     public async Task<PaymentView?> FindAsync(Guid paymentId, CancellationToken ct = default)

@@ -26,6 +26,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LinkStatusChange> LinkStatusChanges => Set<LinkStatusChange>();
     public DbSet<Links.MerchantLinkCount> MerchantLinkCounts => Set<Links.MerchantLinkCount>();
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    /// <summary>The rail outbox: captures, voids and refunds to carry out (<see cref="Payments.Rails.RailWorker"/>).</summary>
+    public DbSet<Payments.Rails.RailOperation> RailOperations => Set<Payments.Rails.RailOperation>();
+
+    /// <summary>The sandbox bank's own ledger: what test mode's rail did, by idempotency key.</summary>
+    public DbSet<Payments.Rails.SandboxBankEntry> SandboxBankEntries => Set<Payments.Rails.SandboxBankEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();

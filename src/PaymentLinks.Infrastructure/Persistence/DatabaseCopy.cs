@@ -48,6 +48,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, TextW
         CopyAsync<IdentityRoleClaim<string>>, CopyAsync<DataProtectionKey>, CopyAsync<EndedSession>,
         CopyAsync<PaymentLink>, CopyAsync<LinkStatusChange>, CopyAsync<PaymentAttempt>, CopyAsync<ApiKey>,
         CopyAsync<IdempotencyRecord>, CopyAsync<WebhookEndpoint>, CopyAsync<WebhookEvent>, CopyAsync<WebhookDelivery>,
+        CopyAsync<Refund>, CopyAsync<Payments.Rails.RailOperation>, CopyAsync<Payments.Rails.SandboxBankEntry>,
     ];
 
     private async Task<(string, int)> CopyAsync<T>(CancellationToken ct) where T : class

@@ -8,6 +8,7 @@ public static class WebhookEventNames
 
     public const string PaymentCompleted = "payment.completed";
     public const string PaymentFailed = "payment.failed";
+    public const string PaymentRefunded = "payment.refunded";
     public const string LinkPublished = "link.published";
     public const string LinkUnpublished = "link.unpublished";
     public const string LinkDisabled = "link.disabled";
@@ -20,6 +21,7 @@ public static class WebhookEventNames
     {
         [PaymentCompleted] = "A customer paid",
         [PaymentFailed] = "A payment was declined or abandoned",
+        [PaymentRefunded] = "A payment was refunded, in full or in part",
         [LinkPublished] = "A link went live",
         [LinkUnpublished] = "A link went back to draft",
         [LinkDisabled] = "A link was paused",

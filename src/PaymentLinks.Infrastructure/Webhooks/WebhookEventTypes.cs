@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Payments.Rails;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
 /// <summary>
 /// Turns what a save is about to write into outbox events, so that the events commit (or not) with the change
-/// itself: new history entries become link.* events, payments that just ended become payment.* events.
+/// itself: new history entries become link.* events, payments that just ended become payment.* events, new refunds
+/// payment.refunded events.
 /// </summary>
 public static class WebhookOutbox
 {
@@ -40,6 +42,10 @@ public static class WebhookOutbox
             var type = payment.Status == PaymentStatus.Completed ? WebhookEventNames.PaymentCompleted : WebhookEventNames.PaymentFailed;
             events.Add(New(link.MerchantId, link.Livemode, type, new PaymentEventData(PaymentPayload.Of(payment), LinkSnapshot.Of(link)), now));
         }
+
+        foreach (var (refund, payment) in RailOutbox.NewRefunds(changes))
+            events.Add(New(refund.MerchantId, refund.Livemode, WebhookEventNames.PaymentRefunded,
+                new RefundEventData(RefundPayload.Of(refund), PaymentPayload.Of(payment)), now));
 
         foreach (var change in changes.Entries<LinkStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
         {

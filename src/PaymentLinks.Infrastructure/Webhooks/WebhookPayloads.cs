@@ -9,14 +9,24 @@ public sealed record WebhookEnvelope(Guid Id, string Type, DateTimeOffset Create
 /// <summary><c>payment.completed</c> and <c>payment.failed</c>: the payment, and its link as the payment left it.</summary>
 public sealed record PaymentEventData(PaymentPayload Payment, LinkSnapshot Link);
 
+/// <summary>A payment as events tell of it; <c>status</c> shows refunds (PARTIALLY_REFUNDED, REFUNDED), <c>amount_refunded</c> their sum.</summary>
 public sealed record PaymentPayload(
     Guid Id, string Status, decimal Amount, string Currency, int Quantity, decimal UnitAmount, CustomerPayload Customer,
-    IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
+    IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, decimal AmountRefunded)
 {
     public static PaymentPayload Of(PaymentAttempt payment) => new(
-        payment.Id, payment.Status.ToString().ToUpperInvariant(), payment.Amount, payment.Currency, payment.Quantity,
+        payment.Id, payment.State.ToDisplayName(), payment.Amount, payment.Currency, payment.Quantity,
         payment.Amount / payment.Quantity, new CustomerPayload(payment.CustomerEmail, payment.CustomerName, payment.CustomerPhone),
-        payment.Answers, payment.FailureReason, payment.CreatedAt, payment.FinishedAt);
+        payment.Answers, payment.FailureReason, payment.CreatedAt, payment.FinishedAt, payment.RefundedAmount);
+}
+
+/// <summary><c>payment.refunded</c>: the refund just made, and its payment with all that has been refunded of it so far.</summary>
+public sealed record RefundEventData(RefundPayload Refund, PaymentPayload Payment);
+
+public sealed record RefundPayload(Guid Id, decimal Amount, string Currency, string Reason, string Status, DateTimeOffset CreatedAt)
+{
+    public static RefundPayload Of(Refund refund) => new(
+        refund.Id, refund.Amount, refund.Currency, RefundReasons.NameOf(refund.Reason), refund.Status.ToString().ToUpperInvariant(), refund.CreatedAt);
 }
 
 public sealed record CustomerPayload(string? Email, string? Name, string? Phone);

@@ -57,8 +57,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /pay/{publicId}"] = Access.Checkout,
         ["POST /pay/{publicId}"] = Access.Checkout,
         ["GET /pay/{publicId}/bank/{paymentId:guid}"] = Access.Checkout,
-        ["POST /pay/{publicId}/bank/{paymentId:guid}/approve"] = Access.Checkout,
-        ["POST /pay/{publicId}/bank/{paymentId:guid}/decline"] = Access.Checkout,
+        ["POST /pay/{publicId}/bank/{paymentId:guid}/{answer}"] = Access.Checkout,
         ["GET /pay/{publicId}/payments/{paymentId:guid}"] = Access.Checkout,
         ["GET /brand/{merchantId:guid}/logo"] = Access.Public,
         ["GET /brand/{merchantId:guid}/theme.css"] = Access.Public,
@@ -211,6 +210,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         .Replace("{publicId}", link.PublicId)
         .Replace("{merchantId:guid}", _merchantA.MerchantId.ToString())
         .Replace("{paymentId:guid}", _paymentOfA.Id.ToString())
+        .Replace("{answer}", "approve")
         .Replace("{**rest}", "nothing-is-here");
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

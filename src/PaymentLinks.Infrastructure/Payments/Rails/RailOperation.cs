@@ -1,0 +1,82 @@
+namespace PaymentLinks.Infrastructure.Payments.Rails;
+
+public enum RailAction
+{
+    Capture,
+    Void,
+    Refund,
+}
+
+public enum RailOperationStatus
+{
+    Pending,
+    Succeeded,
+}
+
+/// <summary>
+/// A capture, void or refund the rail must carry out: written in the transaction of the change that calls for it (a
+/// completed payment, a refused one, a refund; <see cref="RailOutbox"/>), then carried out by <see cref="RailWorker"/>
+/// until the rail confirms. Its idempotency key is derived from our ids, one per payment and action (per refund for
+/// refunds), so a payment is captured or voided once whatever happens.
+/// </summary>
+public sealed class RailOperation
+{
+    public const int KeyMaxLength = 64;
+    public const int ErrorMaxLength = 500;
+    public const int ReferenceMaxLength = 100;
+
+    private RailOperation() { }
+
+    public RailOperation(RailAction action, Guid paymentId, Guid? refundId, Guid merchantId, bool livemode, long amountMinor, string currency, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        Action = action;
+        PaymentId = paymentId;
+        RefundId = refundId;
+        MerchantId = merchantId;
+        Livemode = livemode;
+        AmountMinor = amountMinor;
+        Currency = currency;
+        IdempotencyKey = action == RailAction.Refund ? $"refund_{refundId:N}" : $"{action.ToString().ToLowerInvariant()}_{paymentId:N}";
+        Status = RailOperationStatus.Pending;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public RailAction Action { get; private set; }
+    public Guid PaymentId { get; private set; }
+    public Guid? RefundId { get; private set; }
+    public Guid MerchantId { get; private set; }
+    public bool Livemode { get; private set; }
+    public long AmountMinor { get; private set; }
+    public string Currency { get; private set; } = "";
+    public string IdempotencyKey { get; private set; } = "";
+    public RailOperationStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? SucceededAt { get; private set; }
+    public string? Reference { get; private set; }
+    public string? LastError { get; private set; }
+
+    public RailCall Call => new(Action, IdempotencyKey, PaymentId, AmountMinor, Currency);
+
+    public void Succeed(string? reference, DateTimeOffset now)
+    {
+        Attempts++;
+        Status = RailOperationStatus.Succeeded;
+        SucceededAt = now;
+        Reference = reference?[..Math.Min(reference.Length, ReferenceMaxLength)];
+        LastError = null;
+    }
+
+    /// <summary>Not done this time: tried again after a delay that doubles with each attempt, up to an hour.</summary>
+    public void Retry(string error, TimeSpan baseDelay, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error[..Math.Min(error.Length, ErrorMaxLength)];
+        var delay = TimeSpan.FromTicks(Math.Min(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 20)), TimeSpan.FromHours(1).Ticks));
+        NextAttemptAt = now + delay;
+    }
+}

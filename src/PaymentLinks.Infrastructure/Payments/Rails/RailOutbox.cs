@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Payments;
+
+namespace PaymentLinks.Infrastructure.Payments.Rails;
+
+/// <summary>
+/// The captures, voids and refunds a save calls for, read from its change tracker (<see cref="Persistence.ChangesOnSave"/>):
+/// a payment that has just completed is captured, one authorized and then refused by its link is voided, a new refund
+/// is carried out. Written in the same save as the change, so money is never left authorized and uncollected, nor a
+/// customer charged for nothing, whatever stops in between.
+/// </summary>
+internal static class RailOutbox
+{
+    internal static IReadOnlyList<RailOperation> Collect(ChangeTracker changes, DateTimeOffset now)
+    {
+        var operations = new List<RailOperation>();
+        foreach (var entry in changes.Entries<PaymentAttempt>().Where(e => e.State == EntityState.Modified && e.Property(a => a.Status).IsModified))
+        {
+            var payment = entry.Entity;
+            if (!payment.AwaitsCapture && !payment.AwaitsVoid)
+                continue;
+            // Every completion reads its link (tracked) to count the payment on it, so its merchant is at hand.
+            var link = changes.Entries<PaymentLink>().Select(l => l.Entity).FirstOrDefault(l => l.Id == payment.LinkId)
+                ?? throw new InvalidOperationException($"Payment {payment.Id} finished without its link read.");
+            var action = payment.AwaitsCapture ? RailAction.Capture : RailAction.Void;
+            operations.Add(new RailOperation(action, payment.Id, null, link.MerchantId, payment.Livemode, payment.AmountMinor, payment.Currency, now));
+        }
+        foreach (var (refund, _) in NewRefunds(changes))
+            operations.Add(new RailOperation(RailAction.Refund, refund.PaymentId, refund.Id, refund.MerchantId, refund.Livemode, refund.AmountMinor, refund.Currency, now));
+        return operations;
+    }
+
+    /// <summary>
+    /// Refunds just made, each with its payment, whose refunded sum it changed in the same save. Rows added any other
+    /// way (a copy of the database) are not new refunds and call for nothing.
+    /// </summary>
+    internal static IEnumerable<(Refund Refund, PaymentAttempt Payment)> NewRefunds(ChangeTracker changes)
+    {
+        var changedPayments = changes.Entries<PaymentAttempt>()
+            .Where(e => e.State == EntityState.Modified && e.Property(a => a.RefundedMinor).IsModified)
+            .ToDictionary(e => e.Entity.Id, e => e.Entity);
+        return changes.Entries<Refund>().Where(e => e.State == EntityState.Added && changedPayments.ContainsKey(e.Entity.PaymentId))
+            .Select(e => (e.Entity, changedPayments[e.Entity.PaymentId]));
+    }
+}
