@@ -1,19 +1,21 @@
 using System.Globalization;
 using System.Text;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Exports;
 
 /// <summary>
 /// Payments as CSV (RFC 4180) that spreadsheets open as they are: UTF-8 with a byte-order mark, every cell that needs
-/// it quoted, and text a customer typed never taken for a formula.
+/// it quoted, and text a customer typed never taken for a formula. <c>Net</c> is what a completed payment brought in after
+/// its refunds (0 for one that did not complete).
 /// </summary>
 public static class PaymentCsv
 {
     private static readonly string[] Header =
     [
         "Payment ID", "Created", "Finished", "Status", "Link", "Link public ID", "Quantity", "Unit amount", "Amount", "Currency",
-        "Customer email", "Customer name", "Customer phone", "Answers", "Failure reason",
+        "Customer email", "Customer name", "Customer phone", "Answers", "Failure reason", "Refunded", "Net",
     ];
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<PaymentRow> rows, TimeZoneInfo zone, CancellationToken ct)
@@ -31,10 +33,11 @@ public static class PaymentCsv
         string Time(DateTimeOffset? at) => at is { } instant ? TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) : "";
         return
         [
-            payment.Id.ToString(), Time(payment.CreatedAt), Time(payment.FinishedAt), payment.Status.ToString().ToUpperInvariant(),
+            payment.Id.ToString(), Time(payment.CreatedAt), Time(payment.FinishedAt), payment.State.ToDisplayName(),
             row.LinkTitle, row.LinkPublicId, payment.Quantity.ToString(CultureInfo.InvariantCulture), Money(payment.UnitAmount),
             Money(payment.Amount), payment.Currency, payment.CustomerEmail ?? "", payment.CustomerName ?? "", payment.CustomerPhone ?? "",
             string.Join("; ", payment.Answers.Select(a => $"{a.Label}: {a.Value}")), payment.FailureReason ?? "",
+            Money(payment.RefundedAmount), Money(payment.Status == PaymentStatus.Completed ? payment.Amount - payment.RefundedAmount : 0m),
         ];
     }
 

@@ -39,9 +39,10 @@ public sealed class MerchantOverview(IDbContextFactory<AppDbContext> contexts, P
         var links = db.PaymentLinks.AsNoTracking().OwnedBy(caller);
         var completed = await db.PaymentAttempts.AsNoTracking()
             .Where(a => a.Status == PaymentStatus.Completed && a.FinishedAt >= since && links.Any(l => l.Id == a.LinkId))
-            .Select(a => new { a.FinishedAt, a.AmountMinor, a.Currency }).ToListAsync(ct);
+            .Select(a => new { a.FinishedAt, NetMinor = a.AmountMinor - a.RefundedMinor, a.Currency }).ToListAsync(ct);
+        // Takings are net: what refunds gave back is not the merchant's.
         var payments = completed.Select(p => (Day: LocalDays.DayOf(p.FinishedAt!.Value, zone),
-            p.Currency, Amount: Currencies.FromMinorUnits(p.AmountMinor, p.Currency))).ToList();
+            p.Currency, Amount: Currencies.FromMinorUnits(p.NetMinor, p.Currency))).ToList();
 
         var totals = payments.GroupBy(p => p.Currency).OrderByDescending(g => g.Count())
             .Select(g => new CurrencyTotal(g.Key, g.Sum(p => p.Amount), g.Count())).ToList();

@@ -48,7 +48,7 @@ public sealed class OverviewPageTests : DashboardTestContext
 
         var page = RenderPage<OverviewPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("Completed in EUR, last 30 days", page.Find("[data-testid=total-EUR]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Net in EUR after refunds, last 30 days", page.Find("[data-testid=total-EUR]").TextContent));
         Assert.Contains("Conversion, all time", page.Find("[data-testid=conversion]").TextContent);
         Assert.Equal("33%", page.Find("[data-testid=conversion] .figure-value").TextContent.Trim());
         Assert.Empty(page.FindAll("h5"));

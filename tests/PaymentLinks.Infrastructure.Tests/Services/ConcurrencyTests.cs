@@ -24,7 +24,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         for (var i = 0; i < 200; i++)
             attempts.Add((await _harness.Payments.StartAsync(link.PublicId)).Value.Id);
 
-        var outcomes = await RunAtOnce(attempts.Select(id => (Func<Task<Result<PaymentView>>>)(() => _harness.Payments.CompleteAsync(id))));
+        var outcomes = await AtOnce.RunAsync(attempts.Select(id => (Func<Task<Result<PaymentView>>>)(() => _harness.Payments.CompleteAsync(id))));
 
         Assert.Equal(50, outcomes.Count(o => o.Value.Status == PaymentStatus.Completed));
         Assert.Equal(150, outcomes.Count(o => o.Value is { Status: PaymentStatus.Failed, FailureReason: RefusalCodes.LinkUsed }));
@@ -52,7 +52,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             var work = completions.Take(50)
                 .Append(async () => await _harness.Links.ApplyAsync(merchant, link.Id, LinkTrigger.Disable))
                 .Concat(completions.Skip(50));
-            await RunAtOnce(work);
+            await AtOnce.RunAsync(work);
 
             await using var db = _harness.NewContext();
             var disabledAt = (await db.LinkStatusChanges.SingleAsync(c => c.LinkId == link.Id && c.To == LinkStatus.Disabled)).At;
@@ -67,18 +67,5 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             Assert.Equal(payments.Count(p => p.Status == PaymentStatus.Completed), stored.Usages);
             Assert.Equal(100, payments.Count(p => p.IsFinished));
         }
-    }
-
-    /// <summary>Starts every call on its own thread-pool thread behind one gate, then opens the gate.</summary>
-    private static async Task<T[]> RunAtOnce<T>(IEnumerable<Func<Task<T>>> calls)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = calls.Select(call => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await call();
-        })).ToList();
-        gate.SetResult();
-        return await Task.WhenAll(tasks);
     }
 }

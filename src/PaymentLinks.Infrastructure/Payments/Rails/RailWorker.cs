@@ -17,14 +17,17 @@ public sealed class RailWorker(
 {
     private const int BatchSize = 100;
 
-    protected override async Task RunOnceAsync(CancellationToken ct)
+    protected override Task RunOnceAsync(CancellationToken ct) => CarryOutDueAsync(ct);
+
+    /// <summary>One round: every operation due now, oldest first (a payment's capture before its refunds).</summary>
+    public async Task CarryOutDueAsync(CancellationToken ct = default)
     {
         List<Guid> due;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             var now = Clock.GetUtcNow();
             due = await db.RailOperations.Where(o => o.Status == RailOperationStatus.Pending && o.NextAttemptAt <= now)
-                .OrderBy(o => o.Id).Take(BatchSize).Select(o => o.Id).ToListAsync(ct);
+                .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Take(BatchSize).Select(o => o.Id).ToListAsync(ct);
         }
         foreach (var id in due)
             await CarryOutAsync(id, ct);

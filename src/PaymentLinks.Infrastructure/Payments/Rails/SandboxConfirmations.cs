@@ -15,7 +15,9 @@ public sealed class SandboxConfirmations(
     IDbContextFactory<AppDbContext> contexts, PaymentService payments, IOptions<RailOptions> options, TimeProvider clock,
     ILogger<SandboxConfirmations> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
 {
-    protected override async Task RunOnceAsync(CancellationToken ct)
+    protected override Task RunOnceAsync(CancellationToken ct) => ConfirmDueAsync(ct);
+
+    public async Task ConfirmDueAsync(CancellationToken ct = default)
     {
         List<Guid> due;
         await using (var db = await contexts.CreateDbContextAsync(ct))
