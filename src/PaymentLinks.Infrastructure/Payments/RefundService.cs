@@ -47,6 +47,18 @@ public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, Writ
             return RefundView.Of(refund.Value);
         }, ct);
 
+    /// <summary>The refunds of each of these payments, oldest first; none for a payment that is not the caller's.</summary>
+    public async Task<ILookup<Guid, RefundView>> OfPaymentsAsync(MerchantCaller caller, IReadOnlyCollection<Guid> paymentIds, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var links = db.PaymentLinks.OwnedBy(caller);
+        var owned = db.PaymentAttempts.Where(a => links.Any(l => l.Id == a.LinkId));
+        var refunds = await db.Refunds.AsNoTracking()
+            .Where(r => paymentIds.Contains(r.PaymentId) && owned.Any(a => a.Id == r.PaymentId))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(ct);
+        return refunds.Select(RefundView.Of).ToLookup(r => r.PaymentId);
+    }
+
     /// <summary>The payment's refunds, oldest first; null when it is not the caller's.</summary>
     public async Task<IReadOnlyList<RefundView>?> ListAsync(MerchantCaller caller, Guid paymentId, CancellationToken ct = default)
     {

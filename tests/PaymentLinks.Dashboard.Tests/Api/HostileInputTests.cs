@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PaymentLinks.Dashboard.Tests.Api;
 
@@ -89,6 +90,34 @@ public sealed class HostileInputTests() : ApiTestBase(new Dictionary<string, str
     }
 
     [Fact]
+    public async Task Every_hostile_refund_field_is_answered_below_500_and_a_refused_refund_changes_nothing()
+    {
+        var payments = App.Services.GetRequiredService<Infrastructure.Payments.PaymentService>();
+        var link = await CreateAsync("""{"title":"Hat","amount":1000,"currency":"EUR"}""");
+        var paid = (await payments.CompleteAsync((await payments.StartAsync(link.GetProperty("public_id").GetString()!)).Value.Id)).Value;
+        var failures = new List<string>();
+        foreach (var field in new[] { "amount", "reason" })
+        {
+            foreach (var value in Strings.Select(text => (JsonNode?)JsonValue.Create(text)).Concat(Values))
+            {
+                var body = WithField("""{"amount":1,"reason":"duplicate"}""", field, value);
+                var before = await RefundedAsync(paid.Id);
+                using var response = await Api.PostAsync($"/api/v1/payments/{paid.Id}/refunds", new StringContent(body, Encoding.UTF8, "application/json"));
+                var status = (int)response.StatusCode;
+                if (status >= 500 || (status >= 400 && await RefundedAsync(paid.Id) != before))
+                    failures.Add($"POST refunds {Shorten(body)} -> {status}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<(int Count, long Minor)> RefundedAsync(Guid paymentId)
+    {
+        await using var db = App.NewContext();
+        return (await db.Refunds.CountAsync(r => r.PaymentId == paymentId), (await db.PaymentAttempts.SingleAsync(a => a.Id == paymentId)).RefundedMinor);
+    }
+
+    [Fact]
     public async Task Hostile_route_values_and_checkout_tokens_get_a_page_or_an_error_never_a_5xx()
     {
         var random = new Random(Seed);
@@ -97,7 +126,8 @@ public sealed class HostileInputTests() : ApiTestBase(new Dictionary<string, str
         foreach (var value in Strings.Where(s => s.Length < 1000))
         {
             var segment = Uri.EscapeDataString(value);
-            foreach (var path in new[] { $"/pay/{segment}", $"/pay/{segment}/bank/{Guid.NewGuid()}", $"/api/v1/payments/{segment}", $"/links/{segment}", $"/{segment}" })
+            foreach (var path in new[] { $"/pay/{segment}", $"/pay/{segment}/bank/{Guid.NewGuid()}", $"/api/v1/payments/{segment}",
+                         $"/api/v1/payments/{segment}/refunds", $"/links/{segment}", $"/{segment}" })
             {
                 using var response = path.StartsWith("/api/") ? await Api.GetAsync(path) : await browser.GetAsync(path);
                 if ((int)response.StatusCode >= 500)

@@ -86,6 +86,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/payment-links/{id}"] = Access.ApiRead,
         ["GET /api/v1/payments/{id}"] = Access.ApiRead,
         ["GET /api/v1/payment-links/{id}/payments"] = Access.ApiRead,
+        ["GET /api/v1/payments/{id}/refunds"] = Access.ApiRead,
+        ["POST /api/v1/payments/{id}/refunds"] = Access.ApiWrite,
         ["POST /api/v1/payment-links/"] = Access.ApiWrite,
         ["PATCH /api/v1/payment-links/{id}"] = Access.ApiWrite,
         ["PATCH /api/v1/payment-links/{id}/status"] = Access.ApiWrite,
@@ -189,7 +191,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             {
                 "A's key" => status is 200 or 201 ? null : "the owner's key could not change its link",
                 "read-only key" => status == 403 && !changed ? null : "a read-only key was not refused with 403",
-                "B's key" => status is 404 || (status == 201 && method == "POST" && !changed) ? null : "another merchant's key reached A's link",
+                "B's key" => status is 404 || (status == 201 && IsCreate(response) && !changed) ? null : "another merchant's key reached A's link or payment",
                 // A live link cannot be published without a provider: creating one (published by default) is refused.
                 "A's live key" => status is 404 || (status == 409 && IsCreate(response) && !changed) ? null : "a live key reached A's test link",
                 _ => status == 401 ? null : "no usable key, yet not 401",
@@ -217,6 +219,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         Content = method is "GET" or "HEAD" ? null
             : path.StartsWith("/api/") ? new StringContent(path.EndsWith("/status") ? """{"status":"inactive"}"""
+                : path.EndsWith("/refunds") ? """{"amount":0.01}"""
                 : path.EndsWith("payment-links/") ? """{"title":"Created in the matrix","amount":5,"currency":"EUR"}""" : """{"title":"Renamed in the matrix"}""",
                 Encoding.UTF8, "application/json")
             : new FormUrlEncodedContent([]),

@@ -7,19 +7,18 @@ namespace PaymentLinks.Dashboard.Api.Payments;
 /// <summary>
 /// A payment as the API returns it. <c>status</c> is PENDING, COMPLETED, PARTIALLY_REFUNDED, REFUNDED or FAILED;
 /// <c>amount</c> is what was charged, <c>quantity</c> × <c>unit_amount</c>, and <c>amount_refunded</c> what has been given
-/// back of it; <c>customer</c> and <c>custom_fields</c> hold what the customer gave at checkout. <c>refunds</c> is given
-/// when one payment is read, null in lists.
+/// back of it, in <c>refunds</c>; <c>customer</c> and <c>custom_fields</c> hold what the customer gave at checkout.
 /// </summary>
 public sealed record PaymentResponse(
     Guid Id, Guid LinkId, string Status, decimal Amount, string Currency, int Quantity, decimal UnitAmount, PaymentCustomer Customer,
     IReadOnlyList<FieldAnswer> CustomFields, string? FailureReason, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, bool Livemode,
-    decimal AmountRefunded, IReadOnlyList<RefundResponse>? Refunds)
+    decimal AmountRefunded, IReadOnlyList<RefundResponse> Refunds)
 {
-    public static PaymentResponse Of(PaymentView payment, IReadOnlyList<RefundView>? refunds = null) => new(payment.Id, payment.LinkId,
+    public static PaymentResponse Of(PaymentView payment, IEnumerable<RefundView> refunds) => new(payment.Id, payment.LinkId,
         payment.State.ToDisplayName(), payment.Amount, payment.Currency, payment.Quantity, payment.UnitAmount,
         new PaymentCustomer(payment.CustomerEmail, payment.CustomerName, payment.CustomerPhone), payment.Answers,
         payment.FailureReason, payment.CreatedAt, payment.FinishedAt, payment.Livemode, payment.RefundedAmount,
-        refunds?.Select(RefundResponse.Of).ToList());
+        refunds.Select(RefundResponse.Of).ToList());
 }
 
 /// <summary>The customer's details, each null when the link did not ask or the customer left it empty.</summary>
@@ -51,6 +50,6 @@ public static class PaymentEndpoints
         var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller, paymentId, http.RequestAborted) : null;
         if (payment is null)
             return ApiRefusals.NotFound("payment");
-        return new ApiOk<PaymentResponse>(PaymentResponse.Of(payment, await refunds.ListAsync(caller, paymentId, http.RequestAborted)));
+        return new ApiOk<PaymentResponse>(PaymentResponse.Of(payment, (await refunds.OfPaymentsAsync(caller, [paymentId], http.RequestAborted))[paymentId]));
     }
 }
