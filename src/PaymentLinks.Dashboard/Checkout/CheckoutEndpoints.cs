@@ -166,6 +166,8 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblems.FromCode(payment.FailureReason), link, notCharged: payment.WasAuthorized);
         var paidHere = await payments.FindStartedWithAsync(paymentId, CheckoutTokenOf(http)) is not null;
         http.Response.Headers.CacheControl = "no-store"; // the customer's details, on a shared computer too
+        if (payment.Confirming)
+            return new ConfirmingReceipt(link, payment, paidHere, payments);
         return Page<ReceiptPage>(new() { ["Link"] = link, ["Payment"] = payment, ["ReturnUrl"] = link.ReturnUrlFor(payment), ["PaidHere"] = paidHere });
     }
 
