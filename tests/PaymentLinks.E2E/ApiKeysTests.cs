@@ -75,6 +75,9 @@ public sealed class ApiKeysTests(AppFixture app)
         await page.GetByRole(AriaRole.Option, new() { Name = "Read only" }).ClickAsync();
         await page.GetByLabel("Expires").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "In 30 days" }).ClickAsync();
+        // As a person does: the form shows both choices before it is sent.
+        await Expect(page.GetByLabel("Access")).ToContainTextAsync("Read only");
+        await Expect(page.GetByLabel("Expires")).ToContainTextAsync("In 30 days");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = await page.GetByLabel("New API key").InputValueAsync();
 

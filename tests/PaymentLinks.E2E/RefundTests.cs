@@ -52,11 +52,7 @@ public sealed class RefundTests(AppFixture app)
     [Fact]
     public async Task A_customer_who_chose_approve_later_sees_confirming_and_then_the_receipt_without_reloading()
     {
-        var (_, merchant) = await app.NewMerchantAsync("Later Lamps");
-        var link = (await app.Links.CreateAsync(merchant, new LinkSettings { Title = "Desk lamp", Amount = 40m, Currency = "EUR" }, publish: true)).Value;
-        var customer = await CustomerCheckout.StartAsync(app);
-        await customer.OpenAsync(link.PublicId);
-        await customer.PayAsync();
+        var (merchant, link, customer) = await AtTheBankAsync("Later Lamps", "Desk lamp");
 
         await customer.Page.GetByRole(AriaRole.Button, new() { Name = "Approve later" }).ClickAsync();
 
@@ -74,11 +70,7 @@ public sealed class RefundTests(AppFixture app)
     [Fact]
     public async Task Insufficient_funds_is_a_decline_with_its_reason_and_nothing_is_taken()
     {
-        var (_, merchant) = await app.NewMerchantAsync("Broke Bikes");
-        var link = (await app.Links.CreateAsync(merchant, new LinkSettings { Title = "Bell", Amount = 8m, Currency = "EUR" }, publish: true)).Value;
-        var customer = await CustomerCheckout.StartAsync(app);
-        await customer.OpenAsync(link.PublicId);
-        await customer.PayAsync();
+        var (merchant, link, customer) = await AtTheBankAsync("Broke Bikes", "Bell");
 
         await customer.Page.GetByRole(AriaRole.Button, new() { Name = "Insufficient funds" }).ClickAsync();
 
@@ -86,5 +78,17 @@ public sealed class RefundTests(AppFixture app)
         await Expect(customer.Page.GetByText("Your bank declined the payment: insufficient funds. No money was taken.")).ToBeVisibleAsync();
         await Expect(customer.Page.GetByRole(AriaRole.Link, new() { Name = "Try again" })).ToBeVisibleAsync();
         Assert.Equal(0, (await app.Links.GetAsync(merchant, link.Id)).Value.Usages);
+    }
+
+    /// <summary>A customer of a new merchant's new link, at the sandbox bank's step.</summary>
+    private async Task<(Infrastructure.Links.MerchantCaller Merchant, Infrastructure.Links.LinkView Link, CustomerCheckout Customer)> AtTheBankAsync(
+        string business, string title)
+    {
+        var (_, merchant) = await app.NewMerchantAsync(business);
+        var link = (await app.Links.CreateAsync(merchant, new LinkSettings { Title = title, Amount = 8m, Currency = "EUR" }, publish: true)).Value;
+        var customer = await CustomerCheckout.StartAsync(app);
+        await customer.OpenAsync(link.PublicId);
+        await customer.PayAsync();
+        return (merchant, link, customer);
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Payments.Rails;
+using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
@@ -34,6 +36,41 @@ public sealed class CheckoutConcurrencyTests : IAsyncLifetime
         Assert.Equal(10, await db.PaymentAttempts.CountAsync(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed));
         var stored = await db.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id);
         Assert.Equal((10, LinkStatus.Used), (stored.Usages, stored.Status));
+    }
+
+    [Fact]
+    public async Task Sixty_customers_approving_at_the_bank_at_once_on_a_link_of_five_are_five_captures_and_fifty_five_voids()
+    {
+        var merchant = await _app.NewMerchantAsync("Busy Bakery");
+        var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+        var customers = Enumerable.Range(0, 60).Select(_ => new CheckoutCustomer(_app)).ToList();
+        var atTheBank = new List<(CheckoutCustomer Customer, string Bank)>();
+        foreach (var customer in customers) // every one of them has the bank's approval before any is counted
+            atTheBank.Add((customer, await customer.StartAsync(link.PublicId)));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var approvals = atTheBank.Select(c => Task.Run(async () =>
+        {
+            await gate.Task;
+            return await c.Customer.ApproveAtAsync(c.Bank);
+        })).ToList();
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(approvals);
+
+        Assert.Equal(5, outcomes.Count(o => o.Status == HttpStatusCode.OK && o.Html.Contains("Payment received")));
+        Assert.Equal(55, outcomes.Count(o => o.Status == HttpStatusCode.Gone && o.Html.Contains("You have not been charged")));
+        // The rail worker carries out the outbox by itself, as it does in production.
+        await Poll.UntilAsync(async () =>
+        {
+            await using var db = _app.NewContext();
+            return await db.RailOperations.CountAsync(o => o.Status == RailOperationStatus.Succeeded) == 60;
+        }, "every capture and void confirmed by the sandbox bank");
+        await using var done = _app.NewContext();
+        var ledger = await done.SandboxBankEntries.AsNoTracking().ToListAsync();
+        Assert.Equal((5, 55), (ledger.Count(e => e.Action == RailAction.Capture), ledger.Count(e => e.Action == RailAction.Void)));
+        Assert.Equal(60, ledger.Select(e => e.PaymentId).Distinct().Count()); // none charged twice, none both charged and released
+        var captured = ledger.Where(e => e.Action == RailAction.Capture).Select(e => e.PaymentId).ToList();
+        Assert.Equal(5, await done.PaymentAttempts.CountAsync(a => captured.Contains(a.Id) && a.Status == PaymentStatus.Completed && a.CapturedAt != null));
     }
 
     [Fact]

@@ -32,6 +32,13 @@ public sealed partial class CheckoutCustomer
         return await FollowAsync(await PostFormAsync(approveAction, bank.Html));
     }
 
+    /// <summary>Approves at the bank step this customer reached (<see cref="StartAsync"/>); returns the page it ends on.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> ApproveAtAsync(string bankAddress)
+    {
+        var bank = await _http.GetStringAsync(bankAddress);
+        return await FollowAsync(await PostFormAsync(FormAction(bank, "approve"), bank));
+    }
+
     /// <summary>Pays and approves, stopping at the first redirect that leaves the checkout: its Location.</summary>
     public async Task<string> PayUntilRedirectAsync(string publicId)
     {
