@@ -14,7 +14,7 @@ public sealed class LiveProviders
     public const string SettingsPath = "settings/payments";
 
     public const string NotConnectedMessage =
-        "A live link takes real money through your payment provider, and none is connected yet. See Settings › Payments; until then the link stays a draft.";
+        "A live link takes real money through your payment provider, and none is connected yet: see Payment provider (/settings/payments). Until then the link stays a draft.";
 
     public static Refusal NotConnected(LinkStatus from) => new(RefusalCodes.InvalidTransition, NotConnectedMessage)
     {

@@ -68,7 +68,7 @@ public sealed class ModeApiTests : ApiTestBase
     {
         var published = await LiveApi.PostAsync("/api/v1/payment-links", Json("""{"title":"Live now","amount":20,"currency":"EUR"}"""));
         await AssertErrorAsync(published, HttpStatusCode.Conflict, "invalid_transition");
-        Assert.Contains("Settings › Payments", (await BodyAsync(published)).GetProperty("details").GetProperty("reason").GetString());
+        Assert.Contains("see Payment provider (/settings/payments)", (await BodyAsync(published)).GetProperty("details").GetProperty("reason").GetString());
         var draft = await CreateAsync(Draft, LiveApi);
         var id = draft.GetProperty("id").GetString();
 
