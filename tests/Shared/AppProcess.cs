@@ -41,6 +41,9 @@ public sealed class AppProcess : IAsyncDisposable
                 ["DemoData__Enabled"] = "false",
                 ["Api__RateLimit__PermitLimit"] = "1000000",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // A killed instance's claim on a capture or void runs out in seconds here, not a minute.
+                ["Rails__Lease"] = "00:00:05",
+                ["Rails__RetryBaseDelay"] = "00:00:01",
             },
         };
         foreach (var (key, value) in GenerousRateLimits.Settings.Concat(_database.Settings))

@@ -9,6 +9,7 @@ using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Payments.Rails;
 using Xunit.Abstractions;
 using PaymentLinks.Tests.Shared;
 
@@ -18,7 +19,9 @@ namespace PaymentLinks.Dashboard.Tests.Reliability;
 /// Customers pay and the API changes links while the server process is killed with SIGKILL at seeded random
 /// moments and started again on the same database. Afterwards nothing is lost or counted twice: each link's
 /// usage is its COMPLETED payments, never above its limit; its status is the end of one chain of allowed
-/// moves; and every payment a customer saw a receipt for is stored COMPLETED.
+/// moves; every payment a customer saw a receipt for is stored COMPLETED; and once the app is back, the sandbox bank
+/// has captured each completed payment once, voided each one a link refused after the bank's approval once, and
+/// moved nothing else.
 /// </summary>
 public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTest
 {
@@ -56,7 +59,23 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
 
         Assert.Empty(_serverErrors);
         Assert.NotEmpty(_receipts);
+        await Poll.UntilAsync(async () =>
+        {
+            await using var pending = Harness.NewContext();
+            return !await pending.RailOperations.AnyAsync(o => o.Status == RailOperationStatus.Pending);
+        }, "every capture and void confirmed after the last restart", seconds: 30);
         await using var db = Harness.NewContext();
+        var ledger = (await db.SandboxBankEntries.AsNoTracking().ToListAsync()).ToLookup(e => e.PaymentId, e => e.Action);
+        foreach (var payment in await db.PaymentAttempts.AsNoTracking().ToListAsync())
+        {
+            RailAction[] owed = payment switch
+            {
+                { Status: PaymentStatus.Completed } => [RailAction.Capture],
+                { Status: PaymentStatus.Failed, AuthorizedAt: not null } => [RailAction.Void],
+                _ => [],
+            };
+            Assert.Equal(owed, ledger[payment.Id]);
+        }
         foreach (var link in await db.PaymentLinks.AsNoTracking().ToListAsync())
         {
             var completed = await db.PaymentAttempts.CountAsync(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed);
@@ -74,6 +93,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
         }
         var receipted = _receipts.Distinct().ToList();
         output.WriteLine($"{Kills} kills; {receipted.Count} receipts seen; {await db.PaymentAttempts.CountAsync(a => a.Status == PaymentStatus.Completed)} payments completed; " +
+                         $"{ledger.Sum(e => e.Count(a => a == RailAction.Capture))} captures, {ledger.Sum(e => e.Count(a => a == RailAction.Void))} voids; " +
                          $"{await db.PaymentLinks.CountAsync()} links; {await db.LinkStatusChanges.CountAsync()} status changes");
         var stored = await db.PaymentAttempts.AsNoTracking().Where(a => receipted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Status);
         Assert.All(receipted, id => Assert.Equal(PaymentStatus.Completed, stored.GetValueOrDefault(id, PaymentStatus.Failed)));
