@@ -40,9 +40,14 @@ public sealed partial class PaymentsPage
     private PaymentFilter Filter => PaymentFilter.Parse(LinkParameter, StatusParameter, FromParameter, ToParameter, EmailParameter);
 
     // Live mode is named in the address (test is the default), so the export takes the mode this page shows.
-    private string ExportHref => Merchant.Caller.Livemode
-        ? QueryHelpers.AddQueryString(PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString(), "livemode", "true")
-        : PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString();
+    private string ExportHref
+    {
+        get
+        {
+            var shown = PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString();
+            return Merchant.Caller.Livemode ? QueryHelpers.AddQueryString(shown, "livemode", "true") : shown;
+        }
+    }
 
     private DateRange Range => new(Filter.From?.ToDateTime(TimeOnly.MinValue), Filter.To?.ToDateTime(TimeOnly.MinValue));
 
