@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -113,9 +114,9 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
                 else if (status == HttpStatusCode.OK && ReceiptReference().Match(html) is { Success: true } receipt)
                     _receipts.Add(Guid.Parse(receipt.Groups["id"].Value));
             }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException or SocketException)
             {
-                await Task.Delay(100, CancellationToken.None); // the server is down for the moment
+                await Task.Delay(100, CancellationToken.None); // the server is down for the moment (a connect that races the kill can surface as a bare SocketException)
             }
         }
     }
@@ -136,7 +137,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
                 if ((int)response.StatusCode >= 500)
                     _serverErrors.Add($"the API answered {(int)response.StatusCode}");
             }
-            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException or SocketException)
             {
                 await Task.Delay(100, CancellationToken.None);
             }
