@@ -115,6 +115,7 @@ public static class DashboardSetup
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapCheckout();
+        app.MapStripeWebhooks();
         app.MapBrand();
         app.MapPaymentExport();
         app.MapPaymentLinksApi();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,13 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<LiveProviders>();
+        services.AddDataProtection(); // Stripe keys are kept encrypted; the host says where the key ring lives
+        services.Configure<Payments.Providers.StripeOptions>(configuration.GetSection(Payments.Providers.StripeOptions.Section));
+        services.AddSingleton<Payments.Providers.StripeClients>();
+        services.AddSingleton<Payments.Providers.StripeConnections>();
+        services.AddSingleton<Payments.Providers.StripeCheckout>();
+        services.AddSingleton<Payments.Providers.StripeRail>();
+        services.AddSingleton<Payments.Providers.StripeEvents>();
         services.AddSingleton<RefundService>();
         services.Configure<Payments.Rails.RailOptions>(configuration.GetSection(Payments.Rails.RailOptions.Section));
         services.AddSingleton<Payments.Rails.SandboxBank>();

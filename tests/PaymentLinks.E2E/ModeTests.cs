@@ -35,7 +35,7 @@ public sealed class ModeTests(AppFixture app)
         await page.GetByLabel("Title").FillAsync("Live tile");
         await page.GetByLabel("Amount").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("none is connected yet: see Payment provider (/settings/payments)");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("none is connected (or Stripe stopped accepting its key): see Payment provider (/settings/payments)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live tile" })).ToBeVisibleAsync();
         await session.OpenAsync("links");

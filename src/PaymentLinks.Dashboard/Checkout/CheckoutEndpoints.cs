@@ -6,6 +6,7 @@ using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Payments.Providers;
 
 namespace PaymentLinks.Dashboard.Checkout;
 
@@ -27,6 +28,7 @@ public static class CheckoutEndpoints
         pay.MapGet("/{publicId}/bank/{paymentId:guid}", BankAsync);
         pay.MapPost("/{publicId}/bank/{paymentId:guid}/{answer}", AnswerAsync).DisableAntiforgery();
         pay.MapGet("/{publicId}/payments/{paymentId:guid}", ResultAsync);
+        pay.MapGet("/{publicId}/stripe/{paymentId:guid}", ReturnFromStripeAsync);
     }
 
     private static async Task<IResult> OpenAsync(
@@ -69,7 +71,8 @@ public static class CheckoutEndpoints
         token is { Length: CheckoutTokenLength } && token.All(char.IsAsciiHexDigitLower);
 
     private static async Task<IResult> StartAsync(
-        string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery, CheckoutDraft draft)
+        string publicId, HttpContext http, PaymentService payments, CheckoutService checkout, IAntiforgery antiforgery, CheckoutDraft draft,
+        StripeCheckout stripe)
     {
         if (!await antiforgery.IsGenuineFormPostAsync(http))
             return Problem(CheckoutProblem.FormExpired);
@@ -89,6 +92,11 @@ public static class CheckoutEndpoints
             return PayPage(http, antiforgery, link, token, answers, invalid.Fields);
         if (!started.IsSuccess)
             return Problem(CheckoutProblems.From(started.Refusal), await checkout.OpenAsync(publicId, countView: false));
+        if (started.Value.Status == PaymentStatus.Pending && await stripe.PaysThroughStripeAsync(link, http.RequestAborted))
+        {
+            var sent = await stripe.SendToStripeAsync(link, started.Value.Id, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", http.RequestAborted);
+            return sent.Url is { } stripePage ? SeeOther(stripePage) : Problem(CheckoutProblem.ProviderUnavailable, link, tryAgain: $"/pay/{publicId}");
+        }
         return SeeOther(started.Value.Status == PaymentStatus.Pending
             ? $"/pay/{publicId}/bank/{started.Value.Id}"
             : $"/pay/{publicId}/payments/{started.Value.Id}");
@@ -115,6 +123,8 @@ public static class CheckoutEndpoints
             return Problem(CheckoutProblem.NotFound);
         if (payment is not { Status: PaymentStatus.Pending, Confirming: false })
             return SeeOther($"/pay/{publicId}/payments/{paymentId}");
+        if (payment.AtProvider) // its customer pays on the provider's page, which the pay page sends them back to
+            return SeeOther($"/pay/{publicId}");
         // Never from history (antiforgery's no-store stays): back to the bank step of a finished payment must ask
         // the server, which answers with the receipt.
         return Page<BankPage>(new() { ["Link"] = link, ["Payment"] = payment, ["Form"] = Form(http, antiforgery, "") });
@@ -134,6 +144,8 @@ public static class CheckoutEndpoints
         if (link is null || payment is null || link.Livemode)
             return Problem(CheckoutProblem.NotFound);
         var ct = http.RequestAborted;
+        if (payment.AtProvider)
+            return Problem(CheckoutProblem.NotFound);
         var finished = answer switch
         {
             SandboxAnswers.Approve => await payments.CompleteAsync(paymentId, ct),
@@ -144,13 +156,34 @@ public static class CheckoutEndpoints
         // Refused only when the attempt is gone (pruned as abandoned between the page and the click).
         if (!finished.IsSuccess)
             return Problem(CheckoutProblem.NotFound);
-        if (finished.Value is { Status: PaymentStatus.Completed } completed)
+        return Finished(http, draft, link, finished.Value);
+    }
+
+    /// <summary>
+    /// Back from Stripe's page (its success URL): Stripe is asked about the session at once, since its webhook may come
+    /// later. When Stripe cannot be asked, the receipt says "confirming" until the webhook or reconciliation settles it.
+    /// </summary>
+    private static async Task<IResult> ReturnFromStripeAsync(
+        string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments, StripeCheckout stripe, CheckoutDraft draft)
+    {
+        var (link, payment) = await FindAsync(publicId, paymentId, checkout, payments, CheckoutTokenOf(http));
+        if (link is null || payment is not { AtProvider: true })
+            return Problem(CheckoutProblem.NotFound);
+        if (!payment.IsFinished && !await stripe.SettleFromStripeAsync(link.MerchantId, link.Livemode, paymentId, http.RequestAborted))
+            await payments.AwaitConfirmationAsync(paymentId, http.RequestAborted);
+        return Finished(http, draft, link, await payments.FindAsync(paymentId, http.RequestAborted) ?? payment);
+    }
+
+    /// <summary>Where a customer goes once the rail has answered: the merchant's return URL after a payment, else the receipt or the refusal.</summary>
+    private static IResult Finished(HttpContext http, CheckoutDraft draft, CheckoutView link, PaymentView payment)
+    {
+        if (payment is { Status: PaymentStatus.Completed })
         {
-            draft.Forget(http, publicId); // the next purchase starts afresh; after a decline, Try again finds the answers
-            if (link.ReturnUrlFor(completed) is { } returnUrl)
+            draft.Forget(http, link.PublicId); // the next purchase starts afresh; after a decline, Try again finds the answers
+            if (link.ReturnUrlFor(payment) is { } returnUrl)
                 return SeeOther(returnUrl);
         }
-        return SeeOther($"/pay/{publicId}/payments/{paymentId}");
+        return SeeOther($"/pay/{link.PublicId}/payments/{payment.Id}");
     }
 
     private static async Task<IResult> ResultAsync(string publicId, Guid paymentId, HttpContext http, CheckoutService checkout, PaymentService payments)
@@ -159,7 +192,7 @@ public static class CheckoutEndpoints
         if (link is null || payment is null)
             return Problem(CheckoutProblem.NotFound);
         if (payment is { Status: PaymentStatus.Pending, Confirming: false })
-            return SeeOther($"/pay/{publicId}/bank/{paymentId}");
+            return SeeOther(payment.AtProvider ? $"/pay/{publicId}" : $"/pay/{publicId}/bank/{paymentId}");
         // Refused at completion (the link was used up, disabled, expired meanwhile): the page for that reason, and
         // the word that the bank's authorization is released.
         if (payment is { Status: PaymentStatus.Failed, FailureReason: not (RefusalCodes.PaymentDeclined or RefusalCodes.InsufficientFunds) })
@@ -191,7 +224,7 @@ public static class CheckoutEndpoints
         return new CheckoutForm(tokens.FormFieldName, tokens.RequestToken!, checkoutToken);
     }
 
-    private static IResult Problem(CheckoutProblem problem, CheckoutView? link = null, bool notCharged = false) =>
+    private static IResult Problem(CheckoutProblem problem, CheckoutView? link = null, bool notCharged = false, string? tryAgain = null) =>
         new RazorComponentResult<UnavailablePage>(new Dictionary<string, object?>
         {
             ["Problem"] = problem,
@@ -201,6 +234,7 @@ public static class CheckoutEndpoints
             ["Brand"] = problem == CheckoutProblem.NotFound ? null : link?.Brand,
             ["TestMode"] = problem != CheckoutProblem.NotFound && link is { Livemode: false },
             ["NotCharged"] = notCharged,
+            ["TryAgainHref"] = tryAgain,
         }) { StatusCode = problem.StatusCode() };
 
     private static RazorComponentResult<T> Page<T>(Dictionary<string, object?> parameters) where T : Microsoft.AspNetCore.Components.IComponent =>

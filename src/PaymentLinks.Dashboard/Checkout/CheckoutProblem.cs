@@ -11,6 +11,8 @@ public enum CheckoutProblem
     Used,
     Archived,
     FormExpired,
+    /// <summary>The merchant's payment provider (Stripe) did not answer or refused: nothing was charged, and trying again may work.</summary>
+    ProviderUnavailable,
 }
 
 public static class CheckoutProblems
@@ -33,6 +35,7 @@ public static class CheckoutProblems
         CheckoutProblem.Disabled => StatusCodes.Status403Forbidden,
         CheckoutProblem.Expired or CheckoutProblem.Used or CheckoutProblem.Archived => StatusCodes.Status410Gone,
         CheckoutProblem.FormExpired => StatusCodes.Status400BadRequest,
+        CheckoutProblem.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status404NotFound,
     };
 }

@@ -10,6 +10,13 @@ public enum PaymentStatus
     Failed,
 }
 
+/// <summary>Where a payment's customer authorizes and its money moves: the sandbox bank, or the merchant's Stripe account.</summary>
+public enum PaymentProvider
+{
+    Sandbox,
+    Stripe,
+}
+
 /// <summary>
 /// A customer's attempt to pay a link. It starts PENDING (the customer is at the rail's step, the sandbox bank's or a
 /// provider's, which does not count as a usage) and ends exactly once, COMPLETED or FAILED. The rail's approval is an
@@ -22,6 +29,7 @@ public sealed class PaymentAttempt
 {
     public const int FailureReasonMaxLength = 64;
     public const int CheckoutTokenMaxLength = 64;
+    public const int ProviderIdMaxLength = 255;
 
     /// <summary>How long an attempt may stay at the bank step; after that it can only fail, and housekeeping removes it.</summary>
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromHours(1);
@@ -49,6 +57,13 @@ public sealed class PaymentAttempt
     public string? CustomerName { get; private set; }
     public string? CustomerPhone { get; private set; }
     public IReadOnlyList<FieldAnswer> Answers { get; private set; } = [];
+
+    /// <summary>The rail it goes through, chosen when the customer is sent to authorize.</summary>
+    public PaymentProvider Provider { get; private set; }
+
+    /// <summary>The provider's session the customer was sent to (a Stripe Checkout Session), and the payment it authorized (a PaymentIntent).</summary>
+    public string? ProviderSessionId { get; private set; }
+    public string? ProviderPaymentId { get; private set; }
 
     /// <summary>When the rail authorized the payment; null while the customer has not approved, or when the rail declined.</summary>
     public DateTimeOffset? AuthorizedAt { get; private set; }
@@ -120,6 +135,17 @@ public sealed class PaymentAttempt
     /// <summary>Whether the browser holding <paramref name="checkoutToken"/> started this attempt.</summary>
     public bool WasStartedWith(string? checkoutToken) => Secrets.AreEqual(CheckoutToken, checkoutToken);
 
+    /// <summary>The customer is sent to <paramref name="provider"/>'s page for <paramref name="sessionId"/>; a later session replaces an earlier one.</summary>
+    public void SentTo(PaymentProvider provider, string sessionId)
+    {
+        EnsurePending();
+        Provider = provider;
+        ProviderSessionId = sessionId;
+    }
+
+    /// <summary>The provider says which of its payments the customer authorized: the one to capture or void.</summary>
+    public void AuthorizedAs(string providerPaymentId) => ProviderPaymentId ??= providerPaymentId;
+
     /// <summary>The customer chose to have the rail confirm later: the payment stays pending, shown as confirming.</summary>
     public void AwaitConfirmation(DateTimeOffset now)
     {
@@ -187,6 +213,19 @@ public sealed class PaymentAttempt
                 $"At most {Currencies.FromMinorUnits(remaining, Currency).ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency} remains to refund.");
         RefundedMinor += amount;
         return new Refund(this, merchantId, amount, reason, now, actor);
+    }
+
+    /// <summary>
+    /// The provider reports a refund made in its own dashboard: counted in what was refunded as it arrives, up to what
+    /// remains (a provider never refunds more than was paid). Null when nothing remains to count it against.
+    /// </summary>
+    public Refund? RefundedAtProvider(Guid merchantId, long amountMinor, string providerRefundId, DateTimeOffset now)
+    {
+        var counted = Math.Min(amountMinor, AmountMinor - RefundedMinor);
+        if (Status != PaymentStatus.Completed || counted <= 0)
+            return null;
+        RefundedMinor += counted;
+        return Payments.Refund.AtProvider(this, merchantId, counted, providerRefundId, now);
     }
 
     private void EnsurePending()

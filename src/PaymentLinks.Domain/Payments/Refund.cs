@@ -31,6 +31,16 @@ public sealed class Refund
 
     private Refund() { }
 
+    /// <summary>A refund the provider reports having made (in its own dashboard): succeeded as it arrives, nothing left to carry out.</summary>
+    internal static Refund AtProvider(PaymentAttempt payment, Guid merchantId, long amountMinor, string providerRefundId, DateTimeOffset now) =>
+        new(payment, merchantId, amountMinor, RefundReason.RequestedByCustomer, now, Actor.Provider)
+        {
+            ProviderRefundId = providerRefundId,
+            MadeAtProvider = true,
+            Status = RefundStatus.Succeeded,
+            SucceededAt = now,
+        };
+
     internal Refund(PaymentAttempt payment, Guid merchantId, long amountMinor, RefundReason reason, DateTimeOffset now, Actor actor)
     {
         Id = Guid.CreateVersion7(now);
@@ -59,11 +69,18 @@ public sealed class Refund
     public ActorKind ActorKind { get; private set; }
     public string? ActorId { get; private set; }
 
+    /// <summary>The provider's own id for it (a Stripe <c>re_…</c>): set when the provider confirms ours, or when it was made at the provider.</summary>
+    public string? ProviderRefundId { get; private set; }
+
+    /// <summary>Made in the provider's own dashboard, and only reported to us: the money has already moved.</summary>
+    public bool MadeAtProvider { get; private set; }
+
     public decimal Amount => Currencies.FromMinorUnits(AmountMinor, Currency);
 
-    /// <summary>The rail confirmed it; a second confirmation (a retried call) changes nothing.</summary>
-    public void Succeed(DateTimeOffset now)
+    /// <summary>The rail confirmed it (under its own id, when it has one); a second confirmation (a retried call) changes nothing.</summary>
+    public void Succeed(DateTimeOffset now, string? providerRefundId = null)
     {
+        ProviderRefundId ??= providerRefundId;
         if (Status == RefundStatus.Succeeded)
             return;
         Status = RefundStatus.Succeeded;

@@ -53,6 +53,7 @@ public sealed class LinkDetailsQuery(PaymentLinkService links, LinkInsights insi
         ActorKind.ApiKey => "API key",
         ActorKind.CustomerPayment => "customer payment",
         ActorKind.Clock => "clock (deadline passed)",
+        ActorKind.PaymentProvider => "payment provider",
         _ => entry.ActorKind.ToString(),
     };
 

@@ -20,6 +20,7 @@ public sealed record CheckoutView(
 
     /// <summary>A live link takes real money; a test link pays through the sandbox bank, and its pages say so.</summary>
     public bool Livemode { get; init; }
+    public Guid MerchantId { get; init; }
 
     /// <summary>The merchant's logo and accent colour.</summary>
     public BrandView Brand { get; init; } = BrandView.None(Guid.Empty);
@@ -93,6 +94,7 @@ public sealed class CheckoutService(
         {
             ReturnSecret = found.ReturnSecret,
             Livemode = link.Livemode,
+            MerchantId = link.MerchantId,
             Brand = found.Brand,
             Asks = CheckoutAsks.Of(link.CurrentSettings()),
         };

@@ -4,17 +4,17 @@ using PaymentLinks.Domain.Links;
 namespace PaymentLinks.Infrastructure.Payments;
 
 /// <summary>
-/// Whether a merchant's live links can take money: only through a payment provider the merchant has connected. No
-/// provider can be connected in this release (Stripe is the first to come), so a live link can be prepared and edited
-/// as a draft but never goes ACTIVE; test links pay through the sandbox bank and need nothing.
+/// Whether a merchant's live links can take money: only through a payment provider the merchant has connected (Stripe),
+/// whose key Stripe still accepts. Until then a live link can be prepared and edited as a draft but never goes ACTIVE;
+/// test links pay through the sandbox bank and need nothing.
 /// </summary>
-public sealed class LiveProviders
+public sealed class LiveProviders(Providers.StripeConnections stripe)
 {
     /// <summary>The dashboard page that says how live mode takes money.</summary>
     public const string SettingsPath = "settings/payments";
 
     public const string NotConnectedMessage =
-        "A live link takes real money through your payment provider, and none is connected yet: see Payment provider (/settings/payments). Until then the link stays a draft.";
+        "A live link takes real money through your payment provider, and none is connected (or Stripe stopped accepting its key): see Payment provider (/settings/payments). Until then the link cannot be published or enabled.";
 
     public static Refusal NotConnected(LinkStatus from) => new(RefusalCodes.InvalidTransition, NotConnectedMessage)
     {
@@ -22,7 +22,7 @@ public sealed class LiveProviders
         To = LinkStatus.Active.ToDisplayName(),
     };
 
-    public Task<bool> IsConnectedAsync(Guid merchantId, CancellationToken ct = default) => Task.FromResult(false);
+    public Task<bool> IsConnectedAsync(Guid merchantId, CancellationToken ct = default) => stripe.IsConnectedAsync(merchantId, livemode: true, ct);
 
     /// <summary>
     /// The refusal for a live link that has just become ACTIVE (from <paramref name="before"/>) while its merchant

@@ -24,6 +24,9 @@ public sealed record PaymentView(
     public DateTimeOffset? CapturedAt { get; init; }
     public DateTimeOffset? VoidedAt { get; init; }
 
+    /// <summary>The customer authorizes at the merchant's provider (Stripe's page), not at the sandbox bank.</summary>
+    public bool AtProvider { get; init; }
+
     /// <summary>Whether the rail held money for it that is now released: a payment the link refused after the bank approved.</summary>
     public bool WasAuthorized { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record PaymentView(
         CapturedAt = attempt.CapturedAt,
         VoidedAt = attempt.VoidedAt,
         WasAuthorized = attempt.AuthorizedAt is not null,
+        AtProvider = attempt.Provider != PaymentProvider.Sandbox,
     };
 }
 
@@ -97,7 +101,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// attempt returns it unchanged.
     /// </summary>
     public async Task<Result<PaymentView>> CompleteAsync(Guid paymentId, CancellationToken ct = default) =>
-        await CompleteBelowLimitAsync(paymentId, ct) ?? await FinishAsync(paymentId, async (db, attempt, now) =>
+        await CompleteBelowLimitAsync(paymentId, ct) ?? await FinishAsync(paymentId, authorized: true, async (db, attempt, now) =>
         {
             // The link's row is locked (FinishAsync), so the link read here is the one this payment is counted on.
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
@@ -141,11 +145,40 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     }
 
     /// <summary>
+    /// The provider authorized <paramref name="providerPaymentId"/> for this attempt: kept with it first (what its
+    /// capture or void is asked of), then <see cref="CompleteAsync"/>. Asking again (the return and the webhook both
+    /// arrive) changes nothing.
+    /// </summary>
+    public async Task<Result<PaymentView>> CompleteAtProviderAsync(Guid paymentId, string providerPaymentId, CancellationToken ct = default)
+    {
+        var found = await writes.RunAsync(async (db, _) =>
+        {
+            var attempt = await db.LockAttemptAsync(paymentId, ct);
+            attempt?.AuthorizedAs(providerPaymentId);
+            await db.SaveChangesAsync(ct);
+            return attempt is not null;
+        }, ct);
+        return found ? await CompleteAsync(paymentId, ct) : Refusal.NotFound();
+    }
+
+    /// <summary>The customer was sent to the provider's page for <paramref name="sessionId"/>; false when the attempt has ended meanwhile.</summary>
+    public Task<bool> SentToProviderAsync(Guid paymentId, PaymentProvider provider, string sessionId, CancellationToken ct = default) =>
+        writes.RunAsync(async (db, _) =>
+        {
+            var attempt = await db.LockAttemptAsync(paymentId, ct);
+            if (attempt is not { IsFinished: false })
+                return false;
+            attempt.SentTo(provider, sessionId);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+
+    /// <summary>
     /// The bank declined (<see cref="RefusalCodes.PaymentDeclined"/>, or a reason of its own such as
     /// <see cref="RefusalCodes.InsufficientFunds"/>): the attempt fails and the link's usage stays as it was.
     /// </summary>
     public Task<Result<PaymentView>> FailAsync(Guid paymentId, string reason = RefusalCodes.PaymentDeclined, CancellationToken ct = default) =>
-        FinishAsync(paymentId, async (db, attempt, now) =>
+        FinishAsync(paymentId, authorized: false, async (db, attempt, now) =>
         {
             var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
             link.CatchUpWithClock(now);
@@ -204,9 +237,12 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         return attempt is null ? null : PaymentView.Of(attempt);
     }
 
-    /// <summary>Finishes a pending attempt with <paramref name="finish"/>, which reads (tracks) the link it decides on.</summary>
+    /// <summary>
+    /// Finishes a pending attempt with <paramref name="finish"/>, which reads (tracks) the link it decides on. An
+    /// abandoned one fails whatever the rail said; when the rail had <paramref name="authorized"/> it, its hold is voided.
+    /// </summary>
     private async Task<Result<PaymentView>> FinishAsync(
-        Guid paymentId, Func<AppDbContext, PaymentAttempt, DateTimeOffset, Task> finish, CancellationToken ct)
+        Guid paymentId, bool authorized, Func<AppDbContext, PaymentAttempt, DateTimeOffset, Task> finish, CancellationToken ct)
     {
         Guid? linkId;
         await using (var lookup = await contexts.CreateDbContextAsync(ct))
@@ -223,7 +259,10 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
             if (attempt.IsAbandoned(now))
             {
                 await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
-                attempt.Fail(RefusalCodes.PaymentAbandoned, now);
+                if (authorized)
+                    attempt.RefuseAuthorized(RefusalCodes.PaymentAbandoned, now);
+                else
+                    attempt.Fail(RefusalCodes.PaymentAbandoned, now);
             }
             else
                 await finish(db, attempt, now);

@@ -33,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>The sandbox bank's own ledger: what test mode's rail did, by idempotency key.</summary>
     public DbSet<Payments.Rails.SandboxBankEntry> SandboxBankEntries => Set<Payments.Rails.SandboxBankEntry>();
+
+    /// <summary>Merchants' Stripe accounts, per mode, and the events Stripe sent them that were handled.</summary>
+    public DbSet<Payments.Providers.StripeConnection> StripeConnections => Set<Payments.Providers.StripeConnection>();
+    public DbSet<Payments.Providers.StripeEventReceipt> StripeEventReceipts => Set<Payments.Providers.StripeEventReceipt>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();

@@ -49,6 +49,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, TextW
         CopyAsync<PaymentLink>, CopyAsync<LinkStatusChange>, CopyAsync<PaymentAttempt>, CopyAsync<ApiKey>,
         CopyAsync<IdempotencyRecord>, CopyAsync<WebhookEndpoint>, CopyAsync<WebhookEvent>, CopyAsync<WebhookDelivery>,
         CopyAsync<Refund>, CopyAsync<Payments.Rails.RailOperation>, CopyAsync<Payments.Rails.SandboxBankEntry>,
+        CopyAsync<Payments.Providers.StripeConnection>, CopyAsync<Payments.Providers.StripeEventReceipt>,
     ];
 
     private async Task<(string, int)> CopyAsync<T>(CancellationToken ct) where T : class

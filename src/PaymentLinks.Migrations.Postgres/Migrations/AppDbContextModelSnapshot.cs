@@ -457,6 +457,19 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<bool>("Livemode")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
@@ -472,6 +485,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderPaymentId");
 
                     b.HasIndex("LinkId", "CheckoutToken")
                         .IsUnique();
@@ -509,11 +524,18 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<bool>("Livemode")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("MadeAtProvider")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -529,6 +551,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderRefundId");
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -742,6 +766,80 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.ToTable("MerchantLinkCounts");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeConnection", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("KeyProblemAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedSecretKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("WebhookToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("MerchantId", "Livemode");
+
+                    b.HasIndex("WebhookToken")
+                        .IsUnique();
+
+                    b.ToTable("StripeConnections");
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEventReceipts");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Rails.RailOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -786,6 +884,11 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("PaymentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
@@ -1107,6 +1210,24 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeConnection", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()

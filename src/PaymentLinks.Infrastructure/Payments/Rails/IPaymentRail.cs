@@ -13,7 +13,8 @@ public interface IPaymentRail
 }
 
 /// <summary>One capture, void or refund as the rail is asked for it.</summary>
-public sealed record RailCall(RailAction Action, string IdempotencyKey, Guid PaymentId, long AmountMinor, string Currency);
+public sealed record RailCall(
+    RailAction Action, string IdempotencyKey, Guid PaymentId, Guid? RefundId, Guid MerchantId, bool Livemode, long AmountMinor, string Currency);
 
 /// <summary>The rail's answer: done (with its own reference), or not done, with why.</summary>
 public sealed record RailAnswer(bool Done, string? Reference, string? Error)

@@ -1,3 +1,5 @@
+using PaymentLinks.Domain.Payments;
+
 namespace PaymentLinks.Infrastructure.Payments.Rails;
 
 public enum RailAction
@@ -27,17 +29,18 @@ public sealed class RailOperation
 
     private RailOperation() { }
 
-    public RailOperation(RailAction action, Guid paymentId, Guid? refundId, Guid merchantId, bool livemode, long amountMinor, string currency, DateTimeOffset now)
+    public RailOperation(RailAction action, PaymentAttempt payment, Guid? refundId, Guid merchantId, long amountMinor, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         Action = action;
-        PaymentId = paymentId;
+        PaymentId = payment.Id;
         RefundId = refundId;
         MerchantId = merchantId;
-        Livemode = livemode;
+        Livemode = payment.Livemode;
+        Provider = payment.Provider;
         AmountMinor = amountMinor;
-        Currency = currency;
-        IdempotencyKey = action == RailAction.Refund ? $"refund_{refundId:N}" : $"{action.ToString().ToLowerInvariant()}_{paymentId:N}";
+        Currency = payment.Currency;
+        IdempotencyKey = action == RailAction.Refund ? $"refund_{refundId:N}" : $"{action.ToString().ToLowerInvariant()}_{payment.Id:N}";
         Status = RailOperationStatus.Pending;
         CreatedAt = now;
         NextAttemptAt = now;
@@ -49,6 +52,9 @@ public sealed class RailOperation
     public Guid? RefundId { get; private set; }
     public Guid MerchantId { get; private set; }
     public bool Livemode { get; private set; }
+
+    /// <summary>The payment's rail: the operation is asked of the one that authorized it.</summary>
+    public PaymentProvider Provider { get; private set; }
     public long AmountMinor { get; private set; }
     public string Currency { get; private set; } = "";
     public string IdempotencyKey { get; private set; } = "";
@@ -60,7 +66,7 @@ public sealed class RailOperation
     public string? Reference { get; private set; }
     public string? LastError { get; private set; }
 
-    public RailCall Call => new(Action, IdempotencyKey, PaymentId, AmountMinor, Currency);
+    public RailCall Call => new(Action, IdempotencyKey, PaymentId, RefundId, MerchantId, Livemode, AmountMinor, Currency);
 
     public void Succeed(string? reference, DateTimeOffset now)
     {

@@ -25,10 +25,11 @@ internal static class RailOutbox
             var link = changes.Entries<PaymentLink>().Select(l => l.Entity).FirstOrDefault(l => l.Id == payment.LinkId)
                 ?? throw new InvalidOperationException($"Payment {payment.Id} finished without its link read.");
             var action = payment.AwaitsCapture ? RailAction.Capture : RailAction.Void;
-            operations.Add(new RailOperation(action, payment.Id, null, link.MerchantId, payment.Livemode, payment.AmountMinor, payment.Currency, now));
+            operations.Add(new RailOperation(action, payment, null, link.MerchantId, payment.AmountMinor, now));
         }
-        foreach (var (refund, _) in NewRefunds(changes))
-            operations.Add(new RailOperation(RailAction.Refund, refund.PaymentId, refund.Id, refund.MerchantId, refund.Livemode, refund.AmountMinor, refund.Currency, now));
+        // A refund made at the provider has moved its money already; ours are carried out.
+        foreach (var (refund, payment) in NewRefunds(changes).Where(r => !r.Refund.MadeAtProvider))
+            operations.Add(new RailOperation(RailAction.Refund, payment, refund.Id, refund.MerchantId, refund.AmountMinor, now));
         return operations;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments.Rails;
@@ -77,7 +78,7 @@ public sealed class RailWorker(
         {
             operation.Succeed(answer.Reference, now);
             if (operation.RefundId is { } refundId)
-                (await db.Refunds.FirstAsync(r => r.Id == refundId, ct)).Succeed(now);
+                (await db.Refunds.FirstAsync(r => r.Id == refundId, ct)).Succeed(now, operation.Provider == PaymentProvider.Sandbox ? null : answer.Reference);
             else
                 (await db.PaymentAttempts.FirstAsync(a => a.Id == operation.PaymentId, ct)).Settled(now);
         }

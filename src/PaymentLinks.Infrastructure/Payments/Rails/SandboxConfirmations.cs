@@ -24,7 +24,7 @@ public sealed class SandboxConfirmations(
         {
             var requestedBefore = Clock.GetUtcNow() - options.Value.SandboxApproveLaterDelay;
             due = await db.PaymentAttempts
-                .Where(a => !a.Livemode && a.Status == PaymentStatus.Pending && a.ConfirmationRequestedAt != null && a.ConfirmationRequestedAt <= requestedBefore)
+                .Where(a => !a.Livemode && a.Provider == PaymentProvider.Sandbox && a.Status == PaymentStatus.Pending && a.ConfirmationRequestedAt != null && a.ConfirmationRequestedAt <= requestedBefore)
                 .OrderBy(a => a.Id).Take(100).Select(a => a.Id).ToListAsync(ct);
         }
         foreach (var id in due)

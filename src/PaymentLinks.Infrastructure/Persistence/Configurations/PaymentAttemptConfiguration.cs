@@ -24,5 +24,10 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         attempt.HasIndex(a => new { a.LinkId, a.CreatedAt });
         attempt.Property(a => a.CheckoutToken).HasMaxLength(PaymentAttempt.CheckoutTokenMaxLength);
         attempt.HasIndex(a => new { a.LinkId, a.CheckoutToken }).IsUnique();
+        attempt.Property(a => a.Provider).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
+        attempt.Property(a => a.ProviderSessionId).HasMaxLength(PaymentAttempt.ProviderIdMaxLength);
+        attempt.Property(a => a.ProviderPaymentId).HasMaxLength(PaymentAttempt.ProviderIdMaxLength);
+        // A provider's events name its payment: each finds ours by it.
+        attempt.HasIndex(a => a.ProviderPaymentId);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.Property(r => r.Status).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         refund.Property(r => r.ActorKind).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength * 2);
         refund.Property(r => r.ActorId).HasMaxLength(Refund.ActorMaxLength);
+        refund.Property(r => r.ProviderRefundId).HasMaxLength(PaymentAttempt.ProviderIdMaxLength);
+        // A provider reports each refund once per event it sends, and events come again: its id finds ours.
+        refund.HasIndex(r => r.ProviderRefundId);
         refund.Ignore(r => r.Amount);
         refund.HasOne<PaymentAttempt>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Cascade);
         refund.HasIndex(r => new { r.PaymentId, r.CreatedAt });
@@ -32,6 +35,7 @@ internal sealed class RailOperationConfiguration : IEntityTypeConfiguration<Rail
         operation.Property(o => o.Action).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         operation.Property(o => o.Status).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         operation.Property(o => o.Currency).HasMaxLength(3);
+        operation.Property(o => o.Provider).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         operation.Property(o => o.IdempotencyKey).HasMaxLength(RailOperation.KeyMaxLength);
         operation.Property(o => o.LastError).HasMaxLength(RailOperation.ErrorMaxLength);
         operation.Property(o => o.Reference).HasMaxLength(RailOperation.ReferenceMaxLength);

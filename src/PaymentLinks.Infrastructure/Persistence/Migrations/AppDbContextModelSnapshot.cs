@@ -444,6 +444,19 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<bool>("Livemode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderPaymentId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
@@ -459,6 +472,8 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderPaymentId");
 
                     b.HasIndex("LinkId", "CheckoutToken")
                         .IsUnique();
@@ -496,10 +511,17 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<bool>("Livemode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MadeAtProvider")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderRefundId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -516,6 +538,8 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderRefundId");
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -727,6 +751,80 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.ToTable("MerchantLinkCounts");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeConnection", b =>
+                {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConnectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyProblem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KeyProblemAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecretKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedWebhookSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookToken")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MerchantId", "Livemode");
+
+                    b.HasIndex("WebhookToken")
+                        .IsUnique();
+
+                    b.ToTable("StripeConnections");
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("MerchantId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEventReceipts");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Rails.RailOperation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +868,11 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -1090,6 +1193,24 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Links.MerchantLinkCount", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeConnection", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()

@@ -1,0 +1,77 @@
+namespace PaymentLinks.Infrastructure.Payments.Providers;
+
+/// <summary>
+/// A merchant's Stripe account for one mode: live mode takes real money through it; test mode, when connected with
+/// Stripe's test keys, pays through Stripe's test cards instead of the sandbox bank. The keys are kept encrypted with
+/// Data Protection, never shown again; Stripe's events for it arrive at a URL of its own (<see cref="WebhookToken"/>).
+/// </summary>
+public sealed class StripeConnection
+{
+    public const int AccountMaxLength = 255;
+    public const int ProblemMaxLength = 500;
+    public const int WebhookTokenLength = 32;
+
+    private StripeConnection() { }
+
+    public StripeConnection(Guid merchantId, bool livemode, string accountId, string? accountName, string protectedSecretKey, string webhookToken, DateTimeOffset now)
+    {
+        MerchantId = merchantId;
+        Livemode = livemode;
+        WebhookToken = webhookToken;
+        Replace(accountId, accountName, protectedSecretKey, now);
+    }
+
+    public Guid MerchantId { get; private set; }
+    public bool Livemode { get; private set; }
+    public string AccountId { get; private set; } = "";
+    public string? AccountName { get; private set; }
+    public string ProtectedSecretKey { get; private set; } = "";
+    /// <summary>Empty until the merchant pastes the signing secret Stripe shows for our webhook URL.</summary>
+    public string ProtectedWebhookSecret { get; private set; } = "";
+    public string WebhookToken { get; private set; } = "";
+    public DateTimeOffset ConnectedAt { get; private set; }
+
+    /// <summary>Why Stripe stopped accepting the key (revoked, say), and since when; null while it works.</summary>
+    public string? KeyProblem { get; private set; }
+    public DateTimeOffset? KeyProblemAt { get; private set; }
+
+    /// <summary>A new key, checked: whatever was wrong with the old one is over. The webhook URL and its secret stay.</summary>
+    public void Replace(string accountId, string? accountName, string protectedSecretKey, DateTimeOffset now)
+    {
+        AccountId = accountId;
+        AccountName = accountName;
+        ProtectedSecretKey = protectedSecretKey;
+        ConnectedAt = now;
+        KeyProblem = null;
+        KeyProblemAt = null;
+    }
+
+    public void SignEventsWith(string protectedWebhookSecret) => ProtectedWebhookSecret = protectedWebhookSecret;
+
+    public void KeyRefused(string problem, DateTimeOffset now)
+    {
+        KeyProblem = problem[..Math.Min(problem.Length, ProblemMaxLength)];
+        KeyProblemAt ??= now;
+    }
+}
+
+/// <summary>One event Stripe sent, by its id: each is handled once however often Stripe sends it again.</summary>
+public sealed class StripeEventReceipt
+{
+    public const int EventIdMaxLength = 255;
+
+    private StripeEventReceipt() { }
+
+    public StripeEventReceipt(string eventId, Guid merchantId, string type, DateTimeOffset now)
+    {
+        EventId = eventId;
+        MerchantId = merchantId;
+        Type = type;
+        ReceivedAt = now;
+    }
+
+    public string EventId { get; private set; } = "";
+    public Guid MerchantId { get; private set; }
+    public string Type { get; private set; } = "";
+    public DateTimeOffset ReceivedAt { get; private set; }
+}

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Persistence;
+using Stripe;
+
+namespace PaymentLinks.Infrastructure.Payments.Providers;
+
+/// <summary>What the settings page shows of a connection: never a key.</summary>
+public sealed record StripeConnectionView(
+    string AccountId, string? AccountName, string WebhookToken, DateTimeOffset ConnectedAt, string? KeyProblem, bool ReceivesEvents);
+
+/// <summary>The fields of the connect form, as named in refusals.</summary>
+public static class StripeConnectFields
+{
+    public const string SecretKey = "secret_key";
+    public const string WebhookSecret = "webhook_secret";
+}
+
+/// <summary>
+/// Connecting a merchant's Stripe account for a mode: the key is checked with one call to Stripe (the account it
+/// belongs to) before anything is stored, so a wrong, revoked or under-privileged key is refused by its field.
+/// </summary>
+public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, StripeClients clients)
+{
+    /// <summary>The events to select when registering our webhook URL in Stripe.</summary>
+    public static readonly IReadOnlyList<string> Events =
+    [
+        EventTypes.CheckoutSessionCompleted, EventTypes.CheckoutSessionExpired, EventTypes.PaymentIntentCanceled,
+        EventTypes.ChargeRefunded, EventTypes.RefundUpdated,
+    ];
+
+    public async Task<StripeConnectionView?> FindAsync(MerchantCaller caller, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var connection = await db.StripeConnections.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+        return connection is null ? null : View(connection);
+    }
+
+    /// <summary>
+    /// Whether the merchant's payments in that mode go through Stripe: connected, its events signed with a secret we
+    /// hold (so that payments are settled even when a customer never comes back from Stripe's page), and the key not refused since.
+    /// </summary>
+    public async Task<bool> IsConnectedAsync(Guid merchantId, bool livemode, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.StripeConnections.AnyAsync(c => c.MerchantId == merchantId && c.Livemode == livemode && c.KeyProblem == null
+                                                       && c.ProtectedWebhookSecret != "", ct);
+    }
+
+    /// <summary>
+    /// Step one: the key, checked with Stripe. The webhook URL exists from then on (Stripe needs it before it shows the
+    /// signing secret); a connection whose key is replaced keeps its URL and secret.
+    /// </summary>
+    public async Task<Result<StripeConnectionView>> ConnectAsync(MerchantCaller caller, string? secretKey, CancellationToken ct = default)
+    {
+        secretKey = secretKey?.Trim() ?? "";
+        var modePrefix = caller.Livemode ? "_live_" : "_test_";
+        if (!(secretKey.StartsWith("sk" + modePrefix, StringComparison.Ordinal) || secretKey.StartsWith("rk" + modePrefix, StringComparison.Ordinal)))
+            return Refusal.Invalid(StripeConnectFields.SecretKey, caller.Livemode
+                ? "Paste a live secret key (sk_live_…) or restricted key (rk_live_…) from Stripe's Developers → API keys."
+                : "In test mode, paste a test secret key (sk_test_…) or restricted key (rk_test_…).");
+
+        Account account;
+        try
+        {
+            account = await new AccountService(clients.For(secretKey)).GetAsync(null, cancellationToken: ct);
+        }
+        catch (StripeException error)
+        {
+            return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(error.HttpStatusCode));
+        }
+        catch (Exception error) when (error is HttpRequestException || (error is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(null));
+        }
+        return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
+        {
+            var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+            var name = account.BusinessProfile?.Name ?? account.Settings?.Dashboard?.DisplayName ?? account.Email;
+            if (connection is null)
+                db.StripeConnections.Add(connection = new StripeConnection(caller.MerchantId, caller.Livemode, account.Id, name,
+                    clients.Protect(secretKey), RandomNumberGenerator.GetHexString(StripeConnection.WebhookTokenLength, lowercase: true), now));
+            else
+                connection.Replace(account.Id, name, clients.Protect(secretKey), now);
+            await db.SaveChangesAsync(ct);
+            return View(connection);
+        }, ct);
+    }
+
+    /// <summary>Step two: the signing secret Stripe shows for our webhook URL. Events are refused until it is set.</summary>
+    public async Task<Result<StripeConnectionView>> SetWebhookSecretAsync(MerchantCaller caller, string? webhookSecret, CancellationToken ct = default)
+    {
+        webhookSecret = webhookSecret?.Trim() ?? "";
+        if (!webhookSecret.StartsWith("whsec_", StringComparison.Ordinal) || webhookSecret.Length > 200)
+            return Refusal.Invalid(StripeConnectFields.WebhookSecret,
+                "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.");
+        return await writes.RunAsync<Result<StripeConnectionView>>(async (db, _) =>
+        {
+            var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+            if (connection is null)
+                return Refusal.Invalid(StripeConnectFields.WebhookSecret, "Connect a key first: the signing secret belongs to the connection.");
+            connection.SignEventsWith(clients.Protect(webhookSecret));
+            await db.SaveChangesAsync(ct);
+            return View(connection);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Forgets the keys. Payments already made stay, and their captures and refunds wait (retried) until Stripe is
+    /// connected again; live links stay as they are but cannot be published or enabled while nothing is connected.
+    /// </summary>
+    public Task<bool> DisconnectAsync(MerchantCaller caller, CancellationToken ct = default) => writes.RunAsync(async (db, _) =>
+        await db.StripeConnections.Where(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
+
+    /// <summary>Stripe refused the key in a call made for the merchant: the settings page says why, and publishing waits for a new key.</summary>
+    public Task MarkKeyRefusedAsync(Guid merchantId, bool livemode, string problem, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
+    {
+        var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Livemode == livemode, ct);
+        connection?.KeyRefused(problem, now);
+        return await db.SaveChangesAsync(ct);
+    }, ct);
+
+    private static string KeyCheckMessage(System.Net.HttpStatusCode? status) => status switch
+    {
+        System.Net.HttpStatusCode.Unauthorized => "Stripe did not accept this key: it is mistyped, or it was revoked. Copy it again from Stripe's Developers → API keys.",
+        System.Net.HttpStatusCode.Forbidden => "This restricted key may not read the account. Give it read access to Account (and write access to Checkout Sessions, PaymentIntents and Refunds), or use the secret key.",
+        _ => "Stripe is not answering just now, so the key could not be checked; nothing was saved. Try again in a minute.",
+    };
+
+    private static StripeConnectionView View(StripeConnection c) =>
+        new(c.AccountId, c.AccountName, c.WebhookToken, c.ConnectedAt, c.KeyProblem, c.ProtectedWebhookSecret != "");
+}
