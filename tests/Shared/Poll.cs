@@ -15,4 +15,12 @@ public static class Poll
             await Task.Delay(50);
         }
     }
+
+    /// <summary>Waits until <paramref name="find"/> finds something, and returns it.</summary>
+    public static async Task<T> UntilFoundAsync<T>(Func<T?> find, string what, int seconds = 15) where T : class
+    {
+        T? found = null;
+        await UntilAsync(() => Task.FromResult((found = find()) is not null), what, seconds);
+        return found!;
+    }
 }

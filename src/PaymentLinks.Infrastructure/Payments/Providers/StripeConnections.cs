@@ -66,7 +66,8 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         Account account;
         try
         {
-            account = await new AccountService(clients.For(secretKey)).GetAsync(null, cancellationToken: ct);
+            // GET /v1/account, the key's own account (AccountService.Get wants a connected account's id).
+            account = await clients.For(secretKey).RequestAsync<Account>(HttpMethod.Get, "/v1/account", null, null, ct);
         }
         catch (StripeException error)
         {

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Checkout;
+using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Payments.Providers;
+using PaymentLinks.StripeFake;
+
+namespace PaymentLinks.Dashboard.Tests.Providers;
+
+/// <summary>
+/// The app on a real loopback port with its Stripe API pointed at a <see cref="FakeStripe"/> (one setting,
+/// <c>Stripe:ApiBase</c>), so that the fake's events reach the app's webhook URL as Stripe's would.
+/// </summary>
+public sealed class StripeShop : IAsyncDisposable
+{
+    private StripeShop(FakeStripe stripe, DashboardApp app, Uri address)
+    {
+        Stripe = stripe;
+        App = app;
+        Address = address;
+    }
+
+    public FakeStripe Stripe { get; }
+    public DashboardApp App { get; }
+    public Uri Address { get; }
+
+    public static async Task<StripeShop> StartAsync(Dictionary<string, string>? settings = null)
+    {
+        var stripe = await FakeStripe.StartAsync();
+        var app = new DashboardApp(new Dictionary<string, string>(settings ?? [])
+        {
+            ["Stripe:ApiBase"] = stripe.ApiBase,
+            ["Rails:RetryBaseDelay"] = "00:00:00.200",
+        });
+        return new StripeShop(stripe, app, app.ServeOnRealSocket());
+    }
+
+    /// <summary>A merchant whose live mode is connected to a fake Stripe account, webhook and all, as the settings page does it.</summary>
+    public async Task<(MerchantCaller Live, FakeAccount Account)> LiveMerchantAsync(string name)
+    {
+        var merchant = await App.NewMerchantAsync(name) with { Livemode = true };
+        var key = "sk_live_" + Guid.NewGuid().ToString("N");
+        var account = Stripe.AddAccount(key, name);
+        var connections = App.Services.GetRequiredService<StripeConnections>();
+        var connection = (await connections.ConnectAsync(merchant, key)).Value;
+        account.WebhookSecret = "whsec_" + Guid.NewGuid().ToString("N");
+        Assert.True((await connections.SetWebhookSecretAsync(merchant, account.WebhookSecret)).IsSuccess);
+        account.WebhookUrl = new Uri(Address, StripeWebhookEndpoints.PathPrefix + connection.WebhookToken).ToString();
+        return (merchant, account);
+    }
+
+    /// <summary>A published live link of 30 EUR a unit; up to five units when <paramref name="maxQuantity"/> says so.</summary>
+    public async Task<LinkView> LiveLinkAsync(MerchantCaller live, int maxUsages, int? maxQuantity = null)
+    {
+        var created = await App.Links.CreateAsync(live, new LinkSettings
+        {
+            Title = "Concert ticket", Amount = 30m, Currency = "EUR", MaxUsages = maxUsages, MaxQuantity = maxQuantity,
+        }, publish: true);
+        Assert.True(created.IsSuccess, created.Refusal?.Message);
+        return created.Value;
+    }
+
+    /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the real port.</summary>
+    public StripeShopper Shopper() =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address }, Stripe);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stripe.DisposeAsync();
+        await App.DisposeAsync();
+    }
+}
