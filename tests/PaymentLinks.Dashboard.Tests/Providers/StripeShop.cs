@@ -61,6 +61,18 @@ public sealed class StripeShop : IAsyncDisposable
         return created.Value;
     }
 
+    /// <summary>A customer pays the link on Stripe's page and comes back: our payment, and the PaymentIntent Stripe authorized for it.</summary>
+    public async Task<(Guid PaymentId, string PaymentIntent)> PaidAsync(LinkView link)
+    {
+        var shopper = Shopper();
+        var (hostedPage, answer) = await shopper.StartAsync(link.PublicId);
+        Assert.True(hostedPage is not null, $"not sent to Stripe ({(int)answer.StatusCode})");
+        var receipt = await shopper.ReturnAsync(shopper.AuthorizeAt(hostedPage));
+        Assert.Contains("Payment received", receipt.Html);
+        var session = Stripe.Session(StripeShopper.SessionIdOf(hostedPage));
+        return (Guid.Parse(session.ClientReferenceId), session.PaymentIntentId);
+    }
+
     /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the real port.</summary>
     public StripeShopper Shopper() =>
         new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address }, Stripe);
