@@ -56,6 +56,8 @@ public static class DependencyInjection
         services.AddSingleton<Payments.Providers.StripeCheckout>();
         services.AddSingleton<Payments.Providers.StripeRail>();
         services.AddSingleton<Payments.Providers.StripeEvents>();
+        services.AddSingleton<Payments.Providers.StripeReconciliation>();
+        services.AddHostedService(provider => provider.GetRequiredService<Payments.Providers.StripeReconciliation>());
         services.AddSingleton<RefundService>();
         services.Configure<Payments.Rails.RailOptions>(configuration.GetSection(Payments.Rails.RailOptions.Section));
         services.AddSingleton<Payments.Rails.SandboxBank>();

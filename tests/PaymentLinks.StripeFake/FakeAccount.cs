@@ -13,9 +13,6 @@ public sealed class FakeAccount(string id, string name, bool livemode, bool canR
     /// <summary>A restricted key without read access to the account: Stripe answers 403 to the account check.</summary>
     public bool CanReadAccount { get; } = canReadAccount;
 
-    /// <summary>Revoked in Stripe's dashboard: every call answers 401 from then on.</summary>
-    public bool Revoked { get; set; }
-
     public string? WebhookUrl { get; set; }
     public string? WebhookSecret { get; set; }
 

@@ -19,6 +19,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeAccount> _accountsByKey = new();
+    private readonly ConcurrentDictionary<string, bool> _revokedKeys = new();
     private readonly HttpClient _events = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly List<Task> _eventsInFlight = [];
     private int _failuresLeft;
@@ -58,6 +59,16 @@ public sealed partial class FakeStripe : IAsyncDisposable
         var account = new FakeAccount("acct_" + Token(16), name, secretKey.Contains("_live_", StringComparison.Ordinal), canReadAccount);
         _accountsByKey[secretKey] = account;
         return account;
+    }
+
+    /// <summary>Another key of the same account (a key rolled in Stripe's dashboard).</summary>
+    public void AddKey(FakeAccount account, string secretKey) => _accountsByKey[secretKey] = account;
+
+    /// <summary>Every key the account has now is revoked in Stripe's dashboard: calls with them answer 401 from then on.</summary>
+    public void RevokeKeys(FakeAccount account)
+    {
+        foreach (var (key, _) in _accountsByKey.Where(k => k.Value == account))
+            _revokedKeys[key] = true;
     }
 
     /// <summary>The next <paramref name="count"/> API calls answer <paramref name="status"/> (503: Stripe is having trouble).</summary>

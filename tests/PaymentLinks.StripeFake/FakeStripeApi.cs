@@ -43,7 +43,7 @@ public sealed partial class FakeStripe
         var idempotencyKey = http.Request.Headers["Idempotency-Key"].FirstOrDefault();
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : FormCollection.Empty;
         (int Status, string Body) answer;
-        if (!_accountsByKey.TryGetValue(key, out var account) || account.Revoked)
+        if (!_accountsByKey.TryGetValue(key, out var account) || _revokedKeys.ContainsKey(key))
             answer = Error(401, "invalid_request_error", null, "Invalid API Key provided.");
         else if (Interlocked.Decrement(ref _failuresLeft) >= 0)
             answer = Error(Volatile.Read(ref _failWith), "api_error", null, "Stripe is having trouble (injected by the test).");

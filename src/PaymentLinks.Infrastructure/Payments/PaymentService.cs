@@ -186,6 +186,18 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
         }, ct);
 
     /// <summary>
+    /// The provider's session ended without an authorization (it expired, or was expired because the link stopped
+    /// taking payments): the attempt fails with the link's reason when it has one, so its customer reads why, else as abandoned.
+    /// </summary>
+    public Task<Result<PaymentView>> SessionEndedAsync(Guid paymentId, CancellationToken ct = default) =>
+        FinishAsync(paymentId, authorized: false, async (db, attempt, now) =>
+        {
+            var link = await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+            link.CatchUpWithClock(now);
+            attempt.Fail(link.PaymentRefusal(now)?.Code ?? RefusalCodes.PaymentAbandoned, now);
+        }, ct);
+
+    /// <summary>
     /// The customer asked the bank to confirm later: the attempt stays pending, shown as confirming, until the rail's
     /// answer arrives (<see cref="Rails.SandboxConfirmations"/> for the sandbox bank). A finished one stays as it ended.
     /// </summary>

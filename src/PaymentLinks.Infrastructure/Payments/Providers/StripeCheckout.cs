@@ -99,7 +99,7 @@ public sealed class StripeCheckout(
         if (session is { Status: "complete", PaymentIntentId: { } intent })
             await payments.CompleteAtProviderAsync(attempt.Id, intent, ct);
         else if (session.Status == "expired" && session.Id == attempt.ProviderSessionId)
-            await payments.FailAsync(attempt.Id, RefusalCodes.PaymentAbandoned, ct);
+            await payments.SessionEndedAsync(attempt.Id, ct);
     }
 
     /// <summary>Stripe cancelled the PaymentIntent before we acted on it: nothing is held, so nothing is voided.</summary>
