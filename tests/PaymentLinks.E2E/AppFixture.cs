@@ -38,6 +38,9 @@ public sealed class AppFixture : IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMicroseconds(1) };
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Stripe's protocol on loopback: the app's <c>Stripe:ApiBase</c>, and the hosted page live links send customers to.</summary>
+    public PaymentLinks.StripeFake.FakeStripe Stripe { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     public IServiceProvider Services => _factory.Services;
 
@@ -50,8 +53,10 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is missing at {ChromiumPath}. Install Debian's build: apt-get update && apt-get install -y chromium");
 
+        Stripe = await PaymentLinks.StripeFake.FakeStripe.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
+            host.UseSetting("Stripe:ApiBase", Stripe.ApiBase);
             host.UseEnvironment("Development");
             foreach (var (key, value) in _database.Settings)
                 host.UseSetting(key, value);
@@ -136,6 +141,7 @@ public sealed class AppFixture : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();
+        await Stripe.DisposeAsync();
         _database.Dispose();
     }
 }

@@ -59,6 +59,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /pay/{publicId}/bank/{paymentId:guid}"] = Access.Checkout,
         ["POST /pay/{publicId}/bank/{paymentId:guid}/{answer}"] = Access.Checkout,
         ["GET /pay/{publicId}/payments/{paymentId:guid}"] = Access.Checkout,
+        ["GET /pay/{publicId}/stripe/{paymentId:guid}"] = Access.Checkout,
+        // Stripe's events: anyone may post, only a body signed with the connection's secret changes anything.
+        ["POST /stripe/webhooks/{token}"] = Access.Public,
         ["GET /brand/{merchantId:guid}/logo"] = Access.Public,
         ["GET /brand/{merchantId:guid}/theme.css"] = Access.Public,
         ["GET /_framework/opaque-redirect"] = Access.Framework,
