@@ -16,6 +16,7 @@ namespace PaymentLinks.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "PaymentLinks";
+    private const string DataProtectionApplication = "PaymentLinks";
 
     public static IServiceCollection AddPaymentLinksInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -49,7 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<PaymentLinkService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<LiveProviders>();
-        services.AddDataProtection(); // Stripe keys are kept encrypted; the host says where the key ring lives
+        // One key ring in the database for every instance (and every process on it): cookies and antiforgery tokens made
+        // by one are read by another, and a Stripe key encrypted by one is decrypted by whichever carries out its capture.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplication).PersistKeysToDbContext<AppDbContext>();
         services.Configure<Payments.Providers.StripeOptions>(configuration.GetSection(Payments.Providers.StripeOptions.Section));
         services.AddSingleton<Payments.Providers.StripeClients>();
         services.AddSingleton<Payments.Providers.StripeConnections>();

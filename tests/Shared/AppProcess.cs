@@ -9,19 +9,22 @@ namespace PaymentLinks.Tests.Shared;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process _process = default!;
 
-    private AppProcess(TestDatabase database, int port)
+    private AppProcess(TestDatabase database, int port, IReadOnlyDictionary<string, string> settings)
     {
         _database = database;
+        _settings = settings;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
     public Uri BaseAddress { get; }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase database)
+    /// <param name="settings">More configuration (<c>Stripe:ApiBase</c>, say), over the test defaults.</param>
+    public static async Task<AppProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new AppProcess(database, LocalMachine.FreePort());
+        var app = new AppProcess(database, LocalMachine.FreePort(), settings ?? new Dictionary<string, string>());
         await app.StartAsync();
         return app;
     }
@@ -46,7 +49,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Rails__RetryBaseDelay"] = "00:00:01",
             },
         };
-        foreach (var (key, value) in GenerousRateLimits.Settings.Concat(_database.Settings))
+        foreach (var (key, value) in GenerousRateLimits.Settings.Concat(_database.Settings).Concat(_settings))
             start.Environment[key.Replace(":", "__")] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };

@@ -41,7 +41,8 @@ public static class Hardening
         // Secure whenever the request came over HTTPS (directly or through a trusted proxy).
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        var keys = builder.Services.AddDataProtection().SetApplicationName("PaymentLinks").PersistKeysToDbContext<AppDbContext>();
+        // The key ring itself lives in the database (AddPaymentLinksInfrastructure); here it may be encrypted at rest.
+        var keys = builder.Services.AddDataProtection();
         var certificate = builder.Configuration.GetSection(KeyProtectionSettings.Section).Get<KeyProtectionSettings>();
         if (certificate?.Path is { Length: > 0 } path)
             keys.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(path, certificate.Password));

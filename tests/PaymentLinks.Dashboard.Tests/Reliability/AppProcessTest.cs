@@ -13,13 +13,18 @@ public abstract class AppProcessTest : IAsyncLifetime
     protected AppProcess App { get; private set; } = default!;
     protected ServiceHarness Harness { get; private set; } = default!;
 
+    /// <summary>Configuration of the app process beyond the test defaults, asked for once before it starts.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     public async Task InitializeAsync()
     {
-        App = await AppProcess.StartAsync(_database); // migrates the database
-        Harness = new ServiceHarness(database: _database);
+        var settings = await SettingsAsync();
+        App = await AppProcess.StartAsync(_database, settings); // migrates the database
+        Harness = new ServiceHarness(database: _database, settings: settings.ToDictionary(s => s.Key, s => (string?)s.Value));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Harness.DisposeAsync();
