@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.Configure<Payments.Rails.RailOptions>(configuration.GetSection(Payments.Rails.RailOptions.Section));
         services.AddSingleton<Payments.Rails.SandboxBank>();
         services.AddSingleton<Payments.Rails.PaymentRails>();
+        services.AddSingleton<Payments.Rails.RailProgress>();
         services.AddHostedService<Payments.Rails.RailWorker>();
         services.AddHostedService<Payments.Rails.SandboxConfirmations>();
         services.AddSingleton<CheckoutService>();

@@ -27,6 +27,9 @@ public sealed record PaymentView(
     /// <summary>The customer authorizes at the merchant's provider (Stripe's page), not at the sandbox bank.</summary>
     public bool AtProvider { get; init; }
 
+    /// <summary>The provider's own id of the payment it authorized (a Stripe PaymentIntent), to find it in the provider's dashboard.</summary>
+    public string? ProviderPaymentId { get; init; }
+
     /// <summary>Whether the rail held money for it that is now released: a payment the link refused after the bank approved.</summary>
     public bool WasAuthorized { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record PaymentView(
         VoidedAt = attempt.VoidedAt,
         WasAuthorized = attempt.AuthorizedAt is not null,
         AtProvider = attempt.Provider != PaymentProvider.Sandbox,
+        ProviderPaymentId = attempt.ProviderPaymentId,
     };
 }
 

@@ -50,6 +50,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Branding.MerchantBranding>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.LiveProviders>());
+        Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.Rails.RailProgress>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.RefundService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<PaymentLinks.Infrastructure.Webhooks.WebhookService>());
         Services.AddSingleton(Harness.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PaymentLinks.Infrastructure.Housekeeping.HousekeepingOptions>>());

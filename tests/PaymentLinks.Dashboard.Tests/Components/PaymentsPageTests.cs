@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,27 @@ public sealed class PaymentsPageTests : DashboardTestContext
         Assert.Contains("2 × 49.90 EUR = 99.80 EUR", page.Find("[aria-label=Payment]").TextContent);
         Assert.Contains("ada.lovelace@example.com", page.Find("[aria-label=Customer]").TextContent);
         Assert.Equal($"links/{shirt.Id}", page.Find("[aria-label=Payment] a").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_capture_the_rail_has_not_confirmed_shows_its_last_answer_on_the_payment()
+    {
+        var link = await Harness.ActiveLinkAsync(Merchant);
+        var payment = (await Harness.Payments.CompleteAsync((await Harness.Payments.StartAsync(link.PublicId)).Value.Id)).Value;
+        await using (var db = Harness.NewContext())
+        {
+            // What the rail worker records when the rail does not confirm (the worker itself does not run here).
+            var capture = await db.RailOperations.SingleAsync(o => o.PaymentId == payment.Id);
+            capture.Retry("Stripe answered 503: Stripe is having trouble.", TimeSpan.FromMinutes(2), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage<PaymentDetailPage>(p => p.Add(d => d.Id, payment.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Capture in progress", page.Find("[aria-label=Payment]").TextContent));
+        var facts = page.Find("[aria-label=Payment]").TextContent;
+        Assert.Contains("Last answer", facts);
+        Assert.Contains("Stripe answered 503: Stripe is having trouble. (capture asked 1 time; asked again in 2 minutes)", facts);
     }
 
     [Fact]
