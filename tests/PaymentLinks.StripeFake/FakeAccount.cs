@@ -19,7 +19,7 @@ public sealed class FakeAccount(string id, string name, bool livemode, bool canR
     internal Dictionary<string, Session> Sessions { get; } = [];
     internal Dictionary<string, PaymentIntent> Intents { get; } = [];
     internal Dictionary<string, List<Stripe.Refund>> RefundsByIntent { get; } = [];
-    internal Dictionary<string, (int Status, string Body)> IdempotentAnswers { get; } = [];
+    internal Dictionary<string, (int Status, string Body, string Parameters)> IdempotentAnswers { get; } = [];
 
     /// <summary>What a session's PaymentIntent will be made with when its customer pays (Stripe makes it then).</summary>
     internal Dictionary<string, IntentTerms> IntentTerms { get; } = [];

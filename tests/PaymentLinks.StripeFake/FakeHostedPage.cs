@@ -57,7 +57,10 @@ public sealed partial class FakeStripe
         return session.SuccessUrl.Replace("{CHECKOUT_SESSION_ID}", session.Id, StringComparison.Ordinal);
     }
 
-    /// <summary>A refund made in Stripe's own dashboard: it moves the money and sends charge.refunded, with the refund in the charge.</summary>
+    /// <summary>
+    /// A refund made in Stripe's own dashboard: it moves the money and sends charge.refunded (without the refunds in the
+    /// charge, as since API version 2022-11-15) and then refund.created, as Stripe does.
+    /// </summary>
     public async Task<Stripe.Refund> RefundInDashboardAsync(FakeAccount account, string paymentIntentId, long amount)
     {
         Charge charge;
@@ -78,11 +81,13 @@ public sealed partial class FakeStripe
                 Currency = intent.Currency,
                 PaymentIntentId = intent.Id,
                 Refunded = refunds.Sum(r => r.Amount) == intent.AmountReceived,
-                Refunds = new StripeList<Stripe.Refund> { Object = "list", Data = [.. refunds] },
             };
         }
-        using var answer = await SendEventAsync(account, EventTypes.ChargeRefunded, charge);
-        answer.EnsureSuccessStatusCode();
+        foreach (var (type, data) in new (string, IHasObject)[] { (EventTypes.ChargeRefunded, charge), (EventTypes.RefundCreated, refund) })
+        {
+            using var answer = await SendEventAsync(account, type, data);
+            answer.EnsureSuccessStatusCode();
+        }
         return refund;
     }
 

@@ -30,6 +30,12 @@ public sealed partial class FakeStripe
             var (status, body) = Error(404, "invalid_request_error", null, $"Unrecognized request URL ({request.Method}: {request.Path}).");
             return Results.Content(body, "application/json", statusCode: status);
         });
+        app.MapGet("/v1/refunds", (HttpRequest request) => AnswerAsync(request.HttpContext, (account, _) =>
+        {
+            var intent = request.Query["payment_intent"].ToString();
+            var refunds = account.RefundsByIntent.TryGetValue(intent, out var list) ? list : [];
+            return Ok(new StripeList<Stripe.Refund> { Object = "list", Url = "/v1/refunds", Data = [.. Enumerable.Reverse(refunds)], HasMore = false });
+        }));
         app.MapPost("/v1/refunds", (HttpRequest request) => AnswerAsync(request.HttpContext, (account, form) => CreateRefund(account, form, request.HttpContext)));
     }
 
@@ -51,13 +57,15 @@ public sealed partial class FakeStripe
             lock (_state)
             {
                 var cacheKey = idempotencyKey is null ? null : $"{http.Request.Path}|{idempotencyKey}";
+                var parameters = string.Join("&", form.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
                 if (cacheKey is not null && account.IdempotentAnswers.TryGetValue(cacheKey, out var earlier))
-                    answer = earlier;
+                    answer = earlier.Parameters == parameters ? (earlier.Status, earlier.Body)
+                        : Error(400, "idempotency_error", null, $"Keys for idempotent requests can only be used with the same parameters they were first used with ({idempotencyKey}).");
                 else
                 {
                     answer = handle(account, form);
                     if (cacheKey is not null && answer.Status < 500)
-                        account.IdempotentAnswers[cacheKey] = answer;
+                        account.IdempotentAnswers[cacheKey] = (answer.Status, answer.Body, parameters);
                 }
             }
         Calls.Enqueue(new FakeCall(http.Request.Method, http.Request.Path, idempotencyKey, answer.Status));

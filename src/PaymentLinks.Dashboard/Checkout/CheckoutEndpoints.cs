@@ -95,6 +95,8 @@ public static class CheckoutEndpoints
         if (started.Value.Status == PaymentStatus.Pending && await stripe.PaysThroughStripeAsync(link, http.RequestAborted))
         {
             var sent = await stripe.SendToStripeAsync(link, started.Value.Id, $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", http.RequestAborted);
+            if (sent.Settled) // paid in another tab meanwhile
+                return Finished(http, draft, link, await payments.FindAsync(started.Value.Id, http.RequestAborted) ?? started.Value);
             return sent.Url is { } stripePage ? SeeOther(stripePage) : Problem(CheckoutProblem.ProviderUnavailable, link, tryAgain: $"/pay/{publicId}");
         }
         return SeeOther(started.Value.Status == PaymentStatus.Pending

@@ -26,7 +26,7 @@ public static class CheckoutProblems
         RefusalCodes.LinkExpired => CheckoutProblem.Expired,
         RefusalCodes.LinkUsed => CheckoutProblem.Used,
         RefusalCodes.LinkArchived => CheckoutProblem.Archived,
-        RefusalCodes.PaymentAbandoned => CheckoutProblem.FormExpired,
+        RefusalCodes.PaymentAbandoned or RefusalCodes.OrderChanged => CheckoutProblem.FormExpired,
         _ => CheckoutProblem.NotFound,
     };
 

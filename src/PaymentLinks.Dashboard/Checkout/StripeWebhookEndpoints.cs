@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using PaymentLinks.Infrastructure.Payments.Providers;
 
 namespace PaymentLinks.Dashboard.Checkout;
@@ -18,12 +19,21 @@ public static class StripeWebhookEndpoints
 
     private static async Task<IResult> ReceiveAsync(string token, HttpContext http, StripeEvents events)
     {
+        // The server stops reading at the limit, chunked bodies included (Kestrel answers the rest with 413).
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBodyBytes;
         if (http.Request.ContentLength > MaxBodyBytes)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        using var reader = new StreamReader(http.Request.Body);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
-        if (body.Length > MaxBodyBytes)
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        string body;
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            body = await reader.ReadToEndAsync(http.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge)
+        {
+            return Results.StatusCode(tooLarge.StatusCode);
+        }
         return await events.ReceiveAsync(token, body, http.Request.Headers["Stripe-Signature"], http.RequestAborted) switch
         {
             StripeEventOutcome.UnknownEndpoint => Results.NotFound(),

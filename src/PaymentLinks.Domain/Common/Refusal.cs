@@ -39,4 +39,7 @@ public static class RefusalCodes
     public const string PaymentDeclined = "payment_declined";
     public const string InsufficientFunds = "insufficient_funds";
     public const string PaymentAbandoned = "payment_abandoned";
+
+    /// <summary>The provider authorized an amount that is no longer the payment's (its order changed meanwhile): voided.</summary>
+    public const string OrderChanged = "order_changed";
 }

@@ -18,19 +18,22 @@ public sealed class HousekeepingOptions
     public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
-public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions);
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions, int StripeEventReceipts);
 
 /// <summary>
 /// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
 /// idempotency keys past their 24 hours, webhook events past the retention whose deliveries have all
 /// finished (an event still being retried or redelivered is kept, whatever its age), and payments left at the
 /// bank step past their lifetime (they never counted as a usage, and anyone can start one), and signed-out
-/// sessions once no cookie of theirs can still be valid.
+/// sessions once no cookie of theirs can still be valid, and receipts of Stripe's events once Stripe has long stopped
+/// sending them again (it retries for three days).
 /// </summary>
 public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
 {
     /// <summary>The sign-in cookie's lifetime (ASP.NET Core Identity's default): a session ended longer ago has no cookie left.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
+
+    public static readonly TimeSpan StripeEventRetention = TimeSpan.FromDays(30);
 
     public async Task<PrunedRows> PruneAsync(CancellationToken ct = default)
     {
@@ -48,14 +51,18 @@ public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions
             .ExecuteDeleteAsync(ct);
 
         var pendingBefore = now - PaymentAttempt.PendingLifetime;
+        // One sent to a provider's page stays until reconciliation hears how its session ended: it may hold an authorization.
         var abandoned = await db.PaymentAttempts
-            .Where(a => a.Status == PaymentStatus.Pending && a.CreatedAt < pendingBefore)
+            .Where(a => a.Status == PaymentStatus.Pending && a.CreatedAt < pendingBefore && a.ProviderSessionId == null)
             .ExecuteDeleteAsync(ct);
 
         var sessionsBefore = now - SessionLifetime;
         var sessions = await db.EndedSessions.Where(s => s.EndedAt < sessionsBefore).ExecuteDeleteAsync(ct);
 
-        return new PrunedRows(keys, events, abandoned, sessions);
+        var receiptsBefore = now - StripeEventRetention;
+        var receipts = await db.StripeEventReceipts.Where(r => r.ReceivedAt < receiptsBefore).ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events, abandoned, sessions, receipts);
     }
 }
 

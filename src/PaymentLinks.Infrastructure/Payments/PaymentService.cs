@@ -149,20 +149,31 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     }
 
     /// <summary>
-    /// The provider authorized <paramref name="providerPaymentId"/> for this attempt: kept with it first (what its
-    /// capture or void is asked of), then <see cref="CompleteAsync"/>. Asking again (the return and the webhook both
-    /// arrive) changes nothing.
+    /// The provider authorized <paramref name="providerPaymentId"/> for <paramref name="authorizedMinor"/>: kept with the
+    /// attempt first (what its capture or void is asked of), then <see cref="CompleteAsync"/>; or, when the amount is not
+    /// the attempt's (its order changed in another tab while the customer paid), refused and voided, never captured for
+    /// an amount the customer did not approve. Asking again (the return and the webhook both arrive) changes nothing.
     /// </summary>
-    public async Task<Result<PaymentView>> CompleteAtProviderAsync(Guid paymentId, string providerPaymentId, CancellationToken ct = default)
+    public async Task<Result<PaymentView>> CompleteAtProviderAsync(
+        Guid paymentId, string providerPaymentId, long authorizedMinor, CancellationToken ct = default)
     {
-        var found = await writes.RunAsync(async (db, _) =>
+        var asApproved = await writes.RunAsync(async (db, _) =>
         {
             var attempt = await db.LockAttemptAsync(paymentId, ct);
             attempt?.AuthorizedAs(providerPaymentId);
             await db.SaveChangesAsync(ct);
-            return attempt is not null;
+            return attempt is null ? (bool?)null : attempt.AmountMinor == authorizedMinor;
         }, ct);
-        return found ? await CompleteAsync(paymentId, ct) : Refusal.NotFound();
+        return asApproved switch
+        {
+            null => Refusal.NotFound(),
+            true => await CompleteAsync(paymentId, ct),
+            false => await FinishAsync(paymentId, authorized: true, async (db, attempt, now) =>
+            {
+                await db.PaymentLinks.FirstAsync(l => l.Id == attempt.LinkId, ct);
+                attempt.RefuseAuthorized(RefusalCodes.OrderChanged, now);
+            }, ct),
+        };
     }
 
     /// <summary>The customer was sent to the provider's page for <paramref name="sessionId"/>; false when the attempt has ended meanwhile.</summary>

@@ -552,7 +552,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderRefundId");
+                    b.HasIndex("ProviderRefundId")
+                        .IsUnique();
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -816,12 +817,15 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("EventId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -831,9 +835,7 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.HasKey("EventId");
-
-                    b.HasIndex("MerchantId");
+                    b.HasKey("MerchantId", "Livemode", "EventId");
 
                     b.HasIndex("ReceivedAt");
 

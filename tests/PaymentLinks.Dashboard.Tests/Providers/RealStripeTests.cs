@@ -84,7 +84,7 @@ public sealed class RealStripeTests : IAsyncLifetime
             AutomaticPaymentMethods = new() { Enabled = true, AllowRedirects = "never" }, Metadata = new() { ["payment_id"] = started.Id.ToString() },
         });
         Assert.True(await payments.SentToProviderAsync(started.Id, PaymentProvider.Stripe, "cs_test_none"));
-        Assert.True((await payments.CompleteAtProviderAsync(started.Id, intent.Id)).IsSuccess);
+        Assert.True((await payments.CompleteAtProviderAsync(started.Id, intent.Id, intent.Amount)).IsSuccess);
 
         await Poll.UntilAsync(async () =>
         {

@@ -113,6 +113,47 @@ public sealed class StripeCheckoutTests : IAsyncLifetime
         Assert.Single(_shop.Stripe.Captures);
     }
 
+    [Fact]
+    public async Task A_changed_order_expires_the_first_session_at_stripe_so_only_the_new_amount_can_be_paid()
+    {
+        var (live, _) = await _shop.LiveMerchantAsync("Second Thoughts Shop");
+        var link = await _shop.LiveLinkAsync(live, maxUsages: 5, maxQuantity: 5);
+        var shopper = _shop.Shopper();
+        var (first, _) = await shopper.StartAsync(link.PublicId, new() { ["quantity"] = "1" });
+        var (again, _) = await shopper.StartAsync(link.PublicId, new() { ["quantity"] = "1" }); // the same form sent twice
+
+        var (changed, _) = await shopper.StartAsync(link.PublicId, new() { ["quantity"] = "3" }); // back, three instead
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, changed);
+        Assert.Equal("expired", _shop.Stripe.Session(StripeShopper.SessionIdOf(first!)).Status);
+        Assert.Null(_shop.Stripe.Pay(StripeShopper.SessionIdOf(first!))); // the old page can no longer be paid
+        var receipt = await shopper.ReturnAsync(shopper.AuthorizeAt(changed!));
+        Assert.Contains("Payment received", receipt.Html);
+        var capture = await Poll.UntilFoundAsync(() => _shop.Stripe.Captures.SingleOrDefault(), "the capture at Stripe");
+        Assert.Equal(9000L, capture.Amount);
+        Assert.Equal(2, _shop.Stripe.Calls.Count(c => c is { Method: "POST", Path: "/v1/checkout/sessions" }));
+    }
+
+    [Fact]
+    public async Task A_customer_who_paid_in_another_tab_and_sends_the_form_again_is_shown_the_receipt_not_a_second_session()
+    {
+        var (live, _) = await _shop.LiveMerchantAsync("Two Tabs Shop");
+        var link = await _shop.LiveLinkAsync(live, maxUsages: 5);
+        _shop.Stripe.SendsEventsOnPay = false;
+        var shopper = _shop.Shopper();
+        var (hostedPage, _) = await shopper.StartAsync(link.PublicId);
+        shopper.AuthorizeAt(hostedPage!); // paid on Stripe's page in one tab; the event and the return have not arrived
+
+        var (secondPage, answer) = await shopper.StartAsync(link.PublicId); // the pay form sent again from the other tab
+
+        Assert.Null(secondPage);
+        Assert.Matches($"^/pay/{link.PublicId}/payments/", answer.Headers.Location!.ToString());
+        Assert.Single(_shop.Stripe.Calls, c => c is { Method: "POST", Path: "/v1/checkout/sessions" });
+        var capture = await Poll.UntilFoundAsync(() => _shop.Stripe.Captures.SingleOrDefault(), "the capture at Stripe");
+        Assert.Equal(3000L, capture.Amount);
+    }
+
     private async Task<Guid> FirstPaymentAsync(Guid linkId)
     {
         await using var db = _shop.App.NewContext();

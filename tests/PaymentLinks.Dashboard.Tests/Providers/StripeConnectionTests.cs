@@ -51,6 +51,10 @@ public sealed class StripeConnectionTests : IAsyncLifetime
         Assert.DoesNotContain("sk_live_good", stored.ProtectedSecretKey); // kept encrypted
         Assert.DoesNotContain("whsec_abc", stored.ProtectedWebhookSecret);
 
+        _shop.Stripe.AddAccount("sk_live_elsewhere", "Another Business");
+        Assert.Contains("belongs to another Stripe account", await RefusalAsync(live, "sk_live_elsewhere"));
+        Assert.Equal(connected.AccountId, (await Connections.FindAsync(live))!.AccountId);
+
         Assert.True(await Connections.DisconnectAsync(live));
         Assert.Null(await Connections.FindAsync(live));
         var draft = (await _shop.App.Links.CreateAsync(live, new LinkSettings { Title = "After disconnecting", Amount = 5m, Currency = "EUR" }, publish: true));

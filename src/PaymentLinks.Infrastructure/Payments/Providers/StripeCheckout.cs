@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,11 +11,11 @@ using Stripe.Checkout;
 
 namespace PaymentLinks.Infrastructure.Payments.Providers;
 
-/// <summary>Where the customer goes to pay: Stripe's hosted page for the session, or, when Stripe could not be reached, nowhere.</summary>
-public sealed record StripeRedirect(string? Url)
-{
-    public bool ProviderAnswered => Url is not null;
-}
+/// <summary>
+/// Where the customer goes: Stripe's hosted page for the session; or, when the payment turned out to be settled already
+/// (paid in another tab), its outcome; or, when Stripe could not be reached, neither.
+/// </summary>
+public sealed record StripeRedirect(string? Url, bool Settled = false);
 
 /// <summary>
 /// A customer's payment through Stripe's hosted Checkout: our pay page has validated the order, then a Checkout
@@ -25,13 +27,16 @@ public sealed class StripeCheckout(
     IDbContextFactory<AppDbContext> contexts, StripeClients clients, StripeConnections connections, PaymentService payments,
     IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeCheckout> logger)
 {
+    private static readonly TimeSpan KeyWindow = TimeSpan.FromMinutes(5);
+
     /// <summary>Whether a link's customers pay at Stripe: every live link, and test links of a merchant who connected Stripe's test keys.</summary>
     public async Task<bool> PaysThroughStripeAsync(CheckoutView link, CancellationToken ct = default) =>
         link.Livemode || await connections.IsConnectedAsync(link.MerchantId, livemode: false, ct);
 
     /// <summary>
-    /// The hosted page for a pending payment: its current session while that is still open for the same amount, else a
-    /// new one. The idempotency key names the session it replaces, so a double-submitted form makes one session.
+    /// The hosted page for a pending payment: its current session while that is still open for the same order, else a
+    /// new one. Only one session of a payment can ever be paid: the current one is expired at Stripe before another is
+    /// made, and if the customer paid it meanwhile (in another tab) the payment is settled by it instead.
     /// </summary>
     public async Task<StripeRedirect> SendToStripeAsync(CheckoutView link, Guid paymentId, string checkoutBase, CancellationToken ct = default)
     {
@@ -41,14 +46,23 @@ public sealed class StripeCheckout(
         var sessions = new SessionService(clients.For(connection));
         try
         {
-            if (attempt.ProviderSessionId is { } current
-                && await sessions.GetAsync(current, cancellationToken: ct) is { Status: "open", AmountTotal: var total } open
-                && total == attempt.AmountMinor)
-                return new StripeRedirect(open.Url);
-            var session = await sessions.CreateAsync(SessionFor(link, attempt, checkoutBase),
-                new RequestOptions { IdempotencyKey = $"checkout_{attempt.Id:N}_{attempt.ProviderSessionId ?? "first"}" }, ct);
-            return await payments.SentToProviderAsync(attempt.Id, PaymentProvider.Stripe, session.Id, ct)
-                ? new StripeRedirect(session.Url)
+            if (attempt.ProviderSessionId is { } current)
+            {
+                var session = await sessions.GetAsync(current, cancellationToken: ct);
+                if (session.Status == "open" && session.AmountTotal == attempt.AmountMinor)
+                    return new StripeRedirect(session.Url);
+                if (session.Status == "open")
+                    session = await ExpireAsync(sessions, session, ct);
+                if (session.Status == "complete")
+                {
+                    await SettleAsync(attempt, session, ct);
+                    return new StripeRedirect(null, Settled: true);
+                }
+            }
+            var (options, key) = SessionFor(link, attempt, checkoutBase);
+            var created = await sessions.CreateAsync(options, new RequestOptions { IdempotencyKey = key }, ct);
+            return await payments.SentToProviderAsync(attempt.Id, PaymentProvider.Stripe, created.Id, ct)
+                ? new StripeRedirect(created.Url)
                 : new StripeRedirect(null);
         }
         catch (StripeException error)
@@ -89,21 +103,39 @@ public sealed class StripeCheckout(
     }
 
     /// <summary>
-    /// What a session says for the attempt it was made for: complete → the PaymentIntent is authorized and the payment
-    /// completes (or is refused by its link, and voided); expired → the attempt fails, unless a newer session replaced it.
+    /// What the attempt's current session says: complete → the PaymentIntent is authorized and the payment completes (or
+    /// is refused by its link, and voided); expired at its time → the customer let it lapse, and the attempt fails. A
+    /// session expired early was expired by us (replaced by a new one, or its link stopped taking payments), and whoever
+    /// expired it decides.
     /// </summary>
     internal async Task SettleAsync(PaymentAttempt attempt, Session session, CancellationToken ct)
     {
         if (attempt.IsFinished)
             return;
+        if (session.Id != attempt.ProviderSessionId)
+        {
+            // Sessions are replaced only once expired at Stripe, so an earlier one cannot have been paid.
+            logger.LogWarning("Stripe session {SessionId} is not the current one of payment {PaymentId}; ignored", session.Id, attempt.Id);
+            return;
+        }
         if (session is { Status: "complete", PaymentIntentId: { } intent })
-            await payments.CompleteAtProviderAsync(attempt.Id, intent, ct);
-        else if (session.Status == "expired" && session.Id == attempt.ProviderSessionId)
+            await payments.CompleteAtProviderAsync(attempt.Id, intent, session.AmountTotal ?? 0, ct);
+        else if (session.Status == "expired" && session.ExpiresAt <= clock.GetUtcNow().UtcDateTime)
             await payments.SessionEndedAsync(attempt.Id, ct);
     }
 
-    /// <summary>Stripe cancelled the PaymentIntent before we acted on it: nothing is held, so nothing is voided.</summary>
-    internal Task FailCanceledAsync(Guid paymentId, CancellationToken ct) => payments.FailAsync(paymentId, RefusalCodes.PaymentDeclined, ct);
+    /// <summary>Expires an open session; a customer who paid at that very moment wins, and the session then says so.</summary>
+    internal static async Task<Session> ExpireAsync(SessionService sessions, Session session, CancellationToken ct)
+    {
+        try
+        {
+            return await sessions.ExpireAsync(session.Id, cancellationToken: ct);
+        }
+        catch (StripeException error) when (error.HttpStatusCode == System.Net.HttpStatusCode.BadRequest)
+        {
+            return await sessions.GetAsync(session.Id, cancellationToken: ct);
+        }
+    }
 
     /// <summary>The merchant's connection for the mode, and the attempt, only if it was made on one of that merchant's links in that mode.</summary>
     internal async Task<(StripeConnection? Connection, PaymentAttempt? Attempt)> FindAsync(Guid merchantId, bool livemode, Guid paymentId, CancellationToken ct)
@@ -116,10 +148,20 @@ public sealed class StripeCheckout(
         return (connection, attempt);
     }
 
-    private SessionCreateOptions SessionFor(CheckoutView link, PaymentAttempt attempt, string checkoutBase)
+    /// <summary>
+    /// The session for the attempt's order, and its idempotency key. Both are the same whenever they are asked for again
+    /// within one <see cref="KeyWindow"/> for the same order and the same session replaced (a double-submitted form, a
+    /// retry after a crash), so Stripe answers with the one session, never an idempotency error: the expiry is counted
+    /// from the window's end, not from now.
+    /// </summary>
+    private (SessionCreateOptions Options, string Key) SessionFor(CheckoutView link, PaymentAttempt attempt, string checkoutBase)
     {
+        var window = clock.GetUtcNow().ToUnixTimeSeconds() / (long)KeyWindow.TotalSeconds;
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)KeyWindow.TotalSeconds) + options.Value.SessionLifetime;
+        var order = $"{attempt.ProviderSessionId}|{attempt.AmountMinor}|{attempt.Quantity}|{attempt.CustomerEmail}|{window}|{checkoutBase}";
+        var key = $"checkout_{attempt.Id:N}_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(order)))[..16]}";
         var metadata = new Dictionary<string, string> { [StripeMetadata.PaymentId] = attempt.Id.ToString(), [StripeMetadata.LinkId] = link.LinkId.ToString() };
-        return new SessionCreateOptions
+        return (new SessionCreateOptions
         {
             Mode = "payment",
             LineItems =
@@ -141,9 +183,9 @@ public sealed class StripeCheckout(
             CustomerEmail = attempt.CustomerEmail,
             // Stripe's page speaks the browser's language until the checkout has a language of its own to pass on.
             Locale = "auto",
-            ExpiresAt = (clock.GetUtcNow() + options.Value.SessionLifetime).UtcDateTime,
+            ExpiresAt = expiresAt.UtcDateTime,
             SuccessUrl = $"{checkoutBase}/pay/{link.PublicId}/stripe/{attempt.Id}",
             CancelUrl = $"{checkoutBase}/pay/{link.PublicId}",
-        };
+        }, key);
     }
 }

@@ -55,23 +55,25 @@ public sealed class StripeConnection
     }
 }
 
-/// <summary>One event Stripe sent, by its id: each is handled once however often Stripe sends it again.</summary>
+/// <summary>One event Stripe sent to a connection, by its id: each is handled once however often Stripe sends it again.</summary>
 public sealed class StripeEventReceipt
 {
     public const int EventIdMaxLength = 255;
 
     private StripeEventReceipt() { }
 
-    public StripeEventReceipt(string eventId, Guid merchantId, string type, DateTimeOffset now)
+    public StripeEventReceipt(Guid merchantId, bool livemode, string eventId, string type, DateTimeOffset now)
     {
-        EventId = eventId;
         MerchantId = merchantId;
+        Livemode = livemode;
+        EventId = eventId;
         Type = type;
         ReceivedAt = now;
     }
 
-    public string EventId { get; private set; } = "";
     public Guid MerchantId { get; private set; }
+    public bool Livemode { get; private set; }
+    public string EventId { get; private set; } = "";
     public string Type { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
 }

@@ -28,7 +28,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     public static readonly IReadOnlyList<string> Events =
     [
         EventTypes.CheckoutSessionCompleted, EventTypes.CheckoutSessionExpired, EventTypes.PaymentIntentCanceled,
-        EventTypes.ChargeRefunded, EventTypes.RefundUpdated,
+        EventTypes.ChargeRefunded, EventTypes.RefundCreated, EventTypes.RefundUpdated,
     ];
 
     public async Task<StripeConnectionView?> FindAsync(MerchantCaller caller, CancellationToken ct = default)
@@ -84,6 +84,10 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
             if (connection is null)
                 db.StripeConnections.Add(connection = new StripeConnection(caller.MerchantId, caller.Livemode, account.Id, name,
                     clients.Protect(secretKey), RandomNumberGenerator.GetHexString(StripeConnection.WebhookTokenLength, lowercase: true), now));
+            else if (connection.AccountId != account.Id)
+                // Its payments' PaymentIntents live in the first account: captures and refunds would fail for ever in another.
+                return Refusal.Invalid(StripeConnectFields.SecretKey,
+                    $"This key belongs to another Stripe account ({account.Id}) than the one connected ({connection.AccountId}). To change accounts, disconnect Stripe first.");
             else
                 connection.Replace(account.Id, name, clients.Protect(secretKey), now);
             await db.SaveChangesAsync(ct);

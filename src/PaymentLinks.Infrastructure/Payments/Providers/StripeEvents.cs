@@ -25,7 +25,7 @@ public enum StripeEventOutcome
 /// </summary>
 public sealed class StripeEvents(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, StripeClients clients, StripeCheckout checkout,
-    IOptions<StripeOptions> options, ILogger<StripeEvents> logger)
+    PaymentService payments, IOptions<StripeOptions> options, ILogger<StripeEvents> logger)
 {
     public async Task<StripeEventOutcome> ReceiveAsync(string webhookToken, string json, string? signature, CancellationToken ct = default)
     {
@@ -47,13 +47,13 @@ public sealed class StripeEvents(
             logger.LogWarning("A Stripe event for merchant {MerchantId} was refused: {Message}", connection.MerchantId, error.Message);
             return StripeEventOutcome.BadSignature;
         }
-        if (await AlreadyHandledAsync(stripeEvent.Id, ct))
+        if (await AlreadyHandledAsync(connection, stripeEvent.Id, ct))
             return StripeEventOutcome.Acknowledged;
         await HandleAsync(connection, stripeEvent, ct);
         await writes.RunAsync(async (db, now) =>
         {
-            if (!await db.StripeEventReceipts.AnyAsync(r => r.EventId == stripeEvent.Id, ct))
-                db.StripeEventReceipts.Add(new StripeEventReceipt(stripeEvent.Id, connection.MerchantId, stripeEvent.Type, now));
+            if (!await db.StripeEventReceipts.AnyAsync(Receipt(connection, stripeEvent.Id), ct))
+                db.StripeEventReceipts.Add(new StripeEventReceipt(connection.MerchantId, connection.Livemode, stripeEvent.Id, stripeEvent.Type, now));
             return await db.SaveChangesAsync(ct);
         }, ct);
         return StripeEventOutcome.Acknowledged;
@@ -71,22 +71,35 @@ public sealed class StripeEvents(
             case PaymentIntent intent when stripeEvent.Type == EventTypes.PaymentIntentCanceled:
                 await IntentCanceledAsync(connection, intent, ct);
                 break;
-            case Charge charge when stripeEvent.Type == EventTypes.ChargeRefunded:
-                foreach (var refund in charge.Refunds?.Data ?? [])
+            case Charge { PaymentIntentId: { } intentId } charge when stripeEvent.Type == EventTypes.ChargeRefunded:
+                // Since API version 2022-11-15 a charge no longer carries its refunds: they are asked for.
+                var refunds = charge.Refunds?.Data ?? (await new Stripe.RefundService(clients.For(connection))
+                    .ListAsync(new RefundListOptions { PaymentIntent = intentId, Limit = 100 }, cancellationToken: ct)).Data;
+                foreach (var refund in refunds)
                     await RefundReportedAsync(connection, refund, ct);
                 break;
-            case Stripe.Refund refund when stripeEvent.Type == EventTypes.RefundUpdated:
+            case Stripe.Refund refund when stripeEvent.Type is EventTypes.RefundCreated or EventTypes.RefundUpdated:
                 await RefundReportedAsync(connection, refund, ct);
                 break;
         }
     }
 
-    /// <summary>Stripe let go of an authorization we had not acted on (it lapsed, or was cancelled in Stripe's dashboard): the attempt fails.</summary>
+    /// <summary>
+    /// Stripe let go of an authorization (it lapsed after days, or was cancelled in Stripe's dashboard). A payment that
+    /// was waiting on exactly that PaymentIntent fails; one already completed cannot be captured any more, which the
+    /// log and the payment's page (the capture's last answer) say. The PaymentIntent of an expired session is cancelled
+    /// too, and changes nothing: the session's own event settles its payment.
+    /// </summary>
     private async Task IntentCanceledAsync(StripeConnection connection, PaymentIntent intent, CancellationToken ct)
     {
-        if (intent.Metadata?.GetValueOrDefault(StripeMetadata.PaymentId) is { } id && Guid.TryParse(id, out var paymentId)
-            && (await checkout.FindAsync(connection.MerchantId, connection.Livemode, paymentId, ct)).Attempt is { IsFinished: false })
-            await checkout.FailCanceledAsync(paymentId, ct);
+        if (intent.Metadata?.GetValueOrDefault(StripeMetadata.PaymentId) is not { } id || !Guid.TryParse(id, out var paymentId)
+            || (await checkout.FindAsync(connection.MerchantId, connection.Livemode, paymentId, ct)).Attempt is not { } attempt
+            || attempt.ProviderPaymentId != intent.Id)
+            return;
+        if (attempt.IsFinished)
+            logger.LogWarning("Stripe cancelled PaymentIntent {IntentId} of payment {PaymentId}, which is {Status}", intent.Id, paymentId, attempt.Status);
+        else
+            await payments.FailAsync(paymentId, Domain.Common.RefusalCodes.PaymentDeclined, ct);
     }
 
     /// <summary>
@@ -105,13 +118,13 @@ public sealed class StripeEvents(
                 mine?.Succeed(now, reported.Id);
                 return await db.SaveChangesAsync(ct);
             }
-            if (await db.Refunds.AnyAsync(r => r.ProviderRefundId == reported.Id, ct))
-                return 0;
             var paymentId = await db.PaymentAttempts
                 .Where(a => a.ProviderPaymentId == intent && a.Livemode == connection.Livemode
                             && db.PaymentLinks.Any(l => l.Id == a.LinkId && l.MerchantId == connection.MerchantId))
                 .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-            if (paymentId is null || await db.LockAttemptAsync(paymentId.Value, ct) is not { } payment)
+            // Asked with the payment locked, so two deliveries of one refund at once count it once (and its id is unique).
+            if (paymentId is null || await db.LockAttemptAsync(paymentId.Value, ct) is not { } payment
+                || await db.Refunds.AnyAsync(r => r.ProviderRefundId == reported.Id, ct))
                 return 0;
             if (payment.RefundedAtProvider(connection.MerchantId, reported.Amount, reported.Id, now) is { } refund)
                 db.Refunds.Add(refund);
@@ -119,9 +132,13 @@ public sealed class StripeEvents(
         }, ct);
     }
 
-    private async Task<bool> AlreadyHandledAsync(string eventId, CancellationToken ct)
+    /// <summary>Per connection: two merchants who connected one Stripe account each receive, and handle, its events.</summary>
+    private async Task<bool> AlreadyHandledAsync(StripeConnection connection, string eventId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.StripeEventReceipts.AnyAsync(r => r.EventId == eventId, ct);
+        return await db.StripeEventReceipts.AnyAsync(Receipt(connection, eventId), ct);
     }
+
+    private static System.Linq.Expressions.Expression<Func<StripeEventReceipt, bool>> Receipt(StripeConnection connection, string eventId) =>
+        r => r.MerchantId == connection.MerchantId && r.Livemode == connection.Livemode && r.EventId == eventId;
 }

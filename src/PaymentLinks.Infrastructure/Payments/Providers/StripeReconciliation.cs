@@ -17,7 +17,7 @@ namespace PaymentLinks.Infrastructure.Payments.Providers;
 /// finding is logged. Captures and cancels not yet confirmed are <see cref="Rails.RailWorker"/>'s: it asks until Stripe confirms.
 /// </summary>
 public sealed class StripeReconciliation(
-    IDbContextFactory<AppDbContext> contexts, StripeClients clients, StripeCheckout checkout,
+    IDbContextFactory<AppDbContext> contexts, StripeClients clients, StripeCheckout checkout, PaymentService payments,
     IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeReconciliation> logger)
     : PeriodicWork(options.Value.ReconcileInterval, clock, logger)
 {
@@ -65,24 +65,16 @@ public sealed class StripeReconciliation(
         var session = await sessions.GetAsync(attempt.ProviderSessionId, cancellationToken: ct);
         if (session.Status == "open" && link.PaymentRefusal(now) is not null)
         {
-            session = await ExpireAsync(sessions, session, ct);
-            Logger.LogInformation("Expired Stripe session {SessionId} of payment {PaymentId}: its link is {Status}", session.Id, attempt.Id, link.Status);
+            session = await StripeCheckout.ExpireAsync(sessions, session, ct);
+            if (session.Status == "expired")
+            {
+                Logger.LogInformation("Expired Stripe session {SessionId} of payment {PaymentId}: its link is {Status}", session.Id, attempt.Id, link.Status);
+                await payments.SessionEndedAsync(attempt.Id, ct);
+                return;
+            }
         }
         if (session.Status != "open")
             Logger.LogInformation("Stripe session {SessionId} of payment {PaymentId} is {Status}; settling it", session.Id, attempt.Id, session.Status);
         await checkout.SettleAsync(attempt, session, ct);
-    }
-
-    /// <summary>Expires an open session; a customer who paid at that very moment wins, and the session says so.</summary>
-    private static async Task<Session> ExpireAsync(SessionService sessions, Session session, CancellationToken ct)
-    {
-        try
-        {
-            return await sessions.ExpireAsync(session.Id, cancellationToken: ct);
-        }
-        catch (StripeException error) when (error.HttpStatusCode == System.Net.HttpStatusCode.BadRequest)
-        {
-            return await sessions.GetAsync(session.Id, cancellationToken: ct);
-        }
     }
 }

@@ -18,8 +18,8 @@ internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
         refund.Property(r => r.ActorKind).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength * 2);
         refund.Property(r => r.ActorId).HasMaxLength(Refund.ActorMaxLength);
         refund.Property(r => r.ProviderRefundId).HasMaxLength(PaymentAttempt.ProviderIdMaxLength);
-        // A provider reports each refund once per event it sends, and events come again: its id finds ours.
-        refund.HasIndex(r => r.ProviderRefundId);
+        // A provider reports each refund once per event it sends, and events come again: its id finds ours, and is never recorded twice.
+        refund.HasIndex(r => r.ProviderRefundId).IsUnique();
         refund.Ignore(r => r.Amount);
         refund.HasOne<PaymentAttempt>().WithMany().HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Cascade);
         refund.HasIndex(r => new { r.PaymentId, r.CreatedAt });

@@ -23,7 +23,7 @@ internal sealed class StripeEventReceiptConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<StripeEventReceipt> receipt)
     {
-        receipt.HasKey(r => r.EventId);
+        receipt.HasKey(r => new { r.MerchantId, r.Livemode, r.EventId });
         receipt.Property(r => r.EventId).HasMaxLength(StripeEventReceipt.EventIdMaxLength);
         receipt.Property(r => r.Type).HasMaxLength(StripeEventReceipt.EventIdMaxLength);
         receipt.HasIndex(r => r.ReceivedAt);

@@ -539,7 +539,8 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderRefundId");
+                    b.HasIndex("ProviderRefundId")
+                        .IsUnique();
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -801,11 +802,14 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
-                    b.Property<string>("EventId")
-                        .HasMaxLength(255)
+                    b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MerchantId")
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -816,9 +820,7 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("EventId");
-
-                    b.HasIndex("MerchantId");
+                    b.HasKey("MerchantId", "Livemode", "EventId");
 
                     b.HasIndex("ReceivedAt");
 

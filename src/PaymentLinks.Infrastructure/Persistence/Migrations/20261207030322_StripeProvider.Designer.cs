@@ -12,7 +12,7 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207022021_StripeProvider")]
+    [Migration("20261207030322_StripeProvider")]
     partial class StripeProvider
     {
         /// <inheritdoc />
@@ -542,7 +542,8 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderRefundId");
+                    b.HasIndex("ProviderRefundId")
+                        .IsUnique();
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -804,11 +805,14 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
-                    b.Property<string>("EventId")
-                        .HasMaxLength(255)
+                    b.Property<Guid>("MerchantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MerchantId")
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -819,9 +823,7 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("EventId");
-
-                    b.HasIndex("MerchantId");
+                    b.HasKey("MerchantId", "Livemode", "EventId");
 
                     b.HasIndex("ReceivedAt");
 

@@ -86,14 +86,15 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                 name: "StripeEventReceipts",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     MerchantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Livemode = table.Column<bool>(type: "boolean", nullable: false),
+                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Type = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StripeEventReceipts", x => x.EventId);
+                    table.PrimaryKey("PK_StripeEventReceipts", x => new { x.MerchantId, x.Livemode, x.EventId });
                     table.ForeignKey(
                         name: "FK_StripeEventReceipts_Merchants_MerchantId",
                         column: x => x.MerchantId,
@@ -105,7 +106,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Refunds_ProviderRefundId",
                 table: "Refunds",
-                column: "ProviderRefundId");
+                column: "ProviderRefundId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_ProviderPaymentId",
@@ -117,11 +119,6 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                 table: "StripeConnections",
                 column: "WebhookToken",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StripeEventReceipts_MerchantId",
-                table: "StripeEventReceipts",
-                column: "MerchantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StripeEventReceipts_ReceivedAt",

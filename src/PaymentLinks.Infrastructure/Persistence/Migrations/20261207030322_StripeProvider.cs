@@ -86,14 +86,15 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                 name: "StripeEventReceipts",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     MerchantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Livemode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_StripeEventReceipts", x => x.EventId);
+                    table.PrimaryKey("PK_StripeEventReceipts", x => new { x.MerchantId, x.Livemode, x.EventId });
                     table.ForeignKey(
                         name: "FK_StripeEventReceipts_Merchants_MerchantId",
                         column: x => x.MerchantId,
@@ -105,7 +106,8 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Refunds_ProviderRefundId",
                 table: "Refunds",
-                column: "ProviderRefundId");
+                column: "ProviderRefundId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_ProviderPaymentId",
@@ -117,11 +119,6 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                 table: "StripeConnections",
                 column: "WebhookToken",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StripeEventReceipts_MerchantId",
-                table: "StripeEventReceipts",
-                column: "MerchantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StripeEventReceipts_ReceivedAt",

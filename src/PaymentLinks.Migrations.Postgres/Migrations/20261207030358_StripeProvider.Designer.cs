@@ -13,7 +13,7 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207022112_StripeProvider")]
+    [Migration("20261207030358_StripeProvider")]
     partial class StripeProvider
     {
         /// <inheritdoc />
@@ -555,7 +555,8 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProviderRefundId");
+                    b.HasIndex("ProviderRefundId")
+                        .IsUnique();
 
                     b.HasIndex("PaymentId", "CreatedAt");
 
@@ -819,12 +820,15 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.Payments.Providers.StripeEventReceipt", b =>
                 {
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Livemode")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("EventId")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
-
-                    b.Property<Guid>("MerchantId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
@@ -834,9 +838,7 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
-                    b.HasKey("EventId");
-
-                    b.HasIndex("MerchantId");
+                    b.HasKey("MerchantId", "Livemode", "EventId");
 
                     b.HasIndex("ReceivedAt");
 
