@@ -24,6 +24,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
     private readonly List<Task> _eventsInFlight = [];
     private int _failuresLeft;
     private int _failWith;
+    private string? _loseAnswerTo;
 
     /// <summary>Guards every account's objects: the fake answers one request at a time, as far as its state goes.</summary>
     private readonly Lock _state = new();
@@ -76,6 +77,17 @@ public sealed partial class FakeStripe : IAsyncDisposable
     {
         Volatile.Write(ref _failWith, status);
         Volatile.Write(ref _failuresLeft, count);
+    }
+
+    /// <summary>The next call to <paramref name="path"/> is carried out, but its answer is lost on the way back (the client sees a 500), as a dropped connection does.</summary>
+    public void LoseNextAnswerTo(string method, string path) => Volatile.Write(ref _loseAnswerTo, $"{method} {path}");
+
+    /// <summary>Stripe keeps idempotency keys for 24 hours: after that, a key sent again is a new request.</summary>
+    public void ForgetIdempotencyKeys()
+    {
+        lock (_state)
+            foreach (var account in _accountsByKey.Values.Distinct())
+                account.IdempotentAnswers.Clear();
     }
 
     public IEnumerable<FakeMovement> Captures => Movements.Where(m => m.Kind == "capture");

@@ -66,6 +66,8 @@ public sealed partial class FakeStripe
                     answer = handle(account, form);
                     if (cacheKey is not null && answer.Status < 500)
                         account.IdempotentAnswers[cacheKey] = (answer.Status, answer.Body, parameters);
+                    if (Interlocked.CompareExchange(ref _loseAnswerTo, null, $"{http.Request.Method} {http.Request.Path}") == $"{http.Request.Method} {http.Request.Path}")
+                        answer = Error(500, "api_error", null, "The answer was lost on the way (injected by the test).");
                 }
             }
         Calls.Enqueue(new FakeCall(http.Request.Method, http.Request.Path, idempotencyKey, answer.Status));

@@ -118,6 +118,39 @@ public sealed class StripeWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refund_whose_answer_was_lost_and_retried_after_stripe_forgot_its_key_is_made_once()
+    {
+        var (live, _) = await _shop.LiveMerchantAsync("Lost Answers Lamps");
+        var link = await _shop.LiveLinkAsync(live, maxUsages: 5);
+        var (paymentId, _) = await _shop.PaidAsync(link);
+        await Poll.UntilFoundAsync(() => _shop.Stripe.Captures.SingleOrDefault(), "the capture at Stripe");
+        var refunds = _shop.App.Services.GetRequiredService<PaymentLinks.Infrastructure.Payments.RefundService>();
+        _shop.Stripe.LoseNextAnswerTo("POST", "/v1/refunds"); // Stripe refunds, and the worker hears 500: it asks again
+        Assert.True((await refunds.RefundAsync(live, paymentId, 10m, RefundReason.RequestedByCustomer)).IsSuccess);
+        await Poll.UntilFoundAsync(() => _shop.Stripe.Refunds.SingleOrDefault(), "the refund made at Stripe");
+        await Poll.UntilAsync(async () =>
+        {
+            await using var db = _shop.App.NewContext();
+            return await db.Refunds.AnyAsync(r => r.PaymentId == paymentId && r.Status == RefundStatus.Succeeded);
+        }, "the refund confirmed");
+
+        // Whatever the worker is told later, and however late (Stripe's key long forgotten), the refund stays one.
+        _shop.Stripe.ForgetIdempotencyKeys();
+        await using (var db = _shop.App.NewContext())
+        {
+            var operation = await db.RailOperations.SingleAsync(o => o.PaymentId == paymentId && o.Action == RailAction.Refund);
+            await db.RailOperations.Where(o => o.Id == operation.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, RailOperationStatus.Pending).SetProperty(o => o.NextAttemptAt, DateTimeOffset.UtcNow));
+        }
+        await Poll.UntilAsync(async () =>
+        {
+            await using var db = _shop.App.NewContext();
+            return await db.RailOperations.AnyAsync(o => o.PaymentId == paymentId && o.Action == RailAction.Refund && o.Status == RailOperationStatus.Succeeded);
+        }, "the retried refund confirmed again");
+        Assert.Single(_shop.Stripe.Refunds);
+    }
+
+    [Fact]
     public async Task A_session_the_customer_abandons_fails_the_payment_when_stripe_expires_it_and_unknown_events_are_acknowledged()
     {
         var (live, account) = await _shop.LiveMerchantAsync("Abandoned Carts");

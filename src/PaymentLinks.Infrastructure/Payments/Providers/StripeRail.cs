@@ -34,12 +34,7 @@ public sealed class StripeRail(IDbContextFactory<AppDbContext> contexts, StripeC
                 RailAction.Capture => Captured(await new PaymentIntentService(client).CaptureAsync(paymentIntent,
                     new PaymentIntentCaptureOptions { AmountToCapture = call.AmountMinor }, request, ct)),
                 RailAction.Void => Cancelled(await new PaymentIntentService(client).CancelAsync(paymentIntent, new PaymentIntentCancelOptions(), request, ct)),
-                _ => Refunded(await new Stripe.RefundService(client).CreateAsync(new RefundCreateOptions
-                {
-                    PaymentIntent = paymentIntent,
-                    Amount = call.AmountMinor,
-                    Metadata = new() { [StripeMetadata.PaymentId] = call.PaymentId.ToString(), [StripeMetadata.RefundId] = call.RefundId.ToString()! },
-                }, request, ct)),
+                _ => Refunded(await RefundAsync(new Stripe.RefundService(client), paymentIntent, call, request, ct)),
             };
         }
         catch (StripeException error) when (error.StripeError?.Code == "payment_intent_unexpected_state")
@@ -53,6 +48,23 @@ public sealed class StripeRail(IDbContextFactory<AppDbContext> contexts, StripeC
                 await connections.MarkKeyRefusedAsync(call.MerchantId, call.Livemode, $"Stripe refused the key: {error.Message}", ct);
             return RailAnswer.NotDone($"Stripe answered {(int)error.HttpStatusCode}: {error.Message}");
         }
+    }
+
+    /// <summary>
+    /// Ours if Stripe already has it (its metadata names our refund), else a new one. Stripe keeps an idempotency key for
+    /// 24 hours only, and a refund may be retried for longer: looking first keeps a late retry from refunding twice.
+    /// </summary>
+    private static async Task<Stripe.Refund> RefundAsync(Stripe.RefundService refunds, string paymentIntent, RailCall call, RequestOptions request, CancellationToken ct)
+    {
+        var refundId = call.RefundId.ToString()!;
+        var made = await refunds.ListAsync(new RefundListOptions { PaymentIntent = paymentIntent, Limit = 100 }, cancellationToken: ct);
+        return made.Data.FirstOrDefault(r => r.Metadata?.GetValueOrDefault(StripeMetadata.RefundId) == refundId)
+            ?? await refunds.CreateAsync(new RefundCreateOptions
+            {
+                PaymentIntent = paymentIntent,
+                Amount = call.AmountMinor,
+                Metadata = new() { [StripeMetadata.PaymentId] = call.PaymentId.ToString(), [StripeMetadata.RefundId] = refundId },
+            }, request, ct);
     }
 
     private static RailAnswer Captured(PaymentIntent intent) =>
