@@ -47,7 +47,8 @@ for trx in "$results"/*.trx; do
     counters=$(grep -o '<Counters [^>]*>' "$trx")
     passed=$((passed + $(counter passed "$counters")))
     failed=$((failed + $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
-    skipped=$((skipped + $(counter notExecuted "$counters")))
+    # A skipped test is counted in total but not as executed (xUnit leaves notExecuted at 0).
+    skipped=$((skipped + $(counter total "$counters") - $(counter executed "$counters")))
 done
 
 # Each test project (not the helpers, such as the Stripe fake) leaves one result file per pass; fewer means a project's results went missing.
@@ -63,8 +64,10 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1
     echo "dotnet test exited with $status (build or test-host failure)" >&2
 fi
-# The only tests ever skipped are the real-Stripe suite's, which run against Stripe's test mode when given its key.
-why_skipped=""
-[ "$skipped" -eq 0 ] || [ -n "${STRIPE_TEST_SECRET_KEY:-}" ] || why_skipped=" (the real-Stripe suite: set STRIPE_TEST_SECRET_KEY to run it)"
-echo "$passed passed, $failed failed, $skipped skipped$why_skipped"
+# The only tests ever skipped are the real-Stripe suite's, which run against Stripe's test mode when given its key. Said
+# just above the last line, which CI reads and which keeps its exact form.
+if [ "$skipped" -gt 0 ] && [ -z "${STRIPE_TEST_SECRET_KEY:-}" ]; then
+    echo "$skipped skipped: the real-Stripe suite (set STRIPE_TEST_SECRET_KEY to an sk_test_ key to run it)"
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
