@@ -68,11 +68,10 @@ public sealed class StripeCheckout(
         catch (StripeException error)
         {
             logger.LogWarning("Stripe refused a Checkout Session for payment {PaymentId}: {Status} {Message}", paymentId, error.HttpStatusCode, error.Message);
-            if (StripeClients.RefusesKey(error))
-                await connections.MarkKeyRefusedAsync(link.MerchantId, link.Livemode, $"Stripe refused the key: {error.Message}", ct);
+            await connections.NoteRefusalAsync(link.MerchantId, link.Livemode, error, ct);
             return new StripeRedirect(null);
         }
-        catch (Exception error) when (error is HttpRequestException || (error is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception error) when (StripeClients.Unreachable(error, ct))
         {
             logger.LogWarning("Stripe did not answer for payment {PaymentId}: {Message}", paymentId, error.Message);
             return new StripeRedirect(null);
@@ -95,7 +94,7 @@ public sealed class StripeCheckout(
             await SettleAsync(attempt, session, ct);
             return true;
         }
-        catch (Exception error) when (error is StripeException or HttpRequestException || (error is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception error) when (error is StripeException || StripeClients.Unreachable(error, ct))
         {
             logger.LogWarning("Stripe could not be asked about payment {PaymentId}: {Message}", paymentId, error.Message);
             return false;
@@ -141,7 +140,7 @@ public sealed class StripeCheckout(
     internal async Task<(StripeConnection? Connection, PaymentAttempt? Attempt)> FindAsync(Guid merchantId, bool livemode, Guid paymentId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var connection = await db.StripeConnections.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Livemode == livemode, ct);
+        var connection = await db.StripeConnections.AsNoTracking().Of(merchantId, livemode).FirstOrDefaultAsync(ct);
         var attempt = await db.PaymentAttempts.AsNoTracking()
             .Where(a => a.Id == paymentId && a.Livemode == livemode && db.PaymentLinks.Any(l => l.Id == a.LinkId && l.MerchantId == merchantId))
             .FirstOrDefaultAsync(ct);

@@ -24,7 +24,7 @@ public sealed class StripeClients(IOptions<StripeOptions> options, IDataProtecti
 
     public string Protect(string secret) => _protector.Protect(secret);
 
-    /// <summary>Whether Stripe's answer means the key itself is refused (wrong, revoked, lacking a permission), not a passing fault.</summary>
-    public static bool RefusesKey(StripeException error) =>
-        error.HttpStatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden;
+    /// <summary>Whether the call never got Stripe's answer (the network, or the client's timeout), as opposed to our own cancellation.</summary>
+    public static bool Unreachable(Exception error, CancellationToken ct) =>
+        error is HttpRequestException || (error is TaskCanceledException && !ct.IsCancellationRequested);
 }

@@ -55,6 +55,13 @@ public sealed class StripeConnection
     }
 }
 
+public static class StripeConnectionQueries
+{
+    /// <summary>The merchant's connection for the mode (at most one).</summary>
+    public static IQueryable<StripeConnection> Of(this IQueryable<StripeConnection> connections, Guid merchantId, bool livemode) =>
+        connections.Where(c => c.MerchantId == merchantId && c.Livemode == livemode);
+}
+
 /// <summary>One event Stripe sent to a connection, by its id: each is handled once however often Stripe sends it again.</summary>
 public sealed class StripeEventReceipt
 {

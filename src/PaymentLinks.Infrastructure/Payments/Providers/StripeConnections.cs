@@ -34,8 +34,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     public async Task<StripeConnectionView?> FindAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var connection = await db.StripeConnections.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+        var connection = await db.StripeConnections.AsNoTracking().Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
         return connection is null ? null : View(connection);
     }
 
@@ -46,8 +45,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     public async Task<bool> IsConnectedAsync(Guid merchantId, bool livemode, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.StripeConnections.AnyAsync(c => c.MerchantId == merchantId && c.Livemode == livemode && c.KeyProblem == null
-                                                       && c.ProtectedWebhookSecret != "", ct);
+        return await db.StripeConnections.Of(merchantId, livemode).AnyAsync(c => c.KeyProblem == null && c.ProtectedWebhookSecret != "", ct);
     }
 
     /// <summary>
@@ -73,13 +71,13 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         {
             return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(error.HttpStatusCode));
         }
-        catch (Exception error) when (error is HttpRequestException || (error is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception error) when (StripeClients.Unreachable(error, ct))
         {
             return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(null));
         }
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
-            var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+            var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             var name = account.BusinessProfile?.Name ?? account.Settings?.Dashboard?.DisplayName ?? account.Email;
             if (connection is null)
                 db.StripeConnections.Add(connection = new StripeConnection(caller.MerchantId, caller.Livemode, account.Id, name,
@@ -104,7 +102,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
                 "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.");
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, _) =>
         {
-            var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode, ct);
+            var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             if (connection is null)
                 return Refusal.Invalid(StripeConnectFields.WebhookSecret, "Connect a key first: the signing secret belongs to the connection.");
             connection.SignEventsWith(clients.Protect(webhookSecret));
@@ -118,15 +116,23 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     /// connected again; live links stay as they are but cannot be published or enabled while nothing is connected.
     /// </summary>
     public Task<bool> DisconnectAsync(MerchantCaller caller, CancellationToken ct = default) => writes.RunAsync(async (db, _) =>
-        await db.StripeConnections.Where(c => c.MerchantId == caller.MerchantId && c.Livemode == caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
+        await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
 
-    /// <summary>Stripe refused the key in a call made for the merchant: the settings page says why, and publishing waits for a new key.</summary>
-    public Task MarkKeyRefusedAsync(Guid merchantId, bool livemode, string problem, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
+    /// <summary>
+    /// Stripe refused a call made for the merchant. When the refusal is of the key itself (wrong, revoked, lacking a
+    /// permission), not a passing fault, the settings page says why, and publishing waits for a new key.
+    /// </summary>
+    public async Task NoteRefusalAsync(Guid merchantId, bool livemode, StripeException error, CancellationToken ct = default)
     {
-        var connection = await db.StripeConnections.FirstOrDefaultAsync(c => c.MerchantId == merchantId && c.Livemode == livemode, ct);
-        connection?.KeyRefused(problem, now);
-        return await db.SaveChangesAsync(ct);
-    }, ct);
+        if (error.HttpStatusCode is not (System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden))
+            return;
+        await writes.RunAsync(async (db, now) =>
+        {
+            var connection = await db.StripeConnections.Of(merchantId, livemode).FirstOrDefaultAsync(ct);
+            connection?.KeyRefused($"Stripe refused the key: {error.Message}", now);
+            return await db.SaveChangesAsync(ct);
+        }, ct);
+    }
 
     private static string KeyCheckMessage(System.Net.HttpStatusCode? status) => status switch
     {

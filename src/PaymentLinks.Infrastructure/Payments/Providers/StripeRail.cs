@@ -18,7 +18,7 @@ public sealed class StripeRail(IDbContextFactory<AppDbContext> contexts, StripeC
         string? paymentIntent;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            connection = await db.StripeConnections.AsNoTracking().FirstOrDefaultAsync(c => c.MerchantId == call.MerchantId && c.Livemode == call.Livemode, ct);
+            connection = await db.StripeConnections.AsNoTracking().Of(call.MerchantId, call.Livemode).FirstOrDefaultAsync(ct);
             paymentIntent = await db.PaymentAttempts.Where(a => a.Id == call.PaymentId).Select(a => a.ProviderPaymentId).FirstOrDefaultAsync(ct);
         }
         if (connection is null)
@@ -44,8 +44,7 @@ public sealed class StripeRail(IDbContextFactory<AppDbContext> contexts, StripeC
         }
         catch (StripeException error)
         {
-            if (StripeClients.RefusesKey(error))
-                await connections.MarkKeyRefusedAsync(call.MerchantId, call.Livemode, $"Stripe refused the key: {error.Message}", ct);
+            await connections.NoteRefusalAsync(call.MerchantId, call.Livemode, error, ct);
             return RailAnswer.NotDone($"Stripe answered {(int)error.HttpStatusCode}: {error.Message}");
         }
     }
