@@ -40,14 +40,23 @@ public sealed class StripeShop : IAsyncDisposable
     public async Task<(MerchantCaller Live, FakeAccount Account)> LiveMerchantAsync(string name)
     {
         var merchant = await App.NewMerchantAsync(name) with { Livemode = true };
+        return (merchant, await ConnectAsync(Stripe, App.Services, merchant, Address, name));
+    }
+
+    /// <summary>
+    /// Connects <paramref name="live"/> to a new account of <paramref name="stripe"/> through the app's own service, and
+    /// points the account's events at the app listening on <paramref name="app"/>.
+    /// </summary>
+    public static async Task<FakeAccount> ConnectAsync(FakeStripe stripe, IServiceProvider services, MerchantCaller live, Uri app, string name)
+    {
         var key = "sk_live_" + Guid.NewGuid().ToString("N");
-        var account = Stripe.AddAccount(key, name);
-        var connections = App.Services.GetRequiredService<StripeConnections>();
-        var connection = (await connections.ConnectAsync(merchant, key)).Value;
+        var account = stripe.AddAccount(key, name);
+        var connections = services.GetRequiredService<StripeConnections>();
+        var connection = (await connections.ConnectAsync(live, key)).Value;
         account.WebhookSecret = "whsec_" + Guid.NewGuid().ToString("N");
-        Assert.True((await connections.SetWebhookSecretAsync(merchant, account.WebhookSecret)).IsSuccess);
-        account.WebhookUrl = new Uri(Address, StripeWebhookEndpoints.PathPrefix + connection.WebhookToken).ToString();
-        return (merchant, account);
+        Assert.True((await connections.SetWebhookSecretAsync(live, account.WebhookSecret)).IsSuccess);
+        account.WebhookUrl = new Uri(app, StripeWebhookEndpoints.PathPrefix + connection.WebhookToken).ToString();
+        return account;
     }
 
     /// <summary>A published live link of 30 EUR a unit; up to five units when <paramref name="maxQuantity"/> says so.</summary>
@@ -74,8 +83,7 @@ public sealed class StripeShop : IAsyncDisposable
     }
 
     /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the real port.</summary>
-    public StripeShopper Shopper() =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address }, Stripe);
+    public StripeShopper Shopper() => StripeShopper.At(Address, Stripe);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,10 @@ public sealed partial class StripeShopper(HttpClient app, FakeStripe stripe)
 {
     private readonly Http.CheckoutCustomer _customer = new(app);
 
+    /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the app at <paramref name="address"/>.</summary>
+    public static StripeShopper At(Uri address, FakeStripe stripe) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, stripe);
+
     /// <summary>Posts our pay page; the address it sends the customer to (the fake's hosted page), or null with the page it showed instead.</summary>
     public async Task<(string? HostedPage, HttpResponseMessage Answer)> StartAsync(string publicId, Dictionary<string, string>? answers = null)
     {

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Tests.Providers;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
-using PaymentLinks.Infrastructure.Payments.Providers;
 using PaymentLinks.Infrastructure.Payments.Rails;
 using PaymentLinks.StripeFake;
 using PaymentLinks.Tests.Shared;
@@ -29,13 +26,12 @@ public sealed class StripeCrashTests : AppProcessTest
     public async Task A_server_killed_after_counting_and_before_capturing_captures_and_cancels_each_payment_once_on_restart()
     {
         var live = await Harness.NewMerchantAsync("Crashing Cymbals") with { Livemode = true };
-        await ConnectAsync(live);
+        await StripeShop.ConnectAsync(_stripe, Harness.Services, live, App.BaseAddress, "Crashing Cymbals");
         var link = (await Harness.Links.CreateAsync(live, new LinkSettings { Title = "Cymbal", Amount = 40m, Currency = "EUR", MaxUsages = 2 }, publish: true)).Value;
         var hostedPages = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var shopper = new StripeShopper(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = App.BaseAddress }, _stripe);
-            hostedPages.Add((await shopper.StartAsync(link.PublicId)).HostedPage!);
+            hostedPages.Add((await StripeShopper.At(App.BaseAddress, _stripe).StartAsync(link.PublicId)).HostedPage!);
         }
         _stripe.FailNext(int.MaxValue / 2); // from here Stripe's API answers 503: no capture or cancel gets through
 
@@ -66,17 +62,6 @@ public sealed class StripeCrashTests : AppProcessTest
         Assert.Equal(3, _stripe.Movements.Select(m => m.PaymentIntent).Distinct().Count());
         Assert.All(_stripe.Captures, c => Assert.Contains(payments, p => c.IdempotencyKey == $"capture_{p.Id:N}" && p.ProviderPaymentId == c.PaymentIntent));
         Assert.Equal(2, (await done.PaymentLinks.AsNoTracking().SingleAsync(l => l.Id == link.Id)).Usages);
-    }
-
-    private async Task ConnectAsync(PaymentLinks.Infrastructure.Links.MerchantCaller live)
-    {
-        var key = "sk_live_" + Guid.NewGuid().ToString("N");
-        var account = _stripe.AddAccount(key, "Crashing Cymbals");
-        var connections = Harness.Services.GetRequiredService<StripeConnections>();
-        var connection = (await connections.ConnectAsync(live, key)).Value;
-        account.WebhookSecret = "whsec_" + Guid.NewGuid().ToString("N");
-        await connections.SetWebhookSecretAsync(live, account.WebhookSecret);
-        account.WebhookUrl = new Uri(App.BaseAddress, StripeWebhookEndpoints.PathPrefix.TrimStart('/') + connection.WebhookToken).ToString();
     }
 
     public override async Task DisposeAsync()
