@@ -18,9 +18,16 @@ if [ -z "${PAYMENTLINKS_TEST_POSTGRES:-}" ] && PAYMENTLINKS_TEST_POSTGRES=$(scri
     export PAYMENTLINKS_TEST_POSTGRES
     started_postgres=1
 fi
+# A real SMTP server for the mail tests (scripts/smtp4dev.sh) unless one is named; stopped at the end if started here.
+started_smtp=""
+if [ -z "${PAYMENTLINKS_TEST_SMTP:-}" ] && smtp=$(scripts/smtp4dev.sh start); then
+    eval "$smtp"
+    started_smtp=1
+fi
 cleanup() {
     rm -rf "$results"
     [ -z "$started_postgres" ] || scripts/postgres.sh stop
+    [ -z "$started_smtp" ] || scripts/smtp4dev.sh stop
 }
 trap cleanup EXIT
 

@@ -9,8 +9,10 @@ using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Demo;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Mail;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Persistence;
 using MudBlazor.Services;
 
@@ -72,7 +74,7 @@ public static class DashboardSetup
         services.Configure<SessionRevalidationOptions>(builder.Configuration.GetSection(SessionRevalidationOptions.Section));
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddSingleton<FailedSignIns>();
-        services.AddSingleton<IEmailSender<ApplicationUser>, LogEmailSender>(); // a real mail sender goes here
+        services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<AccountMailer>());
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();
@@ -117,6 +119,7 @@ public static class DashboardSetup
         app.MapCheckout();
         app.MapStripeWebhooks();
         app.MapBrand();
+        app.MapUnsubscribe();
         app.MapPaymentExport();
         app.MapPaymentLinksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

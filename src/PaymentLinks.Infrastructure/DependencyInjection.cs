@@ -88,6 +88,19 @@ public static class DependencyInjection
         services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(provider => Webhooks.WebhookDispatcher.CreateHandler(provider.GetRequiredService<Webhooks.WebhookTargets>()));
         services.AddHostedService<Webhooks.WebhookDispatcher>();
+        services.AddOptions<Mail.EmailOptions>().Bind(configuration.GetSection(Mail.EmailOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Mail.EmailOptions>, Mail.EmailOptionsValidation>();
+        services.AddSingleton<Mail.IMailTransport, Mail.ConfiguredMailTransport>();
+        services.AddSingleton<Mail.MailRenderer>();
+        services.AddSingleton<Mail.MailComposer>();
+        services.AddSingleton<Mail.MailUnsubscribe>();
+        services.AddSingleton<Mail.MailFanOut>();
+        services.AddSingleton<Mail.AccountMailer>();
+        services.AddSingleton<Mail.MailLog>();
+        services.AddSingleton<Mail.NotificationChoices>();
+        services.AddSingleton<Mail.MailWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<Mail.MailWorker>());
+        services.AddHostedService<Mail.MailWatch>();
         services.AddOptions<LinkOptions>()
             .Bind(configuration.GetSection(LinkOptions.Section))
             .ValidateOnStart();

@@ -42,6 +42,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Stripe's protocol on loopback: the app's <c>Stripe:ApiBase</c>, and the hosted page live links send customers to.</summary>
     public PaymentLinks.StripeFake.FakeStripe Stripe { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The run's SMTP server, where the app's mail goes.</summary>
+    public MailServer Mail { get; private set; } = default!;
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>What the app logged, as a developer would read it in the console.</summary>
@@ -53,6 +56,7 @@ public sealed class AppFixture : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is missing at {ChromiumPath}. Install Debian's build: apt-get update && apt-get install -y chromium");
 
+        Mail = MailServer.FromEnvironment();
         Stripe = await PaymentLinks.StripeFake.FakeStripe.StartAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
@@ -63,6 +67,9 @@ public sealed class AppFixture : IAsyncLifetime
             host.UseSetting("DemoData:Enabled", "false");
             host.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
             host.UseSetting("Sessions:RevalidationInterval", "00:00:01"); // a minute in production; tests wait seconds
+            // Mail goes to the run's SMTP server (./test.sh starts one); the mail tests read it there.
+            foreach (var (key, value) in Mail.Settings)
+                host.UseSetting(key, value);
             foreach (var (key, value) in GenerousRateLimits.Settings)
                 host.UseSetting(key, value);
             // These tests make expiry happen on purpose (a customer's visit, a refused enable on a stale page);

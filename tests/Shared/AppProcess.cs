@@ -47,6 +47,10 @@ public sealed class AppProcess : IAsyncDisposable
                 // A killed instance's claim on a capture or void runs out in seconds here, not a minute.
                 ["Rails__Lease"] = "00:00:05",
                 ["Rails__RetryBaseDelay"] = "00:00:01",
+                // The same for a message being sent; mail a test does not read goes to files, never into the repository.
+                ["Email__Lease"] = "00:00:05",
+                ["Email__PollInterval"] = "00:00:00.200",
+                ["Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "paymentlinks-test-mail"),
             },
         };
         foreach (var (key, value) in GenerousRateLimits.Settings.Concat(_database.Settings).Concat(_settings))

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure;
@@ -22,6 +24,9 @@ public sealed class ServiceHarness : IAsyncLifetime
     private readonly ServiceProvider _services;
     private readonly TestDatabase? _ownDatabase;
 
+    // Where the mail pickup folder goes when a test sends no mail to a server.
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("paymentlinks-harness-").FullName;
+
     public ServiceHarness(
         TimeProvider? clock = null, TimeSpan? sweeperInterval = null, IDictionary<string, string?>? settings = null,
         string? startFrom = null, TestDatabase? database = null)
@@ -38,6 +43,7 @@ public sealed class ServiceHarness : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(Clock);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = _contentRoot });
         services.AddPaymentLinksInfrastructure(configuration);
         _services = services.BuildServiceProvider();
     }
@@ -83,5 +89,8 @@ public sealed class ServiceHarness : IAsyncLifetime
     {
         await _services.DisposeAsync();
         _ownDatabase?.Dispose();
+        Directory.Delete(_contentRoot, recursive: true);
     }
+
+    public string ContentRoot => _contentRoot;
 }

@@ -8,6 +8,7 @@ using PaymentLinks.Infrastructure.Branding;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
+using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Demo;
@@ -46,6 +47,7 @@ public sealed class DemoData(
         await branding.SetAccentAsync(user.MerchantId, DemoBrand.Accent);
         await branding.SetLogoAsync(user.MerchantId, DemoBrand.Logo);
         await SeedLinksAsync(caller);
+        await HoldBackMailAsync(user.MerchantId);
         logger.LogInformation("Seeded demo merchant {Email} with links in every state", demo.Email);
     }
 
@@ -129,6 +131,19 @@ public sealed class DemoData(
             await db.PaymentAttempts.Where(a => a.Id == ids[i])
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedAt, at).SetProperty(a => a.FinishedAt, at.AddMinutes(2)));
         }
+    }
+
+    /// <summary>
+    /// The demo's made-up customers paid a month ago, as far as the charts know: their receipts and the merchant's
+    /// notices are recorded as not sent rather than mailed today. A demo link paid from here on mails as any would.
+    /// </summary>
+    private async Task HoldBackMailAsync(Guid merchantId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var seeded = await db.OutgoingMail.Where(m => m.MerchantId == merchantId && m.Status != MailStatus.Sent).ToListAsync();
+        foreach (var mail in seeded)
+            mail.Skip("Demo data: made-up customers, not sent");
+        await db.SaveChangesAsync();
     }
 
     private async Task<LinkView> Create(MerchantCaller caller, LinkSettings settings, bool publish) =>

@@ -12,7 +12,7 @@ namespace PaymentLinks.Domain.Payments;
 /// </summary>
 public sealed record Order(int Quantity, long AmountMinor, string? Email, string? Name, string? Phone, IReadOnlyList<FieldAnswer> Answers)
 {
-    public const int EmailMaxLength = 254;
+    public const int EmailMaxLength = EmailAddresses.MaxLength;
     public const int NameMaxLength = 100;
     public const int PhoneMaxLength = 32;
     public const int AnswerMaxLength = 200;
@@ -96,13 +96,8 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         _ => TextRules.Problem(value, what),
     };
 
-    private static string? EmailProblem(string email)
-    {
-        var at = email.IndexOf('@');
-        var valid = at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) is var dot && dot > at + 1 && dot < email.Length - 1
-            && !email.Any(char.IsWhiteSpace);
-        return valid ? null : "Enter an email address such as name@example.com.";
-    }
+    private static string? EmailProblem(string email) =>
+        EmailAddresses.IsValid(email) ? null : "Enter an email address such as name@example.com.";
 
     private static string? PhoneProblem(string phone)
     {

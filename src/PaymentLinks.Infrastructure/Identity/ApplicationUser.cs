@@ -15,4 +15,10 @@ public sealed class ApplicationUser : IdentityUser
     /// merchant's first link can be paid at once through the sandbox bank.
     /// </summary>
     public bool ViewsLiveMode { get; set; }
+
+    /// <summary>Which notifications this person gets by email; each mail carries a one-click way to turn its kind off.</summary>
+    public bool MailsNewPayments { get; set; } = true;
+    public bool MailsLinkUsedUp { get; set; } = true;
+    public bool MailsLinkExpiring { get; set; } = true;
+    public bool MailsEndpointFailing { get; set; } = true;
 }

@@ -37,6 +37,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Merchants' Stripe accounts, per mode, and the events Stripe sent them that were handled.</summary>
     public DbSet<Payments.Providers.StripeConnection> StripeConnections => Set<Payments.Providers.StripeConnection>();
     public DbSet<Payments.Providers.StripeEventReceipt> StripeEventReceipts => Set<Payments.Providers.StripeEventReceipt>();
+    /// <summary>The mail outbox: receipts, notices and account mail to deliver (<see cref="Mail.MailWorker"/>).</summary>
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();

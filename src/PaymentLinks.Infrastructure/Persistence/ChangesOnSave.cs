@@ -12,8 +12,8 @@ using PaymentLinks.Infrastructure.Webhooks;
 namespace PaymentLinks.Infrastructure.Persistence;
 
 /// <summary>
-/// What every save announces, read from its change tracker: the captures, voids and refunds its payments call for and
-/// the webhook events its changes cause, written in the same save (so never one without the other), and the live notifications for open views, published once the transaction
+/// What every save announces, read from its change tracker: the captures, voids and refunds its payments call for,
+/// the webhook events and the mail its changes cause, written in the same save (so never one without the other), and the live notifications for open views, published once the transaction
 /// they belong to has committed (a rolled-back or refused change announces nothing). No service writes either by hand;
 /// a set-based update, which the tracker does not see, says what it changed with <see cref="Announce"/>. Pending
 /// notifications are kept by transaction, not by context: contexts are pooled. An interceptor rather than an override,
@@ -113,6 +113,7 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
         var now = clock.GetUtcNow();
         db.RailOperations.AddRange(Payments.Rails.RailOutbox.Collect(db.ChangeTracker, now));
         db.WebhookEvents.AddRange(WebhookOutbox.Collect(db.ChangeTracker, now));
+        db.OutgoingMail.AddRange(Mail.MailOutbox.Collect(db.ChangeTracker, now));
         if (events is null)
             return; // a context of the tools' own: nobody is watching
         var changes = ChangesIn(db.ChangeTracker);

@@ -57,6 +57,10 @@ internal static class RowLocks
     public static Task<List<long>> LockFreeOutboxEventsAsync(this AppDbContext db, List<long> eventIds, CancellationToken ct) =>
         LockFreeAsync(db, "WebhookEvents", """AND "DispatchedAt" IS NULL""", eventIds, ct);
 
+    /// <summary>The same for mail due to be sent, and for announcements to fan out: each is taken by one instance.</summary>
+    public static Task<List<Guid>> LockFreeMailAsync(this AppDbContext db, List<Guid> mailIds, CancellationToken ct) =>
+        LockFreeAsync(db, "OutgoingMail", "", mailIds, ct);
+
     private static async Task<List<TId>> LockFreeAsync<TId>(AppDbContext db, string table, string condition, List<TId> ids, CancellationToken ct)
     {
         if (db.Database.GetDbConnection() is not NpgsqlConnection || ids.Count == 0)

@@ -24,6 +24,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
 
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _mailFolder = Path.Combine(Path.GetTempPath(), "paymentlinks-test-mail");
 
     /// <param name="services">Replaces services of the app's (a mail sender that keeps what it was given, say).</param>
     public DashboardApp(Dictionary<string, string>? settings = null, TestDatabase? database = null, Action<IServiceCollection>? services = null)
@@ -41,6 +42,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.UseSetting("DemoData:Enabled", "false");
         builder.UseSetting("Webhooks:AllowLoopback", "true"); // the receivers of these tests listen on 127.0.0.1
+        // Mail a test does not read goes to files of its own, never into the repository; a test that reads mail sends it to the run's SMTP server.
+        builder.UseSetting("Email:PickupFolder", _mailFolder);
         foreach (var (key, value) in PaymentLinks.Tests.Shared.GenerousRateLimits.Settings)
             builder.UseSetting(key, value);
         foreach (var (key, value) in _settings)
