@@ -75,6 +75,8 @@ public static class DashboardSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         services.AddSingleton<FailedSignIns>();
         services.AddSingleton<IEmailSender<ApplicationUser>>(provider => provider.GetRequiredService<AccountMailer>());
+        services.AddSingleton<KnownBrowsers>();
+        services.AddScoped<AccountLinks>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<MerchantAccounts>();
         services.AddScoped<DemoData>();

@@ -116,15 +116,21 @@ public sealed class AppFixture : IAsyncLifetime
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArgs],
     };
 
-    /// <summary>A new merchant account, created the way registration does it.</summary>
-    public async Task<(string Email, MerchantCaller Caller)> NewMerchantAsync(string businessName)
+    /// <summary>
+    /// A new merchant account, created the way registration does it, with its email confirmed as its mailed link does
+    /// (<c>MailTests</c> opens one) unless <paramref name="confirmed"/> is false.
+    /// </summary>
+    public async Task<(string Email, MerchantCaller Caller)> NewMerchantAsync(string businessName, bool confirmed = true)
     {
-        var email = $"{Guid.NewGuid():N}@e2e.test";
+        var email = MailServer.NewAddress("merchant");
         await using var scope = Services.CreateAsyncScope();
         var registered = await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, Password, businessName);
         Assert.True(registered.Succeeded, string.Join(" ", registered.Errors.Select(e => e.Description)));
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        return (email, new MerchantCaller(user!.MerchantId, Actor.User(user.Id), Livemode: false));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        if (confirmed)
+            await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user));
+        return (email, new MerchantCaller(user.MerchantId, Actor.User(user.Id), Livemode: false));
     }
 
     public PaymentLinkService Links => Services.GetRequiredService<PaymentLinkService>();

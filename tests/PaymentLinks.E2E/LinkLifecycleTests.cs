@@ -37,7 +37,7 @@ public sealed class LinkLifecycleTests(AppFixture app)
         Assert.Equal(3, history.Count);
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Status history" }).GetByRole(AriaRole.Listitem);
         await Expect(timeline).ToHaveCountAsync(3);
-        await Expect(timeline.First).ToContainTextAsync("@e2e.test");
+        await Expect(timeline.First).ToContainTextAsync(session.Email);
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class TwoFactorTests(AppFixture app)
         var recoveryCode = (await codes.First.InnerTextAsync()).Trim();
         await page.GetByRole(AriaRole.Button, new() { Name = "I have saved them" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Two-factor status" })).ToContainTextAsync("10 recovery codes left");
+        await app.Mail.WaitForSubjectAsync(session.Email, "Two-factor sign-in is on");
         // Turning it on keeps this session: the page outlives the next revalidation of the sign-in (each second here).
         await Task.Delay(TimeSpan.FromSeconds(2));
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Two-factor status" })).ToContainTextAsync("10 recovery codes left");
@@ -90,6 +91,7 @@ public sealed class TwoFactorTests(AppFixture app)
         await using var check = app.Services.CreateAsyncScope();
         var accounts = check.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         Assert.False(await accounts.GetTwoFactorEnabledAsync((await accounts.FindByEmailAsync(session.Email))!));
+        await app.Mail.WaitForSubjectAsync(session.Email, "Two-factor sign-in is off");
     }
 
     /// <summary>Signs out, then gives the right password, which now leads to the code step, not the dashboard.</summary>

@@ -64,6 +64,15 @@ public sealed class MailServer
         return received;
     }
 
+    /// <summary>Waits for a message with this subject to <paramref name="address"/> (among others it may get) and returns it.</summary>
+    public async Task<MimeMessage> WaitForSubjectAsync(string address, string subject, int seconds = 20)
+    {
+        MimeMessage? found = null;
+        await Poll.UntilAsync(async () => (found = (await ReceivedByAsync(address)).FirstOrDefault(m => m.Subject == subject)) is not null,
+            $"“{subject}” to {address}", seconds);
+        return found!;
+    }
+
     private sealed record MessagePage(List<MessageSummary> Results);
 
     private sealed record MessageSummary(string Id, List<string> To, DateTimeOffset ReceivedDate);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Mail;
 
 namespace PaymentLinks.Dashboard.Identity;
 
@@ -13,7 +14,7 @@ namespace PaymentLinks.Dashboard.Identity;
 public sealed class EvenSignInManager(
     UserManager<ApplicationUser> users, IHttpContextAccessor http, IUserClaimsPrincipalFactory<ApplicationUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<ApplicationUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<ApplicationUser> confirmation)
+    IUserConfirmation<ApplicationUser> confirmation, KnownBrowsers browsers, AccountMailer mail)
     : SignInManager<ApplicationUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     private static readonly ApplicationUser Nobody = new();
@@ -28,5 +29,20 @@ public sealed class EvenSignInManager(
         var madeUp = s_madeUpHash ??= UserManager.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
         UserManager.PasswordHasher.VerifyHashedPassword(Nobody, madeUp, password);
         return SignInResult.Failed;
+    }
+
+    /// <summary>
+    /// Every completed sign-in (password, two-factor, registration) passes here: one from a browser that has not signed
+    /// in as this user before mails them, and the browser is remembered.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        if (!Context.Response.HasStarted && !browsers.Knows(Context, user))
+        {
+            if (!KnownBrowsers.IsRegistering(Context))
+                await mail.NotifyNewSignInAsync(user, KnownBrowsers.Describe(Context));
+            browsers.Remember(Context, user);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Mail;
+using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
 
@@ -8,12 +10,14 @@ namespace PaymentLinks.Dashboard.Identity;
 /// stamp. UserManager's own methods renew the stamp, and a new stamp ends every session, this one included
 /// (<see cref="SessionRevalidation"/>): the merchant who just proved a code from the app would be signed out of the
 /// page showing the recovery codes. Ending the other sessions stays one click away (sign out everywhere).
+/// Turning it on or off mails the user, in the same save: someone else turning it off is what the mail is for.
 /// </summary>
-public sealed class TwoFactorSettings(UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store)
+public sealed class TwoFactorSettings(UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, AppDbContext identityContext, AccountMailer mail)
 {
     public async Task SetEnabledAsync(ApplicationUser user, bool enabled)
     {
         await ((IUserTwoFactorStore<ApplicationUser>)store).SetTwoFactorEnabledAsync(user, enabled, CancellationToken.None);
+        mail.AddTwoFactorNotice(identityContext, user, enabled); // the store saves through this (scoped) context
         Saved(await users.UpdateAsync(user));
     }
 

@@ -28,9 +28,11 @@ public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.PrefersDarkTheme, dark), ct);
     }
 
-    public async Task SetLiveModeAsync(string userId, bool live, CancellationToken ct = default)
+    /// <summary>False, and nothing changes, when live mode is asked for by a user whose email is not confirmed yet.</summary>
+    public async Task<bool> SetLiveModeAsync(string userId, bool live, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ViewsLiveMode, live), ct);
+        return await db.Users.Where(u => u.Id == userId && (!live || u.EmailConfirmed))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.ViewsLiveMode, live), ct) == 1;
     }
 }
