@@ -14,10 +14,14 @@ namespace PaymentLinks.Dashboard.Identity;
 /// </summary>
 public sealed class AccountLinks(UserManager<ApplicationUser> users, IEmailSender<ApplicationUser> mail, AccountMailer accountMail, IOptions<PaymentLinks.Infrastructure.Links.LinkOptions> links)
 {
-    public async Task SendResetLinkAsync(ApplicationUser user, string email)
+    /// <summary>
+    /// To the account's own address, never the one typed: Identity finds accounts by a normalised address, so a look-alike
+    /// (a dotless ı for an i) finds the account too, and a link mailed there would hand the account to whoever owns it.
+    /// </summary>
+    public async Task SendResetLinkAsync(ApplicationUser user)
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        await mail.SendPasswordResetLinkAsync(user, email, Link("account/reset-password", new() { ["email"] = email, ["code"] = code }));
+        await mail.SendPasswordResetLinkAsync(user, user.Email!, Link("account/reset-password", new() { ["email"] = user.Email, ["code"] = code }));
     }
 
     public async Task SendConfirmationLinkAsync(ApplicationUser user)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -33,16 +34,17 @@ public sealed class EvenSignInManager(
 
     /// <summary>
     /// Every completed sign-in (password, two-factor, registration) passes here: one from a browser that has not signed
-    /// in as this user before mails them, and the browser is remembered.
+    /// in as this user before mails them, and the browser is remembered. A renewed sign-in (a changed password) of a
+    /// browser already signed in as the user is not a new browser: it is only remembered.
     /// </summary>
-    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<System.Security.Claims.Claim> additionalClaims)
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
+        var renewing = Context.User.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id;
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
-        if (!Context.Response.HasStarted && !browsers.Knows(Context, user))
-        {
-            if (!KnownBrowsers.IsRegistering(Context))
-                await mail.NotifyNewSignInAsync(user, KnownBrowsers.Describe(Context));
-            browsers.Remember(Context, user);
-        }
+        if (browsers.Knows(Context, user))
+            return;
+        if (!renewing && !KnownBrowsers.IsRegistering(Context))
+            await mail.NotifyNewSignInAsync(user, KnownBrowsers.Describe(Context));
+        browsers.Remember(Context, user);
     }
 }

@@ -17,8 +17,11 @@ public sealed class TwoFactorSettings(UserManager<ApplicationUser> users, IUserS
     public async Task SetEnabledAsync(ApplicationUser user, bool enabled)
     {
         await ((IUserTwoFactorStore<ApplicationUser>)store).SetTwoFactorEnabledAsync(user, enabled, CancellationToken.None);
-        mail.AddTwoFactorNotice(identityContext, user, enabled); // the store saves through this (scoped) context
-        Saved(await users.UpdateAsync(user));
+        var notice = mail.AddTwoFactorNotice(identityContext, user, enabled); // the store saves through this (scoped) context
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+            identityContext.Entry(notice).State = Microsoft.EntityFrameworkCore.EntityState.Detached; // nor mailed by a later save
+        Saved(saved);
     }
 
     public async Task RenewAuthenticatorKeyAsync(ApplicationUser user)

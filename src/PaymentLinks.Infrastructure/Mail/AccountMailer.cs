@@ -29,8 +29,8 @@ public sealed class AccountMailer(IDbContextFactory<AppDbContext> contexts, Time
         WriteAsync(user, user.Email!, MailKind.NewSignIn, new AccountMailData(null, browser));
 
     /// <summary>Adds the notice to <paramref name="db"/>, the context whose next save turns two-factor on or off.</summary>
-    public void AddTwoFactorNotice(AppDbContext db, ApplicationUser user, bool enabled) =>
-        db.OutgoingMail.Add(New(user, user.Email!, MailKind.TwoFactorChanged, new AccountMailData(null, enabled ? "on" : "off")));
+    public OutgoingMail AddTwoFactorNotice(AppDbContext db, ApplicationUser user, bool enabled) =>
+        db.OutgoingMail.Add(New(user, user.Email!, MailKind.TwoFactorChanged, new AccountMailData(null, enabled ? "on" : "off"))).Entity;
 
     private async Task WriteAsync(ApplicationUser user, string address, MailKind kind, AccountMailData data)
     {

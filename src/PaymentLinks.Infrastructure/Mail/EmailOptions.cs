@@ -45,8 +45,11 @@ public sealed class EmailOptions
     /// <summary>A message not accepted within this long of being written is given up.</summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long one instance holds the messages it took to send, before another may try them.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long one instance holds the messages it took to send, before another may try them: longer than a round of
+    /// them can take (a batch of 20, each command up to <see cref="SmtpOptions.Timeout"/>).
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Notification messages one merchant's users get in an hour, all kinds together; the rest are not sent.</summary>
     public int NotificationsPerMerchantPerHour { get; set; } = 60;

@@ -18,9 +18,8 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
 {
     public async Task<(MimeMessage? Message, string? Gone)> ComposeAsync(AppDbContext db, OutgoingMail mail, CancellationToken ct)
     {
-        var merchant = mail.MerchantId is { } merchantId ? await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == merchantId, ct) : null;
-        if (mail.MerchantId is not null && merchant is null)
-            return (null, "The merchant is gone.");
+        // A merchant's mail goes with it (ON DELETE CASCADE): one named here exists.
+        var merchant = mail.MerchantId is { } merchantId ? await db.Merchants.AsNoTracking().FirstAsync(m => m.Id == merchantId, ct) : null;
         var zone = merchant?.TimeZoneId ?? "UTC";
         var product = MailVoice.Product(mail.Livemode);
         var unsubscribeUrl = mail.UserId is { } userId && MailPreferences.IsNotification(mail.Kind) ? unsubscribe.UrlFor(userId, mail.Kind) : null;
@@ -108,7 +107,10 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         return new MailVoice(merchant.BusinessName, brand?.Accent ?? MailVoice.ProductAccent, logo, livemode);
     }
 
-    /// <summary>How a customer reaches the merchant: its owner's sign-in email, until merchants name a support address.</summary>
+    /// <summary>
+    /// How a customer reaches the merchant: the sign-in email of its user (one per merchant until teams, which will name
+    /// an owner), until merchants can name a support address of their own.
+    /// </summary>
     private static Task<string?> ContactOfAsync(AppDbContext db, Guid merchantId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.MerchantId == merchantId).OrderBy(u => u.Id).Select(u => u.Email).FirstOrDefaultAsync(ct);
 

@@ -59,7 +59,7 @@ internal sealed class PickupFolderSession(string folder) : IMailSession
         var temporary = path + ".tmp";
         await message.WriteToAsync(temporary, ct);
         File.Move(temporary, path, overwrite: true);
-        return new MailAnswer(MailOutcome.Accepted, $"Written to {path}");
+        return new MailAnswer(MailOutcome.Accepted, $"Written to the pickup folder as {name}"); // the folder stays the server's business
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -99,8 +99,11 @@ internal sealed class SmtpMailSession : IMailSession
         }
         catch (SmtpCommandException refused)
         {
+            // A 5xx about this message or its recipient is final; one about our sender (authentication, relaying) is the
+            // server's configuration or ours, and fixing it lets every waiting message go.
             var code = (int)refused.StatusCode;
-            return new MailAnswer(code >= 500 ? MailOutcome.Refused : MailOutcome.TryLater, $"{code} {refused.Message}");
+            var final = code >= 500 && refused.ErrorCode != SmtpErrorCode.SenderNotAccepted;
+            return new MailAnswer(final ? MailOutcome.Refused : MailOutcome.TryLater, $"{code} {refused.Message}");
         }
         catch (Exception error) when (IsNotNow(error))
         {

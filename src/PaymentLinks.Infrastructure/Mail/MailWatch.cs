@@ -10,7 +10,7 @@ namespace PaymentLinks.Infrastructure.Mail;
 /// <summary>
 /// Notifications that no single change causes, found by looking every <see cref="EmailOptions.WatchInterval"/>: an active
 /// link that expires within three days (once per deadline, and only for a link made longer than that before it), and
-/// a webhook endpoint whose oldest undelivered event has failed for an hour (once per such event). Each is announced
+/// a webhook endpoint with an event failing to go for an hour (once per failing streak). Each is announced
 /// under a key, so several instances and every later look find it already announced.
 /// </summary>
 public sealed class MailWatch(WriteTransactions writes, IOptions<EmailOptions> options, TimeProvider clock, ILogger<MailWatch> logger)
@@ -35,9 +35,14 @@ public sealed class MailWatch(WriteTransactions writes, IOptions<EmailOptions> o
             where d.Status == DeliveryStatus.Pending && d.Attempts > 0 && d.CreatedAt <= failingSince
             join e in db.WebhookEndpoints.AsNoTracking() on d.EndpointId equals e.Id
             where e.DisabledAt == null
-            group d by new { e.Id, e.MerchantId, e.Livemode } into endpoint
-            select new { endpoint.Key.Id, endpoint.Key.MerchantId, endpoint.Key.Livemode, Oldest = endpoint.Min(d => d.EventId) }).ToListAsync(ct);
-        candidates.AddRange(failing.Select(e => (Key: $"endpoint-failing:{e.Id:N}:{e.Oldest}",
+            select new { e.Id, e.MerchantId, e.Livemode }).Distinct().ToListAsync(ct);
+        // One warning per failing streak: the streak is named by the last event the endpoint did take (none yet: 0), so
+        // it warns again only after the endpoint has come back and failed anew.
+        var endpointIds = failing.Select(e => e.Id).ToList();
+        var lastTaken = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => endpointIds.Contains(d.EndpointId) && d.Status == DeliveryStatus.Succeeded)
+            .GroupBy(d => d.EndpointId).Select(g => new { g.Key, EventId = g.Max(d => d.EventId) }).ToDictionaryAsync(g => g.Key, g => g.EventId, ct);
+        candidates.AddRange(failing.Select(e => (Key: $"endpoint-failing:{e.Id:N}:{lastTaken.GetValueOrDefault(e.Id)}",
             Announcement: (Func<string, OutgoingMail>)(key => OutgoingMail.Announcement(MailKind.EndpointFailing, e.MerchantId, e.Livemode, e.Id, key, now)))));
 
         var keys = candidates.Select(c => c.Key).ToList();

@@ -44,9 +44,20 @@ public sealed class MailWorker(
         var claimed = await ClaimAsync(ct);
         if (claimed.Count == 0)
             return 0;
-        await using var session = await transport.OpenAsync(ct);
-        foreach (var id in claimed)
-            await SendAsync(id, session, ct);
+        IMailSession session;
+        try
+        {
+            session = await transport.OpenAsync(ct);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            foreach (var id in claimed)
+                await RecordAsync(id, null, new MailAnswer(MailOutcome.TryLater, $"Not sent: {error.Message}"), ct);
+            return claimed.Count;
+        }
+        await using (session)
+            foreach (var id in claimed)
+                await SendAsync(id, session, ct);
         return claimed.Count;
     }
 
@@ -62,27 +73,39 @@ public sealed class MailWorker(
         return mail.Select(m => m.Id).ToList();
     }, ct);
 
+    /// <summary>
+    /// One message: made and sent, and its answer recorded. Whatever goes wrong on the way (a template, a file, the
+    /// database) is recorded as an attempt too, so a message that cannot be sent is given up after a day, never retried
+    /// for ever.
+    /// </summary>
     private async Task SendAsync(Guid id, IMailSession session, CancellationToken ct)
     {
-        MimeMessage? message;
-        string? gone;
         string? subject = null;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        MailAnswer answer;
+        try
         {
-            var mail = await db.OutgoingMail.AsNoTracking().FirstAsync(m => m.Id == id, ct);
-            (message, gone) = await composer.ComposeAsync(db, mail, ct);
-            subject = message?.Subject;
+            MimeMessage? message;
+            string? gone;
+            await using (var db = await contexts.CreateDbContextAsync(ct))
+            {
+                var mail = await db.OutgoingMail.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+                (message, gone) = await composer.ComposeAsync(db, mail, ct);
+                subject = message?.Subject;
+            }
+            answer = message is null ? new MailAnswer(MailOutcome.Refused, gone!) : await session.SendAsync(message, ct);
         }
-        var answer = message is null
-            ? new MailAnswer(MailOutcome.Refused, gone!)
-            : await session.SendAsync(message, ct);
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            Logger.LogError(error, "Mail {Id} could not be made or sent", id);
+            answer = new MailAnswer(MailOutcome.TryLater, $"Not sent: {error.Message}");
+        }
         await RecordAsync(id, subject, answer, ct);
     }
 
     private Task RecordAsync(Guid id, string? subject, MailAnswer answer, CancellationToken ct) => writes.RunAsync(async (db, now) =>
     {
-        var mail = await db.OutgoingMail.FirstAsync(m => m.Id == id, ct);
-        if (mail.Status != MailStatus.Pending)
+        var mail = await db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (mail is not { Status: MailStatus.Pending })
             return 0;
         if (subject is not null)
             mail.Named(subject);

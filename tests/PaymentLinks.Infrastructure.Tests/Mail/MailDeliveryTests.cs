@@ -157,7 +157,25 @@ public sealed class MailDeliveryTests : IAsyncLifetime
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal(customer, Assert.IsType<MailboxAddress>(Assert.Single(message.To)).Address);
         Assert.Contains("49.90 EUR", message.HtmlBody);
-        Assert.Contains(file, (await LogAsync()).Single().LastAnswer);
+        Assert.Equal($"Written to the pickup folder as {Path.GetFileName(file)}", (await LogAsync()).Single().LastAnswer);
+    }
+
+    [Fact]
+    public async Task A_message_that_fails_on_our_side_is_recorded_as_an_attempt_and_retried_not_left_claimed()
+    {
+        await _shop.PayAsync(await _shop.LinkAsync(), MailServer.NewAddress());
+        var notAFolder = Path.Combine(_harness.ContentRoot, "a-file");
+        await File.WriteAllTextAsync(notAFolder, "");
+        await using var broken = new ServiceHarness(database: _harness.Database, settings: new Dictionary<string, string?>
+        {
+            ["Email:PickupFolder"] = Path.Combine(notAFolder, "mail"),
+        });
+
+        Assert.Equal(1, await broken.Services.GetRequiredService<MailWorker>().SendDueAsync());
+
+        var waiting = (await LogAsync()).Single(e => e.Kind == MailKind.Receipt);
+        Assert.Equal((MailLogState.Retrying, 1), (waiting.State, waiting.Attempts));
+        Assert.StartsWith("Not sent: ", waiting.LastAnswer);
     }
 
     private async Task<MimeMessage> ComposeAsync(OutgoingMail mail)
