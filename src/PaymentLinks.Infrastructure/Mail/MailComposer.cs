@@ -24,6 +24,7 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         var product = MailVoice.Product(mail.Livemode);
         var unsubscribeUrl = mail.UserId is { } userId && MailPreferences.IsNotification(mail.Kind) ? unsubscribe.UrlFor(userId, mail.Kind) : null;
         string? replyTo = null;
+        string? senderName = null;
         ComposedMail? composed;
         switch (mail.Kind)
         {
@@ -31,6 +32,7 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
             case MailKind.RefundNotice:
                 var voice = await VoiceOfAsync(db, merchant!, mail.Livemode, ct);
                 replyTo = await ContactOfAsync(db, merchant!.Id, ct);
+                senderName = merchant.BusinessName; // the merchant speaks: the inbox shows who the customer paid
                 composed = mail.Kind == MailKind.Receipt
                     ? await ReceiptAsync(db, mail.SubjectId!.Value, voice, replyTo, zone, ct)
                     : await RefundAsync(db, mail.SubjectId!.Value, voice, replyTo, zone, ct);
@@ -57,12 +59,14 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         }
         if (composed is null)
             return (null, "What this message was about is gone.");
-        return (Message(mail, composed, replyTo, unsubscribeUrl), null);
+        return (Message(mail, composed, senderName, replyTo, unsubscribeUrl), null);
     }
 
-    private MimeMessage Message(OutgoingMail mail, ComposedMail composed, string? replyTo, string? unsubscribeUrl)
+    private MimeMessage Message(OutgoingMail mail, ComposedMail composed, string? senderName, string? replyTo, string? unsubscribeUrl)
     {
         var from = email.Value.Sender;
+        if (senderName is not null)
+            from = new MailboxAddress(MailHeaders.Clean(senderName), from.Address);
         var message = new MimeMessage
         {
             MessageId = mail.MessageId(from.Domain),

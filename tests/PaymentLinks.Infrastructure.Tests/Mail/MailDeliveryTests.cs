@@ -59,6 +59,7 @@ public sealed class MailDeliveryTests : IAsyncLifetime
         Assert.Contains("Ada &lt;script&gt;", message.HtmlBody);
         Assert.DoesNotContain("<script>", message.HtmlBody);
         Assert.Equal(_shop.OwnerEmail, Assert.IsType<MailboxAddress>(Assert.Single(message.ReplyTo)).Address);
+        Assert.Equal(("Mailing Mangoes", "no-reply@paymentlinks.localhost"), (message.From.Mailboxes.Single().Name, message.From.Mailboxes.Single().Address));
         Assert.DoesNotContain(message.Headers, h => h.Id == HeaderId.ListUnsubscribe); // a receipt is transactional
 
         await using var db = _harness.NewContext();
