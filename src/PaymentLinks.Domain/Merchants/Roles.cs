@@ -1,0 +1,65 @@
+namespace PaymentLinks.Domain.Merchants;
+
+/// <summary>A member's role in a business.</summary>
+public enum MemberRole
+{
+    Owner,
+    Admin,
+    Finance,
+    Developer,
+    Support,
+    Viewer,
+}
+
+/// <summary>What a member may do in a business; every page, action, API route and export asks for one.</summary>
+public enum Permission
+{
+    ViewOverview,
+    ViewLinks,
+
+    /// <summary>Create, edit, duplicate, publish, unpublish, disable and enable links.</summary>
+    EditLinks,
+    ArchiveLinks,
+    ViewPayments,
+    Refund,
+    Export,
+    ManageApiKeys,
+    ManageWebhooks,
+
+    /// <summary>The business's name, time zone and checkout branding.</summary>
+    ManageBusiness,
+    ManageMembers,
+    ViewActivity,
+
+    /// <summary>Connecting and disconnecting the payment provider (live money's destination).</summary>
+    ManageProvider,
+    TransferOwnership,
+    DeleteBusiness,
+}
+
+/// <summary>
+/// The one table of who may do what. A Developer works in test mode only, unless granted live mode; every other role
+/// may do the same in both modes.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly IReadOnlyDictionary<MemberRole, IReadOnlySet<Permission>> Table = new Dictionary<MemberRole, IReadOnlySet<Permission>>
+    {
+        [MemberRole.Owner] = Enum.GetValues<Permission>().ToHashSet(),
+        [MemberRole.Admin] = Enum.GetValues<Permission>()
+            .Except([Permission.ManageProvider, Permission.TransferOwnership, Permission.DeleteBusiness]).ToHashSet(),
+        [MemberRole.Finance] = new HashSet<Permission>
+            { Permission.ViewOverview, Permission.ViewLinks, Permission.ViewPayments, Permission.Refund, Permission.Export },
+        [MemberRole.Developer] = new HashSet<Permission> { Permission.ViewLinks, Permission.ManageApiKeys, Permission.ManageWebhooks },
+        [MemberRole.Support] = new HashSet<Permission> { Permission.ViewOverview, Permission.ViewLinks, Permission.EditLinks, Permission.ViewPayments },
+        [MemberRole.Viewer] = new HashSet<Permission> { Permission.ViewOverview, Permission.ViewLinks, Permission.ViewPayments },
+    };
+
+    public static bool Allows(MemberRole role, Permission permission) => Table[role].Contains(permission);
+
+    /// <summary>Whether a member with this role (and, for a Developer, this grant) may work in live mode at all.</summary>
+    public static bool MayUseLiveMode(MemberRole role, bool grantedLive) => role != MemberRole.Developer || grantedLive;
+
+    public static bool Allows(MemberRole role, bool grantedLive, Permission permission, bool livemode) =>
+        Allows(role, permission) && (!livemode || MayUseLiveMode(role, grantedLive));
+}
