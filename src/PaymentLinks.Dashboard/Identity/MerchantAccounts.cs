@@ -6,12 +6,12 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
 
-/// <summary>Registration: a new merchant and its first user, created together or not at all.</summary>
+/// <summary>Registration: a new merchant, its first user and that user's Owner membership, created together or not at all.</summary>
 public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbContext identityContext, TimeProvider clock)
 {
     /// <summary>
-    /// The merchant is only added to the identity store's own (scoped) context, so the store's one
-    /// SaveChanges writes merchant and user in one transaction. A refused user writes neither.
+    /// The merchant and the membership are only added to the identity store's own (scoped) context, so the store's one
+    /// SaveChanges writes them with the user in one transaction. A refused user writes none of them.
     /// </summary>
     public async Task<IdentityResult> RegisterAsync(string email, string password, string businessName)
     {
@@ -19,6 +19,7 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         var merchant = new Merchant(Guid.CreateVersion7(now), businessName.Trim(), "UTC", now);
         identityContext.Merchants.Add(merchant);
         var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchant.Id };
+        var founder = identityContext.Memberships.Add(Membership.Founder(merchant.Id, user.Id, now));
         IdentityResult created;
         try
         {
@@ -30,7 +31,10 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
             created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
         }
         if (!created.Succeeded)
+        {
             identityContext.Entry(merchant).State = EntityState.Detached;
+            founder.State = EntityState.Detached;
+        }
         return created;
     }
 }

@@ -19,6 +19,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Merchant> Merchants => Set<Merchant>();
     public DbSet<MerchantBrand> MerchantBrands => Set<MerchantBrand>();
 
+    /// <summary>Who belongs to which business, in which role.</summary>
+    public DbSet<Membership> Memberships => Set<Membership>();
+
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();

@@ -43,13 +43,13 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, TextW
     /// <summary>In an order that satisfies every foreign key.</summary>
     private IEnumerable<Func<CancellationToken, Task<(string, int)>>> Tables() =>
     [
-        CopyAsync<Merchant>, CopyAsync<MerchantBrand>, CopyAsync<ApplicationUser>, CopyAsync<IdentityRole>, CopyAsync<IdentityUserRole<string>>,
+        CopyAsync<Merchant>, CopyAsync<MerchantBrand>, CopyAsync<ApplicationUser>, CopyAsync<Membership>, CopyAsync<IdentityRole>, CopyAsync<IdentityUserRole<string>>,
         CopyAsync<IdentityUserClaim<string>>, CopyAsync<IdentityUserLogin<string>>, CopyAsync<IdentityUserToken<string>>,
         CopyAsync<IdentityRoleClaim<string>>, CopyAsync<DataProtectionKey>, CopyAsync<EndedSession>,
         CopyAsync<PaymentLink>, CopyAsync<LinkStatusChange>, CopyAsync<PaymentAttempt>, CopyAsync<ApiKey>,
         CopyAsync<IdempotencyRecord>, CopyAsync<WebhookEndpoint>, CopyAsync<WebhookEvent>, CopyAsync<WebhookDelivery>,
         CopyAsync<Refund>, CopyAsync<Payments.Rails.RailOperation>, CopyAsync<Payments.Rails.SandboxBankEntry>,
-        CopyAsync<Payments.Providers.StripeConnection>, CopyAsync<Payments.Providers.StripeEventReceipt>,
+        CopyAsync<Payments.Providers.StripeConnection>, CopyAsync<Payments.Providers.StripeEventReceipt>, CopyAsync<Mail.OutgoingMail>,
     ];
 
     private async Task<(string, int)> CopyAsync<T>(CancellationToken ct) where T : class

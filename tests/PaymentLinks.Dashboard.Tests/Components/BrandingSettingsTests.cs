@@ -13,7 +13,7 @@ public sealed class BrandingSettingsTests : DashboardTestContext
     [Fact]
     public async Task A_colour_too_light_for_white_text_is_refused_by_its_field_with_nothing_saved_and_a_dark_one_is_saved()
     {
-        var settings = RenderPage<AccountSettingsPage>();
+        var settings = RenderAccountPage();
         settings.WaitForAssertion(() => settings.Find("#accent"));
         settings.Find("#business-name").Change("Renamed Shop");
 

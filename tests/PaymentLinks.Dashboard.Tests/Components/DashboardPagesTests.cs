@@ -69,7 +69,7 @@ public sealed class DashboardPagesTests : DashboardTestContext
     [Fact]
     public void The_account_page_starts_with_the_merchants_name_and_zone()
     {
-        var page = RenderPage<AccountSettingsPage>();
+        var page = RenderAccountPage();
 
         Assert.Equal("Component Shop", page.Find("#business-name").GetAttribute("value"));
         Assert.StartsWith("UTC", page.Find("#time-zone").GetAttribute("value"));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
+using Settings = PaymentLinks.Dashboard.Components.Settings;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
@@ -78,6 +79,18 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>The message under a field (its error, or else its help), found by the field's input id.</summary>
     protected static string MessageBeside<TPage>(IRenderedComponent<TPage> page, string inputId) where TPage : Microsoft.AspNetCore.Components.IComponent =>
         page.Find($"#{inputId}").Closest(".field")!.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
+
+    /// <summary>
+    /// The account page with its sign-in and mail sections left out: they belong to a signed-in Identity user, which these
+    /// tests have none of, and the browser tests (<c>MailTests</c>) click them.
+    /// </summary>
+    protected IRenderedComponent<Settings.AccountSettingsPage> RenderAccountPage()
+    {
+        ComponentFactories.AddStub<Settings.SignInEmailForm>();
+        ComponentFactories.AddStub<Settings.NotificationSettings>();
+        ComponentFactories.AddStub<Settings.MailDeliveryLog>();
+        return RenderPage<Settings.AccountSettingsPage>();
+    }
 
     /// <summary>A page as the layout shows it: inside the popover provider, with the merchant cascaded.</summary>
     protected IRenderedComponent<TPage> RenderPage<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)

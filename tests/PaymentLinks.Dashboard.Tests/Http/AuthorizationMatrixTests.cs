@@ -52,6 +52,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /account/register"] = Access.Public,
         ["GET,POST /account/forgot-password"] = Access.Public,
         ["GET,POST /account/reset-password"] = Access.Public,
+        // The mailed links: the token in the address is the credential, checked by the page.
+        ["GET,POST /account/confirm-email"] = Access.Public,
+        ["GET,POST /account/confirm-email-change"] = Access.Public,
+        // A notification's unsubscribe: only a sealed token of ours changes anything (UnsubscribeTests).
+        ["GET /mail/unsubscribe/{token}/"] = Access.Public,
+        ["POST /mail/unsubscribe/{token}/"] = Access.Public,
         ["GET,POST /error"] = Access.Public,
         ["GET,POST /not-found"] = Access.Public,
         ["GET /pay/{publicId}"] = Access.Checkout,

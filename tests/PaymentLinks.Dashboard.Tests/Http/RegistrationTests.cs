@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Merchants;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
-/// <summary>A merchant and its first user are written together, or neither is.</summary>
+/// <summary>A merchant, its first user and their Owner membership are written together, or none of them is.</summary>
 public sealed class RegistrationTests : IAsyncLifetime
 {
     private readonly DashboardApp _app = new();
@@ -32,6 +33,8 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Equal(["First Shop"], await db.Merchants.Select(m => m.BusinessName).ToListAsync());
         var user = await db.Users.SingleAsync();
         Assert.Equal((await db.Merchants.SingleAsync()).Id, user.MerchantId);
+        var membership = await db.Memberships.SingleAsync();
+        Assert.Equal((user.MerchantId, user.Id, MemberRole.Owner), (membership.MerchantId, membership.UserId, membership.Role));
     }
 
     [Fact]

@@ -43,6 +43,11 @@ public sealed class DatabaseCopyTests : IAsyncLifetime
             Assert.Equal(await Payments(was), await Payments(now));
             Assert.Equal(await History(was), await History(now));
             Assert.Equal(await was.Users.Select(u => u.Email).ToListAsync(), await now.Users.Select(u => u.Email).ToListAsync());
+            Assert.Equal(await was.Memberships.Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync(),
+                await now.Memberships.Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync());
+            Assert.NotEmpty(await was.OutgoingMail.ToListAsync());
+            Assert.Equal(await was.OutgoingMail.OrderBy(m => m.Id).Select(m => $"{m.Id} {m.Kind} {m.Status} {m.Address}").ToListAsync(),
+                await now.OutgoingMail.OrderBy(m => m.Id).Select(m => $"{m.Id} {m.Kind} {m.Status} {m.Address}").ToListAsync());
         }
 
         // New rows on PostgreSQL get new ids after the copied ones (the sequences moved on).

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Links;
 
@@ -38,6 +39,10 @@ public sealed class ReleaseOneUpgradeTests : IAsyncLifetime
             await db.PaymentAttempts.CountAsync(), await db.LinkStatusChanges.CountAsync()));
         var secret = (await db.Merchants.SingleAsync()).ReturnSecret;
         Assert.Matches("^rsec_[0-9a-f]{32}$", secret); // a merchant from before gets a return secret of its own
+        var user = await db.Users.SingleAsync();
+        var membership = await db.Memberships.SingleAsync(); // the account from before is its business's Owner
+        Assert.Equal((user.MerchantId, user.Id, MemberRole.Owner), (membership.MerchantId, membership.UserId, membership.Role));
+        Assert.True(user.EmailConfirmed); // and keeps live mode, which now waits for a confirmed email
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+namespace PaymentLinks.Domain.Merchants;
+
+/// <summary>A person's place in a business: their role there and, for a Developer, whether live mode is granted.</summary>
+public sealed class Membership
+{
+    private Membership() { }
+
+    public Membership(Guid merchantId, string userId, MemberRole role, bool grantedLive, DateTimeOffset joinedAt)
+    {
+        MerchantId = merchantId;
+        UserId = userId;
+        Role = role;
+        GrantedLive = grantedLive;
+        JoinedAt = joinedAt;
+    }
+
+    public Guid MerchantId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public MemberRole Role { get; private set; }
+
+    /// <summary>Matters for a Developer only: every other role works in both modes.</summary>
+    public bool GrantedLive { get; private set; }
+    public DateTimeOffset JoinedAt { get; private set; }
+
+    public bool Allows(Permission permission, bool livemode) => RolePermissions.Allows(Role, GrantedLive, permission, livemode);
+
+    /// <summary>The founder of a business: its first Owner.</summary>
+    public static Membership Founder(Guid merchantId, string userId, DateTimeOffset now) => new(merchantId, userId, MemberRole.Owner, grantedLive: true, now);
+}
