@@ -16,9 +16,12 @@ public sealed class HousekeepingOptions
 
     /// <summary>How long the delivery log keeps a finished webhook event and its deliveries.</summary>
     public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the mail outbox keeps a message that is done with (sent, failed, skipped, fanned out).</summary>
+    public TimeSpan MailRetention { get; set; } = TimeSpan.FromDays(30);
 }
 
-public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions, int StripeEventReceipts);
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions, int StripeEventReceipts, int Mail);
 
 /// <summary>
 /// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
@@ -26,7 +29,8 @@ public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int A
 /// finished (an event still being retried or redelivered is kept, whatever its age), and payments left at the
 /// bank step past their lifetime (they never counted as a usage, and anyone can start one), and signed-out
 /// sessions once no cookie of theirs can still be valid, and receipts of Stripe's events once Stripe has long stopped
-/// sending them again (it retries for three days).
+/// sending them again (it retries for three days), and mail past its retention that is done with (a message still
+/// waiting or retrying is kept, whatever its age).
 /// </summary>
 public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
 {
@@ -62,7 +66,12 @@ public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions
         var receiptsBefore = now - StripeEventRetention;
         var receipts = await db.StripeEventReceipts.Where(r => r.ReceivedAt < receiptsBefore).ExecuteDeleteAsync(ct);
 
-        return new PrunedRows(keys, events, abandoned, sessions, receipts);
+        var mailBefore = now - options.Value.MailRetention;
+        var mail = await db.OutgoingMail
+            .Where(m => m.CreatedAt < mailBefore && m.Status != Mail.MailStatus.Pending && m.Status != Mail.MailStatus.Announced)
+            .ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events, abandoned, sessions, receipts, mail);
     }
 }
 
@@ -74,8 +83,8 @@ public sealed class HousekeepingWorker(
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var pruned = await pruner.PruneAsync(ct);
-        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments + pruned.EndedSessions > 0)
-            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events, {Payments} abandoned payments and {Sessions} ended sessions",
-                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments, pruned.EndedSessions);
+        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments + pruned.EndedSessions + pruned.Mail > 0)
+            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events, {Payments} abandoned payments, {Sessions} ended sessions and {Mail} messages",
+                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments, pruned.EndedSessions, pruned.Mail);
     }
 }

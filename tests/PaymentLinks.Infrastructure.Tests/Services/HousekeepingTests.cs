@@ -9,6 +9,7 @@ using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Housekeeping;
 using PaymentLinks.Infrastructure.Idempotency;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Webhooks;
 
 namespace PaymentLinks.Infrastructure.Tests.Services;
@@ -109,6 +110,34 @@ public sealed class HousekeepingTests : IAsyncLifetime
         Assert.Equal([(givenUp.MerchantId, false), (delivered.MerchantId, true)],
             kept.Select(e => (e.MerchantId, e.CreatedAt > _clock.GetUtcNow().AddDays(-1))));
         Assert.Equal(1, await db.WebhookDeliveries.CountAsync(d => d.MerchantId == delivered.MerchantId));
+    }
+
+    [Fact]
+    public async Task Mail_done_with_goes_after_the_retention_and_a_message_still_retrying_stays()
+    {
+        var merchant = await _harness.NewMerchantAsync("Mailing Shop");
+        var old = _clock.GetUtcNow();
+        await using (var db = _harness.NewContext())
+        {
+            var sent = OutgoingMail.To("sent@mail.example.com", MailKind.Receipt, merchant.MerchantId, false, null, null, null, old);
+            sent.Sent("250 OK", old);
+            var retrying = OutgoingMail.To("retrying@mail.example.com", MailKind.Receipt, merchant.MerchantId, false, null, null, null, old);
+            retrying.Retry("421 Try later", TimeSpan.FromSeconds(30), TimeSpan.FromDays(365), old);
+            db.OutgoingMail.AddRange(sent, retrying);
+            await db.SaveChangesAsync();
+        }
+        _clock.Advance(TimeSpan.FromDays(31));
+        await using (var db = _harness.NewContext())
+        {
+            db.OutgoingMail.Add(OutgoingMail.To("recent@mail.example.com", MailKind.Receipt, merchant.MerchantId, false, null, null, null, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var pruned = await Pruner.PruneAsync();
+
+        Assert.Equal(1, pruned.Mail);
+        await using var check = _harness.NewContext();
+        Assert.Equal(["recent@mail.example.com", "retrying@mail.example.com"], await check.OutgoingMail.Select(m => m.Address).OrderBy(a => a).ToListAsync());
     }
 
     /// <summary>A key stored as the API stores one: by the write it answers, a new link here.</summary>
