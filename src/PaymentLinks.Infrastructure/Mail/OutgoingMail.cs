@@ -145,7 +145,7 @@ public sealed class OutgoingMail
     {
         Attempts++;
         LastAnswer = Clip(answer, AnswerMaxLength);
-        var delay = TimeSpan.FromTicks(Math.Min(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 20)), TimeSpan.FromHours(1).Ticks));
+        var delay = RetryDelays.Doubling(baseDelay, Attempts);
         if (now + delay - CreatedAt > giveUpAfter)
             Fail(answer);
         else

@@ -225,7 +225,7 @@ public sealed class WebhookDispatcher(
     private void Failed(WebhookDelivery delivery, WebhookEvent outboxEvent, int? statusCode, string error)
     {
         var now = Clock.GetUtcNow();
-        var wait = TimeSpan.FromTicks(Math.Min(options.Value.RetryBaseDelay.Ticks << Math.Min(delivery.Attempts, 20), TimeSpan.FromHours(1).Ticks));
+        var wait = RetryDelays.Doubling(options.Value.RetryBaseDelay, delivery.Attempts + 1); // this failure is not counted yet
         DateTimeOffset? retryAt = now + wait - outboxEvent.CreatedAt > options.Value.GiveUpAfter ? null : now + wait;
         delivery.AttemptFailed(statusCode, error, now, retryAt);
     }

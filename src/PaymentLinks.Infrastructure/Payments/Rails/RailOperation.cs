@@ -82,7 +82,6 @@ public sealed class RailOperation
     {
         Attempts++;
         LastError = error[..Math.Min(error.Length, ErrorMaxLength)];
-        var delay = TimeSpan.FromTicks(Math.Min(baseDelay.Ticks * (1L << Math.Min(Attempts - 1, 20)), TimeSpan.FromHours(1).Ticks));
-        NextAttemptAt = now + delay;
+        NextAttemptAt = now + RetryDelays.Doubling(baseDelay, Attempts);
     }
 }
