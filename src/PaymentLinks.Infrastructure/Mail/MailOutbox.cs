@@ -15,14 +15,9 @@ internal static class MailOutbox
 {
     internal static IReadOnlyList<OutgoingMail> Collect(ChangeTracker changes, DateTimeOffset now)
     {
-        var links = changes.Entries<PaymentLink>().ToDictionary(e => e.Entity.Id, e => e.Entity);
         var mail = new List<OutgoingMail>();
-        foreach (var entry in changes.Entries<PaymentAttempt>().Where(e => e.State == EntityState.Modified && e.Property(a => a.Status).IsModified))
+        foreach (var (payment, link) in RailOutbox.FinishedPayments(changes).Where(p => p.Payment.Status == PaymentStatus.Completed))
         {
-            var payment = entry.Entity;
-            var wasPending = (PaymentStatus)entry.OriginalValues[nameof(PaymentAttempt.Status)]! == PaymentStatus.Pending;
-            if (!wasPending || payment.Status != PaymentStatus.Completed || !links.TryGetValue(payment.LinkId, out var link))
-                continue;
             if (payment.CustomerEmail is { } email)
                 mail.Add(OutgoingMail.To(email, MailKind.Receipt, link.MerchantId, link.Livemode, payment.Id, null, null, now));
             mail.Add(OutgoingMail.Announcement(MailKind.NewPayment, link.MerchantId, link.Livemode, payment.Id, null, now));
@@ -30,9 +25,9 @@ internal static class MailOutbox
         foreach (var (refund, payment) in RailOutbox.NewRefunds(changes))
             if (payment.CustomerEmail is { } email)
                 mail.Add(OutgoingMail.To(email, MailKind.RefundNotice, refund.MerchantId, refund.Livemode, refund.Id, null, null, now));
-        foreach (var change in changes.Entries<LinkStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
-            if (change.To == LinkStatus.Used && links.TryGetValue(change.LinkId, out var link))
-                mail.Add(OutgoingMail.Announcement(MailKind.LinkUsedUp, link.MerchantId, link.Livemode, link.Id, null, now));
+        var usedUp = changes.Entries<LinkStatusChange>().Where(e => e.State == EntityState.Added && e.Entity.To == LinkStatus.Used).Select(e => e.Entity.LinkId).ToHashSet();
+        foreach (var link in changes.Entries<PaymentLink>().Select(e => e.Entity).Where(l => usedUp.Contains(l.Id)))
+            mail.Add(OutgoingMail.Announcement(MailKind.LinkUsedUp, link.MerchantId, link.Livemode, link.Id, null, now));
         return mail;
     }
 }

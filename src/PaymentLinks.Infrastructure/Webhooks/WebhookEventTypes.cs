@@ -33,12 +33,8 @@ public static class WebhookOutbox
         var events = new List<WebhookEvent>();
 
         // Payments first: a completing payment is what moves a link to USED.
-        foreach (var entry in changes.Entries<PaymentAttempt>().Where(e => e.State == EntityState.Modified))
+        foreach (var (payment, link) in RailOutbox.FinishedPayments(changes))
         {
-            var wasPending = (PaymentStatus)entry.OriginalValues[nameof(PaymentAttempt.Status)]! == PaymentStatus.Pending;
-            if (!wasPending || entry.Entity.Status == PaymentStatus.Pending || !links.TryGetValue(entry.Entity.LinkId, out var link))
-                continue;
-            var payment = entry.Entity;
             var type = payment.Status == PaymentStatus.Completed ? WebhookEventNames.PaymentCompleted : WebhookEventNames.PaymentFailed;
             events.Add(New(link.MerchantId, link.Livemode, type, new PaymentEventData(PaymentPayload.Of(payment), LinkSnapshot.Of(link)), now));
         }

@@ -34,6 +34,21 @@ internal static class RailOutbox
     }
 
     /// <summary>
+    /// Payments this save takes from pending to finished (completed or failed), each with its link, which every
+    /// finishing path reads (and the fast path of a completion reads after its count).
+    /// </summary>
+    internal static IEnumerable<(PaymentAttempt Payment, PaymentLink Link)> FinishedPayments(ChangeTracker changes)
+    {
+        var links = changes.Entries<PaymentLink>().ToDictionary(e => e.Entity.Id, e => e.Entity);
+        foreach (var entry in changes.Entries<PaymentAttempt>().Where(e => e.State == EntityState.Modified))
+        {
+            var wasPending = (PaymentStatus)entry.OriginalValues[nameof(PaymentAttempt.Status)]! == PaymentStatus.Pending;
+            if (wasPending && entry.Entity.Status != PaymentStatus.Pending && links.TryGetValue(entry.Entity.LinkId, out var link))
+                yield return (entry.Entity, link);
+        }
+    }
+
+    /// <summary>
     /// Refunds just made, each with its payment, whose refunded sum it changed in the same save. Rows added any other
     /// way (a copy of the database) are not new refunds and call for nothing.
     /// </summary>
