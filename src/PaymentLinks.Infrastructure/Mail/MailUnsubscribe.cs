@@ -2,10 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Infrastructure.Links;
-using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Mail;
 
@@ -13,7 +11,7 @@ namespace PaymentLinks.Infrastructure.Mail;
 /// The one-click unsubscribe of notification mail: the address names a user and a kind, sealed with Data Protection, so
 /// it needs no sign-in (a mail client posts to it on its own) and cannot be made for anyone else.
 /// </summary>
-public sealed class MailUnsubscribe(IDataProtectionProvider protection, IDbContextFactory<AppDbContext> contexts, IOptions<LinkOptions> links)
+public sealed class MailUnsubscribe(IDataProtectionProvider protection, NotificationChoices choices, IOptions<LinkOptions> links)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PaymentLinks.Mail.Unsubscribe");
 
@@ -24,17 +22,8 @@ public sealed class MailUnsubscribe(IDataProtectionProvider protection, IDbConte
     public MailKind? KindOf(string token) => Read(token)?.Kind;
 
     /// <summary>Switches the token's kind off for its user; false when the token is not one of ours or the user is gone.</summary>
-    public async Task<bool> ApplyAsync(string token, CancellationToken ct = default)
-    {
-        if (Read(token) is not { } target)
-            return false;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.Users.FirstOrDefaultAsync(u => u.Id == target.UserId, ct) is not { } user)
-            return false;
-        MailPreferences.Set(user, target.Kind, on: false);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public async Task<bool> ApplyAsync(string token, CancellationToken ct = default) =>
+        Read(token) is { } target && await choices.SetAsync(target.UserId, target.Kind, on: false, ct);
 
     private (MailKind Kind, string UserId)? Read(string token)
     {

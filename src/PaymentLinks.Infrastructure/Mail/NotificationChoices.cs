@@ -3,7 +3,7 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Mail;
 
-/// <summary>A user's notification switches, as the account settings page shows and changes them.</summary>
+/// <summary>A user's notification switches, as the account settings page shows and changes them (and an unsubscribe link turns one off).</summary>
 public sealed class NotificationChoices(IDbContextFactory<AppDbContext> contexts)
 {
     public async Task<IReadOnlyDictionary<MailKind, bool>> OfAsync(string userId, CancellationToken ct = default)
@@ -13,10 +13,14 @@ public sealed class NotificationChoices(IDbContextFactory<AppDbContext> contexts
         return MailPreferences.Notifications.ToDictionary(kind => kind, kind => MailPreferences.Wants(user, kind));
     }
 
-    public async Task SetAsync(string userId, MailKind kind, bool on, CancellationToken ct = default)
+    /// <summary>False, and nothing changes, when the user is gone.</summary>
+    public async Task<bool> SetAsync(string userId, MailKind kind, bool on, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        MailPreferences.Set(await db.Users.FirstAsync(u => u.Id == userId, ct), kind, on);
+        if (await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) is not { } user)
+            return false;
+        MailPreferences.Set(user, kind, on);
         await db.SaveChangesAsync(ct);
+        return true;
     }
 }
