@@ -43,6 +43,7 @@ public static class DashboardSetup
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthorization();
+        services.AddPermissionPolicies();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -62,6 +63,7 @@ public static class DashboardSetup
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = PermissionPolicies.NotAllowedPath;
             options.Events.OnValidatePrincipal = EndedSessions.RejectAfter(options.Events.OnValidatePrincipal);
         });
         // A cookie is checked against the user's security stamp every minute: a password change or

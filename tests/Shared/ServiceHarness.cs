@@ -65,11 +65,8 @@ public sealed class ServiceHarness : IAsyncLifetime
 
     public async Task<MerchantCaller> NewMerchantAsync(string name = "Test Shop")
     {
-        var merchant = new Merchant(Guid.NewGuid(), name, "UTC", Clock.GetUtcNow());
         await using var db = NewContext();
-        db.Merchants.Add(merchant);
-        await db.SaveChangesAsync();
-        return new MerchantCaller(merchant.Id, Actor.User($"user-of-{name}"), Livemode: false);
+        return await TestMerchants.AddAsync(db, name, Clock.GetUtcNow());
     }
 
     public static LinkSettings Settings(int maxUsages = 1000, DateTimeOffset? expiresAt = null, string title = "Workshop seat") => new()

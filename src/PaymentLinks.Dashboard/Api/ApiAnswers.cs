@@ -59,6 +59,12 @@ public sealed class ApiInvalid(ApiError error) : ApiRefusal(StatusCodes.Status40
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => DeclareError(builder, StatusCodes.Status400BadRequest);
 }
 
+/// <summary>403: the key's role does not allow this (a Support key archiving a link, say).</summary>
+public sealed class ApiForbidden(ApiError error) : ApiRefusal(StatusCodes.Status403Forbidden, error), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => DeclareError(builder, StatusCodes.Status403Forbidden);
+}
+
 /// <summary>404: no such resource for this merchant (another merchant's included).</summary>
 public sealed class ApiNotFound(ApiError error) : ApiRefusal(StatusCodes.Status404NotFound, error), IEndpointMetadataProvider
 {

@@ -21,6 +21,7 @@ public static class ApiRefusals
         RefusalCodes.InvalidRequest => new ApiInvalid(new ApiError(ApiErrorCodes.InvalidRequest,
             refusal.Fields.Select(f => new ApiFieldError(f.Field, f.Message)).ToList())),
         RefusalCodes.NotFound => NotFound(),
+        RefusalCodes.Forbidden => new ApiForbidden(new ApiError(ApiErrorCodes.Forbidden, new ApiMessage(refusal.Message))),
         RefusalCodes.InvalidTransition => new ApiConflict(new ApiError(ApiErrorCodes.InvalidTransition,
             new ApiTransitionError(refusal.From, refusal.To, refusal.Message))),
         // The API only asks for a version when the client sent If-Match.
@@ -44,4 +45,7 @@ public static class ApiErrorCodes
     public const string RateLimited = "rate_limited";
     public const string PayloadTooLarge = "payload_too_large";
     public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>The key's role does not allow this (a Finance key creating links, say).</summary>
+    public const string Forbidden = "forbidden";
 }

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Dashboard.Http;
+using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
 
@@ -27,6 +29,7 @@ public sealed class ApiKeyAuthentication(
     private const string MerchantIdClaim = "merchant_id";
     private const string KeyIdClaim = "api_key_id";
     private const string LivemodeClaim = "livemode";
+    private const string RoleClaim = "api_key_role";
     private const string ThrottledItem = "api-authentication-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -47,6 +50,7 @@ public sealed class ApiKeyAuthentication(
             new Claim(ClaimTypes.Name, identity.Name),
             new Claim(ScopeClaim, identity.Scope.ToString()),
             new Claim(LivemodeClaim, identity.Livemode ? "true" : "false"),
+            new Claim(RoleClaim, identity.Role.ToString()),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName));
     }
@@ -74,8 +78,10 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new ApiError(ApiErrorCodes.InsufficientScope, new ApiMessage(
-            "This key may only read. Use a key with read and write access to change links.")), ApiJson.Options);
+        var error = Context.Items[PermissionPolicies.RefusalItem] is string roleRefusal
+            ? new ApiError(ApiErrorCodes.Forbidden, new ApiMessage(roleRefusal))
+            : new ApiError(ApiErrorCodes.InsufficientScope, new ApiMessage("This key may only read. Use a key with read and write access to change links."));
+        await Response.WriteAsJsonAsync(error, ApiJson.Options);
     }
 
     public static string? PresentedSecret(HttpRequest request)
@@ -92,4 +98,8 @@ public sealed class ApiKeyAuthentication(
         Guid.Parse(user.FindFirstValue(MerchantIdClaim)!), Actor.Key(user.FindFirstValue(KeyIdClaim)!), user.FindFirstValue(LivemodeClaim) == "true");
 
     public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim);
+
+    /// <summary>The role of the key that made this call; null for anyone else.</summary>
+    public static MemberRole? RoleOf(ClaimsPrincipal user) =>
+        Enum.TryParse<MemberRole>(user.FindFirstValue(RoleClaim), out var role) ? role : null;
 }

@@ -25,6 +25,10 @@ public static class ApiUnions
         where T1 : ApiAnswer where T2 : ApiAnswer where T3 : ApiAnswer where T4 : ApiAnswer where T5 : ApiAnswer =>
         answer switch { T1 a => a, T2 b => b, T3 c => c, T4 d => d, T5 e => e, _ => throw Undeclared(answer) };
 
+    public static Results<T1, T2, T3, T4, T5, T6> As<T1, T2, T3, T4, T5, T6>(this ApiAnswer answer)
+        where T1 : ApiAnswer where T2 : ApiAnswer where T3 : ApiAnswer where T4 : ApiAnswer where T5 : ApiAnswer where T6 : ApiAnswer =>
+        answer switch { T1 a => a, T2 b => b, T3 c => c, T4 d => d, T5 e => e, T6 f => f, _ => throw Undeclared(answer) };
+
     private static UnreachableException Undeclared(ApiAnswer answer) =>
         new($"A handler answered {answer.GetType().Name} ({answer.StatusCode}), which its return type does not declare.");
 }

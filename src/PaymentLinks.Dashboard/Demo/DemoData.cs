@@ -45,8 +45,8 @@ public sealed class DemoData(
         var user = await users.FindByEmailAsync(demo.Email) ?? throw new InvalidOperationException("Demo user vanished.");
         await users.ConfirmEmailAsync(user, await users.GenerateEmailConfirmationTokenAsync(user)); // nobody reads the demo's mail
         var caller = new MerchantCaller(user.MerchantId, Actor.User(user.Id), Livemode: false); // test mode: its live mode stays empty
-        await branding.SetAccentAsync(user.MerchantId, DemoBrand.Accent);
-        await branding.SetLogoAsync(user.MerchantId, DemoBrand.Logo);
+        await branding.SetAccentAsync(caller, DemoBrand.Accent);
+        await branding.SetLogoAsync(caller, DemoBrand.Logo);
         await SeedLinksAsync(caller);
         await HoldBackMailAsync(user.MerchantId);
         logger.LogInformation("Seeded demo merchant {Email} with links in every state", demo.Email);

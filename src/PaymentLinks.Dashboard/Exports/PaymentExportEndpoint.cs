@@ -1,6 +1,7 @@
 using PaymentLinks.Dashboard.Components.Payments;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
@@ -17,7 +18,7 @@ public static class PaymentExportEndpoint
     public const string Path = "/payments/export";
 
     public static void MapPaymentExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, ExportAsync).RequireAuthorization().ExcludeFromDescription();
+        endpoints.MapGet(Path, ExportAsync).RequirePermission(Permission.Export).ExcludeFromDescription();
 
     private static async Task ExportAsync(
         HttpContext http, PaymentLedger ledger, MerchantProfiles profiles, TimeProvider clock,

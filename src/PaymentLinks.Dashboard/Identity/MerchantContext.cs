@@ -1,6 +1,8 @@
 using System.Globalization;
 using PaymentLinks.Dashboard.Time;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 
@@ -17,6 +19,20 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
     public bool TestMode => !Caller.Livemode;
     public string UserId => session.UserId;
     public string Email => session.Email;
+
+    /// <summary>
+    /// The role the page was opened with, deciding what it offers. The layout reloads the page when it changes; the
+    /// services check the stored role again on every change anyway.
+    /// </summary>
+    public MemberRole Role => session.Role;
+    public bool GrantedLive => session.GrantedLive;
+
+    public bool May(Permission permission) => RolePermissions.Allows(Role, GrantedLive, permission, Caller.Livemode);
+
+    public bool MayApply(LinkTrigger action) => May(RolePermissions.NeededFor(action));
+
+    /// <summary>Why an action the role does not allow was refused, to show in its place.</summary>
+    public Refusal NotAllowed => RolePermissions.NotAllowed(Role);
     public string BusinessName { get; private set; } = session.BusinessName;
     public TimeZoneInfo Zone { get; private set; } = session.TimeZone;
     public bool DarkTheme { get; set; } = session.PrefersDarkTheme;

@@ -29,6 +29,9 @@ public static class RefusalCodes
 {
     public const string InvalidRequest = "invalid_request";
     public const string InvalidTransition = "invalid_transition";
+
+    /// <summary>The caller's role in the business does not allow this (or they are no longer a member).</summary>
+    public const string Forbidden = "forbidden";
     public const string NotFound = "resource_missing";
     public const string Conflict = "changed_by_someone_else";
     public const string LinkDisabled = "link_disabled";

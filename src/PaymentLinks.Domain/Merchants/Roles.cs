@@ -1,3 +1,6 @@
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Links;
+
 namespace PaymentLinks.Domain.Merchants;
 
 /// <summary>A member's role in a business.</summary>
@@ -62,4 +65,18 @@ public static class RolePermissions
 
     public static bool Allows(MemberRole role, bool grantedLive, Permission permission, bool livemode) =>
         Allows(role, permission) && (!livemode || MayUseLiveMode(role, grantedLive));
+
+    /// <summary>What a link action asks for: archiving is the one permanent step that needs more than editing.</summary>
+    public static Permission NeededFor(LinkTrigger action) => action is LinkTrigger.Archive ? Permission.ArchiveLinks : Permission.EditLinks;
+
+    /// <summary>What moving a link to <paramref name="target"/> (or editing it, with none) asks for.</summary>
+    public static Permission NeededToReach(LinkStatus? target) => target is LinkStatus.Archived ? Permission.ArchiveLinks : Permission.EditLinks;
+
+    /// <summary>Whether <paramref name="role"/> may do nothing that <paramref name="limit"/> may not: the roles an API key may carry.</summary>
+    public static bool IsWithin(MemberRole role, MemberRole limit) => Table[role].IsSubsetOf(Table[limit]);
+
+    /// <summary>Refused because the role does not allow it, or because the person is not (or no longer) a member.</summary>
+    public static Refusal NotAllowed(MemberRole? role) => new(RefusalCodes.Forbidden, role is { } held
+        ? $"The {held} role does not allow this. An owner or admin of the business can change roles."
+        : "You are not a member of this business.");
 }

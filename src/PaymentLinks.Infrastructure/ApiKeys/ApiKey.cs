@@ -1,3 +1,5 @@
+using PaymentLinks.Domain.Merchants;
+
 namespace PaymentLinks.Infrastructure.ApiKeys;
 
 /// <summary>What a key may do: read links and payments, or also change them.</summary>
@@ -21,8 +23,9 @@ public sealed class ApiKey
     private ApiKey() { }
 
     public ApiKey(Guid id, Guid merchantId, bool livemode, string name, string prefix, string hash, DateTimeOffset createdAt,
-        ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null)
+        MemberRole role, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null)
     {
+        Role = role;
         Scope = scope;
         ExpiresAt = expiresAt;
         Id = id;
@@ -46,6 +49,12 @@ public sealed class ApiKey
     public DateTimeOffset? LastUsedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public ApiKeyScope Scope { get; private set; }
+
+    /// <summary>
+    /// The business's key acts with this role's permissions, chosen at creation within the creating member's own: it
+    /// belongs to the business, not to that member, and keeps working when they leave.
+    /// </summary>
+    public MemberRole Role { get; private set; }
 
     /// <summary>After this the key is refused, as if revoked; none means it never expires.</summary>
     public DateTimeOffset? ExpiresAt { get; private set; }

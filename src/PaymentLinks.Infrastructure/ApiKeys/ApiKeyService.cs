@@ -3,20 +3,22 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.ApiKeys;
 
 public sealed record ApiKeyView(
     Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt,
-    ApiKeyScope Scope, DateTimeOffset? ExpiresAt, bool Livemode);
+    ApiKeyScope Scope, DateTimeOffset? ExpiresAt, bool Livemode, MemberRole Role);
 
 /// <summary>The one and only time a key's secret exists outside the caller's hands.</summary>
 public sealed record CreatedApiKey(ApiKeyView Key, string Secret);
 
 /// <summary>Who an accepted key speaks for.</summary>
-public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name, ApiKeyScope Scope, bool Livemode);
+public sealed record ApiKeyIdentity(Guid KeyId, Guid MerchantId, string Name, ApiKeyScope Scope, bool Livemode, MemberRole Role);
 
 /// <summary>
 /// Creating, listing, revoking and checking merchants' API keys: <c>plk_test_</c> or <c>plk_live_</c> and 40 random
@@ -37,8 +39,10 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     // Writing last-used on every request would serialise API traffic on one row; once a minute is enough to show.
     private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
 
+    /// <summary>A key with <paramref name="role"/>, or, when none is given, the creating member's own role.</summary>
     public async Task<Result<CreatedApiKey>> CreateAsync(
-        MerchantCaller caller, string name, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null, CancellationToken ct = default)
+        MerchantCaller caller, string name, ApiKeyScope scope = ApiKeyScope.ReadWrite, DateTimeOffset? expiresAt = null, MemberRole? role = null,
+        CancellationToken ct = default)
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ApiKey.NameMaxLength)
@@ -49,10 +53,16 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         if (expiresAt <= now)
             return Refusal.Invalid("expires_at", "The expiry must be in the future.");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is { } notAllowed)
+            return notAllowed;
+        var (creatorRole, _) = await MemberPermissions.MemberRoleAsync(db, caller.MerchantId, caller.Actor.Id, ct);
+        var keyRole = role ?? creatorRole!.Value;
+        if (!RolePermissions.IsWithin(keyRole, creatorRole!.Value))
+            return Refusal.Invalid("role", $"A key can do at most what you can: the {keyRole} role may do more than yours ({creatorRole}).");
         if (await db.ApiKeys.CountAsync(k => k.MerchantId == caller.MerchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
             return Refusal.Invalid("name", $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.");
         var secret = (caller.Livemode ? LivePrefix : TestPrefix) + RandomNumberGenerator.GetString(Alphabet, RandomLength);
-        var key = new ApiKey(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, scope, expiresAt);
+        var key = new ApiKey(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, keyRole, scope, expiresAt);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ViewOf(key), secret);
@@ -66,9 +76,12 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         return keys.Select(ViewOf).ToList();
     }
 
+    /// <summary>False when there is no such key, or the caller may not manage keys.</summary>
     public async Task<bool> RevokeAsync(MerchantCaller caller, Guid keyId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is not null)
+            return false;
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.MerchantId == caller.MerchantId && k.Livemode == caller.Livemode, ct);
         if (key is null)
             return false;
@@ -90,7 +103,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
             return null;
         if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedPrecision)
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAt, now), ct);
-        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name, key.Scope, key.Livemode);
+        return new ApiKeyIdentity(key.Id, key.MerchantId, key.Name, key.Scope, key.Livemode, key.Role);
     }
 
     private static bool LooksLikeKey([NotNullWhen(true)] string? secret) =>
@@ -103,5 +116,5 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     private static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static ApiKeyView ViewOf(ApiKey key) =>
-        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.Scope, key.ExpiresAt, key.Livemode);
+        new(key.Id, key.Name, key.Prefix, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.Scope, key.ExpiresAt, key.Livemode, key.Role);
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -38,32 +40,35 @@ public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, C
             .Select(b => new LogoContent(b.Logo!, b.LogoContentType!)).FirstOrDefaultAsync(ct);
     }
 
-    public Task<Result<BrandView>> SetAccentAsync(Guid merchantId, string? accent, CancellationToken ct = default) =>
-        ChangeAsync(merchantId, brand => brand.SetAccent(accent), ct);
+    public Task<Result<BrandView>> SetAccentAsync(MerchantCaller caller, string? accent, CancellationToken ct = default) =>
+        ChangeAsync(caller, brand => brand.SetAccent(accent), ct);
 
     /// <summary>Stores an uploaded logo once its bytes say it is a PNG, a JPEG, or an SVG of shapes only.</summary>
-    public Task<Result<BrandView>> SetLogoAsync(Guid merchantId, byte[] upload, CancellationToken ct = default)
+    public Task<Result<BrandView>> SetLogoAsync(MerchantCaller caller, byte[] upload, CancellationToken ct = default)
     {
         var (content, contentType, problem) = LogoFiles.Inspect(upload);
         if (problem is not null)
             return Task.FromResult<Result<BrandView>>(Refusal.Invalid(LogoField, problem));
-        return ChangeAsync(merchantId, brand =>
+        return ChangeAsync(caller, brand =>
         {
             brand.UseLogo(content!, contentType!);
             return Result.Ok;
         }, ct);
     }
 
-    public Task<Result<BrandView>> RemoveLogoAsync(Guid merchantId, CancellationToken ct = default) =>
-        ChangeAsync(merchantId, brand =>
+    public Task<Result<BrandView>> RemoveLogoAsync(MerchantCaller caller, CancellationToken ct = default) =>
+        ChangeAsync(caller, brand =>
         {
             brand.RemoveLogo();
             return Result.Ok;
         }, ct);
 
-    private async Task<Result<BrandView>> ChangeAsync(Guid merchantId, Func<MerchantBrand, Result> change, CancellationToken ct)
+    private async Task<Result<BrandView>> ChangeAsync(MerchantCaller caller, Func<MerchantBrand, Result> change, CancellationToken ct)
     {
+        var merchantId = caller.MerchantId;
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageBusiness, ct) is { } notAllowed)
+            return notAllowed;
         var brand = await db.MerchantBrands.FirstOrDefaultAsync(b => b.MerchantId == merchantId, ct);
         if (brand is null)
             db.MerchantBrands.Add(brand = new MerchantBrand(merchantId));

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Expiry;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -26,6 +28,8 @@ public sealed class PaymentLinkService(
     {
         return await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
+            if (await db.RefusalAsync(caller, Permission.EditLinks, ct) is { } notAllowed)
+                return notAllowed;
             var link = PaymentLink.Create(caller.MerchantId, caller.Livemode, settings, publish, now, caller.Actor);
             if (!link.IsSuccess)
                 return link.Refusal;
@@ -39,10 +43,10 @@ public sealed class PaymentLinkService(
 
     /// <summary>Saves new settings if nobody changed the link since <paramref name="expectedVersion"/> was read.</summary>
     public Task<Result<LinkView>> EditAsync(MerchantCaller caller, LinkRef id, LinkSettings settings, int expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) => link.Edit(settings, now, caller.Actor), ct, expectedVersion);
+        ChangeAsync(caller, id, Permission.EditLinks, (link, now) => link.Edit(settings, now, caller.Actor), ct, expectedVersion);
 
     public Task<Result<LinkView>> ApplyAsync(MerchantCaller caller, LinkRef id, LinkTrigger action, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) =>
+        ChangeAsync(caller, id, RolePermissions.NeededFor(action), (link, now) =>
         {
             var moved = link.Apply(action, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
@@ -56,7 +60,7 @@ public sealed class PaymentLinkService(
     public Task<Result<LinkView>> UpdateAsync(
         MerchantCaller caller, LinkRef id, Func<LinkSettings, Result<LinkSettings>>? edit, LinkStatus? target, int? expectedVersion = null,
         CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) =>
+        ChangeAsync(caller, id, RolePermissions.NeededToReach(target), (link, now) =>
         {
             if (edit is not null)
             {
@@ -73,7 +77,7 @@ public sealed class PaymentLinkService(
     /// <summary>Moves the link to a state, by whichever action leads there (the API's status updates).</summary>
     public Task<Result<LinkView>> MoveToAsync(
         MerchantCaller caller, LinkRef id, LinkStatus target, int? expectedVersion = null, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, (link, now) =>
+        ChangeAsync(caller, id, RolePermissions.NeededToReach(target), (link, now) =>
         {
             var moved = link.MoveTo(target, now, caller.Actor);
             return moved.IsSuccess ? Result.Ok : moved.Refusal;
@@ -87,6 +91,8 @@ public sealed class PaymentLinkService(
             var original = await Named(db.PaymentLinks, caller, id).FirstOrDefaultAsync(ct);
             if (original is null)
                 return Refusal.NotFound();
+            if (await db.RefusalAsync(caller, Permission.EditLinks, ct) is { } notAllowed)
+                return notAllowed;
             var duplicate = original.DuplicateAsDraft(now, caller.Actor);
             db.PaymentLinks.Add(duplicate);
             await db.SaveChangesAsync(ct);
@@ -187,7 +193,7 @@ public sealed class PaymentLinkService(
     /// untouched. Open views hear of what it changed once it has committed (<see cref="ChangesOnSave"/>).
     /// </summary>
     private async Task<Result<LinkView>> ChangeAsync(
-        MerchantCaller caller, LinkRef linkRef, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
+        MerchantCaller caller, LinkRef linkRef, Permission permission, Func<PaymentLink, DateTimeOffset, Result> change, CancellationToken ct,
         int? expectedVersion = null, bool saveWhenRefused = true)
     {
         Guid? id = null;
@@ -196,6 +202,8 @@ public sealed class PaymentLinkService(
             var link = id is { } found ? await db.PaymentLinks.FirstAsync(l => l.Id == found, ct) : null;
             if (link is null)
                 return Refusal.NotFound();
+            if (await db.RefusalAsync(caller, permission, ct) is { } notAllowed)
+                return notAllowed;
             if (expectedVersion is { } expected && link.Version != expected)
                 return Refusal.ChangedBySomeoneElse();
             var before = link.Status;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -32,22 +33,27 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => m.ReturnSecret).FirstAsync(ct);
     }
 
-    /// <summary>Replaces the return secret at once and answers the new one.</summary>
-    public async Task<string> RollReturnSecretAsync(Guid merchantId, CancellationToken ct = default)
+    /// <summary>Replaces the return secret at once and answers the new one; null when the caller may not manage API keys.</summary>
+    public async Task<string?> RollReturnSecretAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var merchant = await db.Merchants.FirstAsync(m => m.Id == merchantId, ct);
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is not null)
+            return null;
+        var merchant = await db.Merchants.FirstAsync(m => m.Id == caller.MerchantId, ct);
         merchant.RollReturnSecret();
         await db.SaveChangesAsync(ct);
         return merchant.ReturnSecret;
     }
 
-    public async Task<Result<MerchantProfile>> UpdateAsync(Guid merchantId, string businessName, string timeZoneId, CancellationToken ct = default)
+    public async Task<Result<MerchantProfile>> UpdateAsync(MerchantCaller caller, string businessName, string timeZoneId, CancellationToken ct = default)
     {
+        var merchantId = caller.MerchantId;
         var errors = Validate(businessName, timeZoneId);
         if (errors.Count > 0)
             return Refusal.Invalid(errors);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageBusiness, ct) is { } notAllowed)
+            return notAllowed;
         var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
         if (merchant is null)
             return Refusal.NotFound();

@@ -1,24 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Merchants;
 
-/// <summary>What the dashboard needs once per circuit about the signed-in person and their merchant.</summary>
-public sealed record MerchantSession(Guid MerchantId, string UserId, string Email, string BusinessName, string TimeZoneId, bool PrefersDarkTheme, bool ViewsLiveMode)
+/// <summary>What the dashboard needs once per circuit about the signed-in person, their business and their role there.</summary>
+public sealed record MerchantSession(
+    Guid MerchantId, string UserId, string Email, string BusinessName, string TimeZoneId, bool PrefersDarkTheme, bool ViewsLiveMode,
+    MemberRole Role, bool GrantedLive)
 {
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }
 
 public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
 {
-    /// <summary>One query for the user and their merchant; null when the user is gone or belongs to another merchant.</summary>
+    /// <summary>One query for the user, the business and their membership; null when the user is gone or not a member.</summary>
     public async Task<MerchantSession?> LoadAsync(Guid merchantId, string userId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.MerchantId == merchantId)
-            .Join(db.Merchants, u => u.MerchantId, m => m.Id,
-                (u, m) => new MerchantSession(m.Id, u.Id, u.Email ?? "", m.BusinessName, m.TimeZoneId, u.PrefersDarkTheme, u.ViewsLiveMode))
+        return await db.Memberships.AsNoTracking()
+            .Where(s => s.UserId == userId && s.MerchantId == merchantId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u })
+            .Join(db.Merchants, x => x.s.MerchantId, m => m.Id, (x, m) => new MerchantSession(
+                m.Id, x.u.Id, x.u.Email ?? "", m.BusinessName, m.TimeZoneId, x.u.PrefersDarkTheme, x.u.ViewsLiveMode, x.s.Role, x.s.GrantedLive))
             .FirstOrDefaultAsync(ct);
     }
 

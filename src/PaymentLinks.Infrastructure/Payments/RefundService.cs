@@ -3,6 +3,8 @@ using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
@@ -36,6 +38,8 @@ public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, Writ
             var payment = await db.LockAttemptAsync(paymentId, ct);
             if (payment is null || !await db.PaymentLinks.OwnedBy(caller).AnyAsync(l => l.Id == payment.LinkId, ct))
                 return PaymentNotFound;
+            if (await db.RefusalAsync(caller, Permission.Refund, ct) is { } notAllowed)
+                return notAllowed;
             if (amount is { } asked && asked > 0 && asked <= payment.Amount && !Currencies.FitsMinorUnits(asked, payment.Currency))
                 return Refusal.Invalid(RefundFields.Amount, $"The amount has more decimals than {payment.Currency} allows ({Currencies.MinorUnitDigits(payment.Currency)}).");
             var refund = payment.Refund(caller.MerchantId, MinorUnitsOf(amount, payment), reason, now, caller.Actor);

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
@@ -28,6 +30,8 @@ public sealed class WebhookService(
         if (await targets.ProblemAsync(url, ct) is { } problem)
             return Refusal.Invalid("url", problem);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is { } notAllowed)
+            return notAllowed;
         var limit = options.Value.MaxEndpointsPerMerchant;
         if (await Owned(db, caller).CountAsync(e => e.DisabledAt == null, ct) >= limit)
             return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
@@ -48,7 +52,7 @@ public sealed class WebhookService(
     public async Task<bool> DisableEndpointAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
+        var endpoint = await (await Managed(db, caller, ct)).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         endpoint?.Disable(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return endpoint is not null;
@@ -58,7 +62,7 @@ public sealed class WebhookService(
     public async Task<bool> DeleteEndpointAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Owned(db, caller).Where(e => e.Id == endpointId).ExecuteDeleteAsync(ct) > 0;
+        return await (await Managed(db, caller, ct)).Where(e => e.Id == endpointId).ExecuteDeleteAsync(ct) > 0;
     }
 
     /// <summary>Chooses the event types the endpoint receives from now on (events already fanned out are still sent).</summary>
@@ -70,6 +74,8 @@ public sealed class WebhookService(
         if (eventTypes.FirstOrDefault(type => !WebhookEventNames.All.Contains(type)) is { } unknown)
             return Refusal.Invalid("enabled_events", $"There is no event called {unknown}.");
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is { } notAllowed)
+            return notAllowed;
         var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
             return new Refusal(RefusalCodes.NotFound, "No such webhook endpoint.");
@@ -84,7 +90,7 @@ public sealed class WebhookService(
     /// </summary>
     public Task<bool> SendTestEventAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
     {
-        var endpoint = await Owned(db, caller).AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.DisabledAt == null, ct);
+        var endpoint = await (await Managed(db, caller, ct)).AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId && e.DisabledAt == null, ct);
         if (endpoint is null)
             return false;
         var test = WebhookOutbox.New(caller.MerchantId, caller.Livemode, WebhookEventNames.Test,
@@ -101,7 +107,7 @@ public sealed class WebhookService(
     public async Task<WebhookEndpointView?> RollSecretAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
+        var endpoint = await (await Managed(db, caller, ct)).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
             return null;
         endpoint.RollSecret(NewSecret());
@@ -129,7 +135,7 @@ public sealed class WebhookService(
     public async Task<bool> RedeliverAsync(MerchantCaller caller, Guid deliveryId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var endpoints = Owned(db, caller);
+        var endpoints = await Managed(db, caller, ct);
         var delivery = await db.WebhookDeliveries
             .Where(d => d.Id == deliveryId && d.MerchantId == caller.MerchantId)
             .Where(d => endpoints.Any(e => e.Id == d.EndpointId && e.DisabledAt == null))
@@ -142,6 +148,10 @@ public sealed class WebhookService(
     /// <summary>The caller's endpoints: its merchant's, in its mode. Deliveries are reached through them.</summary>
     private static IQueryable<WebhookEndpoint> Owned(AppDbContext db, MerchantCaller caller) =>
         db.WebhookEndpoints.Where(e => e.MerchantId == caller.MerchantId && e.Livemode == caller.Livemode);
+
+    /// <summary>The caller's endpoints when they may manage webhooks; none when their role does not allow it.</summary>
+    private static async Task<IQueryable<WebhookEndpoint>> Managed(AppDbContext db, MerchantCaller caller, CancellationToken ct) =>
+        await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is null ? Owned(db, caller) : Owned(db, caller).Where(_ => false);
 
     private static WebhookEndpointView ViewOf(WebhookEndpoint endpoint) =>
         new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null, endpoint.EventTypes?.Split(' '));

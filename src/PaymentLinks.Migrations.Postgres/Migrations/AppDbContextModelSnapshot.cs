@@ -625,6 +625,11 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(16)

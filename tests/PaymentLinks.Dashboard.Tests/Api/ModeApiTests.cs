@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -110,7 +111,7 @@ public sealed class ModeApiTests : ApiTestBase
         await using (var db = App.NewContext())
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-            db.ApiKeys.Add(new ApiKey(Guid.CreateVersion7(), Merchant.MerchantId, livemode: false, "from release one", secret[..12], hash, DateTimeOffset.UtcNow));
+            db.ApiKeys.Add(new ApiKey(Guid.CreateVersion7(), Merchant.MerchantId, livemode: false, "from release one", secret[..12], hash, DateTimeOffset.UtcNow, MemberRole.Owner));
             await db.SaveChangesAsync();
         }
         var old = App.CreateClient();

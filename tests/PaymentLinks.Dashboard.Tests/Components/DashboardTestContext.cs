@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
 using Settings = PaymentLinks.Dashboard.Components.Settings;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Events;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
@@ -59,15 +60,17 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<LinkActionRunner>();
         Services.AddScoped<PaymentLinks.Dashboard.Components.Shared.Confirmations>();
         // As on a live circuit: the pages subscribe to live changes only when interactive.
-        Session = new MerchantContext(
-            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode), Harness.Clock);
+        Session = SessionAs(MemberRole.Owner);
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     /// <summary>The merchant's language, which decides how an ambiguous amount such as 1,250 is read.</summary>
-    protected void UseMerchantLanguage(System.Globalization.CultureInfo language) =>
-        Session = new MerchantContext(
-            new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode), Harness.Clock, language);
+    protected void UseMerchantLanguage(System.Globalization.CultureInfo language) => Session = SessionAs(MemberRole.Owner, language);
+
+    /// <summary>The pages as a member with <paramref name="role"/> sees them (the harness's merchant is its Owner).</summary>
+    protected MerchantContext SessionAs(MemberRole role, System.Globalization.CultureInfo? language = null) => new(
+        new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode, role, GrantedLive: true),
+        Harness.Clock, language);
 
     /// <summary>
     /// Clicks the button with that text as found at the moment of the click: on the renderer's own thread, so that a

@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
@@ -23,7 +24,7 @@ public sealed class LinkActionsTests : DashboardTestContext
     public void A_list_row_menu_offers_only_the_actions_the_state_allows(LinkStatus status, string[] expected)
     {
         var popovers = Render<MudPopoverProvider>();
-        var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(status)).Add(a => a.AsMenu, true));
+        var actions = Render<LinkActions>(parameters => parameters.AddCascadingValue(Session).Add(a => a.Link, LinkIn(status)).Add(a => a.AsMenu, true));
 
         actions.Find("button[aria-label='Actions for Poster']").Click();
 
@@ -46,7 +47,7 @@ public sealed class LinkActionsTests : DashboardTestContext
         LinkStatus status, string primary, string[] inMenu)
     {
         var popovers = Render<MudPopoverProvider>();
-        var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(status)));
+        var actions = Render<LinkActions>(parameters => parameters.AddCascadingValue(Session).Add(a => a.Link, LinkIn(status)));
 
         Assert.Equal(primary, actions.Find(".mud-button-filled-primary").TextContent.Trim());
         var more = actions.FindAll("button").SingleOrDefault(b => b.TextContent.Trim() == "More actions");
@@ -63,7 +64,7 @@ public sealed class LinkActionsTests : DashboardTestContext
     public void Archive_and_expire_now_are_marked_as_the_destructive_ones()
     {
         var popovers = Render<MudPopoverProvider>();
-        var actions = Render<LinkActions>(parameters => parameters.Add(a => a.Link, LinkIn(LinkStatus.Active)));
+        var actions = Render<LinkActions>(parameters => parameters.AddCascadingValue(Session).Add(a => a.Link, LinkIn(LinkStatus.Active)));
 
         actions.FindAll("button").Single(b => b.TextContent.Trim() == "More actions").Click();
 
@@ -72,6 +73,22 @@ public sealed class LinkActionsTests : DashboardTestContext
         Assert.True(LinkActionRunner.NeedsConfirmation(LinkTrigger.Archive));
         Assert.True(LinkActionRunner.NeedsConfirmation(LinkTrigger.ExpireNow));
         Assert.False(LinkActionRunner.NeedsConfirmation(LinkTrigger.Disable));
+    }
+
+    [Fact]
+    public void A_support_member_is_offered_every_action_but_archiving_and_a_viewer_no_actions_at_all()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var asSupport = Render<LinkActions>(parameters => parameters.AddCascadingValue(SessionAs(MemberRole.Support))
+            .Add(a => a.Link, LinkIn(LinkStatus.Active)).Add(a => a.AsMenu, true));
+        asSupport.Find("button[aria-label='Actions for Poster']").Click();
+        Assert.Equal(["Unpublish", "Disable", "Expire now", "Edit", "Duplicate"], popovers.FindAll("[role=menuitem]").Select(item => item.TextContent.Trim()));
+
+        foreach (var role in new[] { MemberRole.Viewer, MemberRole.Finance, MemberRole.Developer })
+        {
+            var asReader = Render<LinkActions>(parameters => parameters.AddCascadingValue(SessionAs(role)).Add(a => a.Link, LinkIn(LinkStatus.Draft)));
+            Assert.Empty(asReader.FindAll("button"));
+        }
     }
 
     private static LinkView LinkIn(LinkStatus status) => new(

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.Time.Testing;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Merchants;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
@@ -33,5 +34,5 @@ public sealed class WhenTests : DashboardTestContext
     }
 
     private static MerchantContext InZone(string zone) =>
-        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false, false), new FakeTimeProvider(Now));
+        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false, false, MemberRole.Owner, GrantedLive: true), new FakeTimeProvider(Now));
 }

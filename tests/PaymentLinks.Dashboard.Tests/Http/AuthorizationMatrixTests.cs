@@ -88,6 +88,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /settings/webhooks"] = Access.DashboardPage,
         ["GET,POST /settings/payments"] = Access.DashboardPage,
         ["GET,POST /settings/two-factor"] = Access.DashboardPage,
+        ["GET,POST /not-allowed"] = Access.DashboardPage,
         ["GET,POST /account/password"] = Access.DashboardPage,
         ["POST /account/logout"] = Access.FormPost,
         ["POST /account/logout-everywhere"] = Access.FormPost,

@@ -21,8 +21,8 @@ public sealed class CheckoutBrandingTests : IAsyncLifetime
     public async Task The_pay_page_and_the_disabled_page_show_the_logo_and_accent_and_the_not_found_page_shows_neither()
     {
         var merchant = await _app.NewMerchantAsync("Branded Beans");
-        await Branding.SetAccentAsync(merchant.MerchantId, "#7c2d12");
-        var brand = (await Branding.SetLogoAsync(merchant.MerchantId, LogoFilesTests.OnePixelPng)).Value;
+        await Branding.SetAccentAsync(merchant, "#7c2d12");
+        var brand = (await Branding.SetLogoAsync(merchant, LogoFilesTests.OnePixelPng)).Value;
         var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
         var other = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
         await _app.Links.ApplyAsync(merchant, other.Id, LinkTrigger.Disable);
@@ -44,8 +44,8 @@ public sealed class CheckoutBrandingTests : IAsyncLifetime
     public async Task The_logo_and_theme_are_served_with_their_own_type_a_long_cache_and_no_sniffing()
     {
         var merchant = await _app.NewMerchantAsync("Served Beans");
-        await Branding.SetAccentAsync(merchant.MerchantId, "#1d4ed8");
-        await Branding.SetLogoAsync(merchant.MerchantId, Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>"));
+        await Branding.SetAccentAsync(merchant, "#1d4ed8");
+        await Branding.SetLogoAsync(merchant, Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>"));
         var http = _app.CreateClient();
 
         var logo = await http.GetAsync($"/brand/{merchant.MerchantId}/logo?v=1");
@@ -65,11 +65,11 @@ public sealed class CheckoutBrandingTests : IAsyncLifetime
     public async Task A_refused_logo_or_accent_leaves_the_brand_as_it_was()
     {
         var merchant = await _app.NewMerchantAsync("Careful Beans");
-        await Branding.SetAccentAsync(merchant.MerchantId, "#1d4ed8");
-        var before = (await Branding.SetLogoAsync(merchant.MerchantId, LogoFilesTests.OnePixelPng)).Value;
+        await Branding.SetAccentAsync(merchant, "#1d4ed8");
+        var before = (await Branding.SetLogoAsync(merchant, LogoFilesTests.OnePixelPng)).Value;
 
-        var script = await Branding.SetLogoAsync(merchant.MerchantId, Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
-        var light = await Branding.SetAccentAsync(merchant.MerchantId, "#fde68a");
+        var script = await Branding.SetLogoAsync(merchant, Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
+        var light = await Branding.SetAccentAsync(merchant, "#fde68a");
 
         Assert.Equal(("logo", "accent"), (script.Refusal!.Fields[0].Field, light.Refusal!.Fields[0].Field));
         Assert.Equal(before, await Branding.GetAsync(merchant.MerchantId));

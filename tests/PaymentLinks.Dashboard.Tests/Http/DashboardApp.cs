@@ -78,11 +78,8 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 
     public async Task<MerchantCaller> NewMerchantAsync(string name)
     {
-        var merchant = new Merchant(Guid.NewGuid(), name, "UTC", DateTimeOffset.UtcNow);
         await using var db = NewContext();
-        db.Merchants.Add(merchant);
-        await db.SaveChangesAsync();
-        return new MerchantCaller(merchant.Id, Actor.User("http-tests"), Livemode: false);
+        return await TestMerchants.AddAsync(db, name, DateTimeOffset.UtcNow);
     }
 
     /// <summary>A merchant with a user, and a browser (cookies kept, redirects not followed) signed in as it through the sign-in form.</summary>

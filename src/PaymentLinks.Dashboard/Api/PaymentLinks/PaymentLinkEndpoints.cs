@@ -1,11 +1,15 @@
-// What every change of an existing link can answer (PATCH, PATCH …/status and the deprecated aliases).
+// What every change of an existing link can answer (PATCH, PATCH …/status and the deprecated aliases); 403 when it
+// archives and the key's role may edit links but not archive them.
 global using LinkChangeAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     PaymentLinks.Dashboard.Api.ApiOk<PaymentLinks.Dashboard.Api.PaymentLinks.PaymentLinkResponse>, PaymentLinks.Dashboard.Api.ApiInvalid,
-    PaymentLinks.Dashboard.Api.ApiNotFound, PaymentLinks.Dashboard.Api.ApiConflict, PaymentLinks.Dashboard.Api.ApiPreconditionFailed>;
+    PaymentLinks.Dashboard.Api.ApiNotFound, PaymentLinks.Dashboard.Api.ApiConflict, PaymentLinks.Dashboard.Api.ApiPreconditionFailed,
+    PaymentLinks.Dashboard.Api.ApiForbidden>;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Dashboard.Api.Payments;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Api.PaymentLinks;
@@ -28,6 +32,7 @@ public static partial class PaymentLinkEndpoints
     {
         var links = endpoints.MapGroup("/api/v1/payment-links")
             .RequireAuthorization(ApiKeyAuthentication.Policy)
+            .RequirePermission(Permission.ViewLinks)
             .RequireRateLimiting(ApiSetup.RateLimitPolicy)
             .DisableAntiforgery()
             .AddEndpointFilter(ApiBody.AnswerUnreadableBody)
@@ -39,12 +44,14 @@ public static partial class PaymentLinkEndpoints
         // return type, which the OpenAPI document lists.
         var writes = links.MapGroup("")
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
+            .RequirePermission(Permission.EditLinks)
             .AddEndpointFilter<IdempotencyFilter>()
             .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
 
         writes.MapPost("", CreateAsync).WithName("CreatePaymentLink").Accepts<CreatePaymentLinkRequest>("application/json");
         links.MapGet("", ListAsync).WithName("ListPaymentLinks").DocumentedAsIntegers();
-        links.MapGet("/{id}/payments", ListPaymentsAsync).WithName("ListPaymentLinkPayments").WithTags("Payments").DocumentedAsIntegers();
+        links.MapGet("/{id}/payments", ListPaymentsAsync).WithName("ListPaymentLinkPayments").WithTags("Payments").DocumentedAsIntegers()
+            .RequirePermission(Permission.ViewPayments);
         links.MapGet("/{id}", GetAsync).WithName("GetPaymentLink");
         writes.MapPatch("/{id}", UpdateAsync).WithName("UpdatePaymentLink").AddEndpointFilter(LinkVersionHeaders.RequireReadableIfMatch)
             .Accepts<UpdatePaymentLinkRequest>("application/json");
@@ -161,5 +168,5 @@ public static partial class PaymentLinkEndpoints
         link.IsSuccess ? new ApiCreated<PaymentLinkResponse>(Response(service, link.Value)) : ApiRefusals.Of(link.Refusal);
 
     private static LinkChangeAnswer AsLinkChange(ApiAnswer answer) =>
-        answer.As<ApiOk<PaymentLinkResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiPreconditionFailed>();
+        answer.As<ApiOk<PaymentLinkResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiPreconditionFailed, ApiForbidden>();
 }

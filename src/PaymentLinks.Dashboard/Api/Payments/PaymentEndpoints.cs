@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -36,6 +38,7 @@ public static class PaymentEndpoints
     {
         var payments = endpoints.MapGroup("/api/v1/payments")
             .RequireAuthorization(ApiKeyAuthentication.Policy)
+            .RequirePermission(Permission.ViewPayments)
             .RequireRateLimiting(ApiSetup.RateLimitPolicy)
             .WithTags("Payments")
             .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);

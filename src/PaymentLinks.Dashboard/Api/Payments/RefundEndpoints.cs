@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -32,6 +34,7 @@ public static class RefundEndpoints
         payments.MapGet("/{id}/refunds", ListAsync).WithName("ListRefunds").WithTags("Refunds");
         payments.MapGroup("")
             .RequireAuthorization(ApiKeyAuthentication.WritePolicy)
+            .RequirePermission(Permission.Refund)
             .DisableAntiforgery()
             .AddEndpointFilter(ApiBody.AnswerUnreadableBody)
             .AddEndpointFilter<IdempotencyFilter>()

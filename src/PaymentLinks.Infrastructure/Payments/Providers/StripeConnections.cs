@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 using Stripe;
 
@@ -77,6 +79,8 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         }
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
+            if (await db.RefusalAsync(caller, Permission.ManageProvider, ct) is { } notAllowed)
+                return notAllowed;
             var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             var name = account.BusinessProfile?.Name ?? account.Settings?.Dashboard?.DisplayName ?? account.Email;
             if (connection is null)
@@ -102,6 +106,8 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
                 "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.");
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, _) =>
         {
+            if (await db.RefusalAsync(caller, Permission.ManageProvider, ct) is { } notAllowed)
+                return notAllowed;
             var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             if (connection is null)
                 return Refusal.Invalid(StripeConnectFields.WebhookSecret, "Connect a key first: the signing secret belongs to the connection.");
@@ -116,7 +122,8 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     /// connected again; live links stay as they are but cannot be published or enabled while nothing is connected.
     /// </summary>
     public Task<bool> DisconnectAsync(MerchantCaller caller, CancellationToken ct = default) => writes.RunAsync(async (db, _) =>
-        await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
+        await db.RefusalAsync(caller, Permission.ManageProvider, ct) is null
+        && await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
 
     /// <summary>
     /// Stripe refused a call made for the merchant. When the refusal is of the key itself (wrong, revoked, lacking a

@@ -18,6 +18,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         key.HasIndex(k => k.MerchantId);
         key.Ignore(k => k.IsRevoked);
         key.Property(k => k.Scope).HasConversion<string>().HasMaxLength(16);
+        key.Property(k => k.Role).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         key.HasOne<Merchant>().WithMany().HasForeignKey(k => k.MerchantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
