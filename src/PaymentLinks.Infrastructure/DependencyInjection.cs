@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<LinkDetailsQuery>();
         services.AddSingleton<Overview.MerchantOverview>();
         services.AddSingleton<MerchantSessions>();
+        services.AddSingleton<Members>();
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

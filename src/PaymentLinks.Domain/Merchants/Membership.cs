@@ -22,6 +22,13 @@ public sealed class Membership
     public bool GrantedLive { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>A Developer keeps live mode only if granted it; every other role works in both modes anyway.</summary>
+    public void ChangeRole(MemberRole role, bool grantedLive)
+    {
+        Role = role;
+        GrantedLive = role != MemberRole.Developer || grantedLive;
+    }
+
     public bool Allows(Permission permission, bool livemode) => RolePermissions.Allows(Role, GrantedLive, permission, livemode);
 
     /// <summary>The founder of a business: its first Owner.</summary>

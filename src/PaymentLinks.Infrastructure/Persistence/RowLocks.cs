@@ -18,6 +18,13 @@ internal static class RowLocks
             await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "PaymentLinks" WHERE "Id" = {linkId} FOR UPDATE""", ct);
     }
 
+    /// <summary>Locks a business's row: changes to its members queue, so two owners demoting each other leave one owner.</summary>
+    public static async Task LockMerchantAsync(this AppDbContext db, Guid merchantId, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Merchants" WHERE "Id" = {merchantId} FOR UPDATE""", ct);
+    }
+
     /// <summary>
     /// The caller's link named by its UUID or public id, locked as <see cref="LockLinkAsync"/> does; null when the
     /// caller has no such link (another merchant's or the other mode's included).

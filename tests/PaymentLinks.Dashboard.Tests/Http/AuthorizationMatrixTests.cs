@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
@@ -15,9 +16,10 @@ namespace PaymentLinks.Dashboard.Tests.Http;
 
 /// <summary>
 /// Every route the app maps × {anonymous, merchant A, merchant B, A's cookie replayed after signing out, a revoked key,
-/// a read-only key, A's live key (A's links here are test mode's)}: who gets in,
-/// and nobody reaches merchant A's data but A. The routes come from the app's own endpoint data sources, so a
-/// new endpoint without a line in <see cref="Matrix"/> fails this test until someone decides who may use it.
+/// a read-only key, A's live key (A's links here are test mode's), each other role's member of A and key of A, and a
+/// Developer of A viewing live mode without the grant}: who gets in, and nobody reaches merchant A's data but A's
+/// own, within what each role allows. The routes come from the app's own endpoint data sources, so a new endpoint
+/// without a line in <see cref="Matrix"/> fails this test until someone decides who may use it and with which permission.
 /// </summary>
 public sealed class AuthorizationMatrixTests : IAsyncLifetime
 {
@@ -41,7 +43,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ApiFallback,
     }
 
-    private static readonly Dictionary<string, Access> Matrix = new()
+    /// <summary>Who may use a route, and the permission a member's or key's role needs for it (none: any of them).</summary>
+    private sealed record Rule(Access Access, Permission? Needs = null)
+    {
+        public static implicit operator Rule(Access access) => new(access);
+    }
+
+    private static Rule Page(Permission? needs = null) => new(Access.DashboardPage, needs);
+    private static Rule Read(Permission needs) => new(Access.ApiRead, needs);
+    private static Rule Write(Permission needs) => new(Access.ApiWrite, needs);
+
+    private static readonly Dictionary<string, Rule> Matrix = new()
     {
         ["* /health"] = Access.Public,
         ["* /healthz"] = Access.Public,
@@ -75,43 +87,47 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["* /_blazor/negotiate"] = Access.Framework,
         ["* /_blazor/disconnect/"] = Access.Framework,
         ["* /_blazor/initializers/"] = Access.Framework,
-        ["GET,POST /"] = Access.DashboardPage,
-        ["GET,POST /links"] = Access.DashboardPage,
-        ["GET,POST /links/new"] = Access.DashboardPage,
-        ["GET,POST /payments"] = Access.DashboardPage,
-        ["GET /payments/export"] = Access.DashboardPage,
-        ["GET,POST /payments/{Id:guid}"] = Access.DashboardPage,
-        ["GET,POST /links/{Id:guid}"] = Access.DashboardPage,
-        ["GET,POST /links/{Id:guid}/edit"] = Access.DashboardPage,
-        ["GET,POST /settings/account"] = Access.DashboardPage,
-        ["GET,POST /settings/api-keys"] = Access.DashboardPage,
-        ["GET,POST /settings/webhooks"] = Access.DashboardPage,
-        ["GET,POST /settings/payments"] = Access.DashboardPage,
-        ["GET,POST /settings/two-factor"] = Access.DashboardPage,
-        ["GET,POST /not-allowed"] = Access.DashboardPage,
-        ["GET,POST /account/password"] = Access.DashboardPage,
+        ["GET,POST /"] = Page(Permission.ViewOverview),
+        ["GET,POST /links"] = Page(Permission.ViewLinks),
+        ["GET,POST /links/new"] = Page(Permission.EditLinks),
+        ["GET,POST /payments"] = Page(Permission.ViewPayments),
+        ["GET /payments/export"] = Page(Permission.Export),
+        ["GET,POST /payments/{Id:guid}"] = Page(Permission.ViewPayments),
+        ["GET,POST /links/{Id:guid}"] = Page(Permission.ViewLinks),
+        ["GET,POST /links/{Id:guid}/edit"] = Page(Permission.EditLinks),
+        ["GET,POST /settings/account"] = Page(),
+        ["GET,POST /settings/api-keys"] = Page(Permission.ManageApiKeys),
+        ["GET,POST /settings/webhooks"] = Page(Permission.ManageWebhooks),
+        ["GET,POST /settings/payments"] = Page(Permission.ManageProvider),
+        ["GET,POST /settings/two-factor"] = Page(),
+        ["GET,POST /not-allowed"] = Page(),
+        ["GET,POST /account/password"] = Page(),
         ["POST /account/logout"] = Access.FormPost,
         ["POST /account/logout-everywhere"] = Access.FormPost,
-        ["GET /api/v1/payment-links/"] = Access.ApiRead,
-        ["GET /api/v1/payment-links/{id}"] = Access.ApiRead,
-        ["GET /api/v1/payments/{id}"] = Access.ApiRead,
-        ["GET /api/v1/payment-links/{id}/payments"] = Access.ApiRead,
-        ["GET /api/v1/payments/{id}/refunds"] = Access.ApiRead,
-        ["POST /api/v1/payments/{id}/refunds"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/"] = Access.ApiWrite,
-        ["PATCH /api/v1/payment-links/{id}"] = Access.ApiWrite,
-        ["PATCH /api/v1/payment-links/{id}/status"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/{id}/duplicate"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/{id}/expire"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/{id}/deactivate"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/{id}/activate"] = Access.ApiWrite,
-        ["POST /api/v1/payment-links/{id}/archive"] = Access.ApiWrite,
+        ["GET /api/v1/payment-links/"] = Read(Permission.ViewLinks),
+        ["GET /api/v1/payment-links/{id}"] = Read(Permission.ViewLinks),
+        ["GET /api/v1/payments/{id}"] = Read(Permission.ViewPayments),
+        ["GET /api/v1/payment-links/{id}/payments"] = Read(Permission.ViewPayments),
+        ["GET /api/v1/payments/{id}/refunds"] = Read(Permission.ViewPayments),
+        ["POST /api/v1/payments/{id}/refunds"] = Write(Permission.Refund),
+        ["POST /api/v1/payment-links/"] = Write(Permission.EditLinks),
+        ["PATCH /api/v1/payment-links/{id}"] = Write(Permission.EditLinks),
+        ["PATCH /api/v1/payment-links/{id}/status"] = Write(Permission.EditLinks),
+        ["POST /api/v1/payment-links/{id}/duplicate"] = Write(Permission.EditLinks),
+        ["POST /api/v1/payment-links/{id}/expire"] = Write(Permission.EditLinks),
+        ["POST /api/v1/payment-links/{id}/deactivate"] = Write(Permission.EditLinks),
+        ["POST /api/v1/payment-links/{id}/activate"] = Write(Permission.EditLinks),
+        ["POST /api/v1/payment-links/{id}/archive"] = Write(Permission.ArchiveLinks),
         ["* /api/{**rest}"] = Access.ApiFallback,
     };
 
     private const string SecretTitle = "Merchant A's secret recipe";
+    private static readonly MemberRole[] OtherRoles = [MemberRole.Admin, MemberRole.Finance, MemberRole.Developer, MemberRole.Support, MemberRole.Viewer];
     private readonly DashboardApp _app = new();
     private readonly Dictionary<string, HttpClient> _callers = [];
+
+    /// <summary>The callers who act for A: a person signed in (in the mode they view) or a key, with the role each has.</summary>
+    private readonly Dictionary<string, (MemberRole Role, bool Live, bool IsKey)> _ofA = [];
     private MerchantCaller _merchantA = default!;
     private PaymentView _paymentOfA = default!;
 
@@ -125,16 +141,29 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var revoked = (await keys.CreateAsync(a, "revoked")).Value;
         await keys.RevokeAsync(a, revoked.Key.Id);
         _callers["anonymous"] = Client();
-        _callers["merchant A"] = aPages;
+        AddOfA("merchant A", aPages, MemberRole.Owner);
         _callers["merchant B"] = bPages;
         _callers["A signed out, cookie replayed"] = await SignedOutCookieOfAAsync();
-        _callers["A's key"] = Client((await keys.CreateAsync(a, "a")).Value.Secret);
+        AddOfA("A's key", Client((await keys.CreateAsync(a, "a")).Value.Secret), MemberRole.Owner, isKey: true);
         _callers["B's key"] = Client((await keys.CreateAsync(b, "b")).Value.Secret);
         _callers["A's live key"] = Client((await keys.CreateAsync(a with { Livemode = true }, "a live")).Value.Secret);
         _callers["revoked key"] = Client(revoked.Secret);
-        _callers["read-only key"] = Client((await keys.CreateAsync(a, "reader", ApiKeyScope.Read)).Value.Secret);
+        AddOfA("read-only key", Client((await keys.CreateAsync(a, "reader", ApiKeyScope.Read)).Value.Secret), MemberRole.Owner, isKey: true);
+        foreach (var role in OtherRoles)
+        {
+            AddOfA($"A's {role}", await _app.SignedInMemberAsync(a, $"{role}@matrix.test".ToLowerInvariant(), role), role);
+            AddOfA($"A's {role} key", Client((await keys.CreateAsync(a, $"{role} key", role: role)).Value.Secret), role, isKey: true);
+        }
+        AddOfA("A's Developer viewing live mode", await _app.SignedInMemberAsync(a, "live-developer@matrix.test", MemberRole.Developer, viewsLiveMode: true),
+            MemberRole.Developer, live: true);
         var payments = _app.Services.GetRequiredService<PaymentService>();
         _paymentOfA = (await payments.CompleteAsync((await payments.StartAsync((await NewLinkOfAAsync()).PublicId)).Value.Id)).Value;
+    }
+
+    private void AddOfA(string caller, HttpClient client, MemberRole role, bool isKey = false, bool live = false)
+    {
+        _callers[caller] = client;
+        _ofA[caller] = (role, live, isKey);
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -152,7 +181,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public async Task Each_caller_gets_what_the_matrix_says_and_no_one_but_A_sees_or_changes_As_data()
     {
         var failures = new List<string>();
-        foreach (var (route, access) in Matrix.Where(r => r.Value is not Access.Framework))
+        foreach (var (route, rule) in Matrix.Where(r => r.Value.Access is not Access.Framework))
         {
             foreach (var method in MethodsToTry(route))
             {
@@ -163,7 +192,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                     using var response = await client.SendAsync(Request(method, path));
                     var body = await response.Content.ReadAsStringAsync();
                     var unchanged = (await _app.Links.GetAsync(_merchantA, link.Id.ToString())).Value;
-                    if (Problem(access, method, caller, response, body, changed: unchanged.Version != link.Version) is { } problem)
+                    if (Problem(rule, method, caller, response, body, changed: unchanged.Version != link.Version) is { } problem)
                         failures.Add($"{method} {path} as {caller}: {problem} (got {(int)response.StatusCode})");
                 }
             }
@@ -171,39 +200,49 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    /// <summary>What is wrong with an answer, or null when it is what <paramref name="access"/> promises this caller.</summary>
-    private static string? Problem(Access access, string method, string caller, HttpResponseMessage response, string body, bool changed)
+    /// <summary>What is wrong with an answer, or null when it is what <paramref name="rule"/> promises this caller.</summary>
+    private string? Problem(Rule rule, string method, string caller, HttpResponseMessage response, string body, bool changed)
     {
         var status = (int)response.StatusCode;
         if (status >= 500)
             return "a server error";
-        var isOwner = caller is "merchant A" or "A's key";
-        if (!isOwner && body.Contains(SecretTitle))
+        var ofA = _ofA.TryGetValue(caller, out var member);
+        // A person's role counts in the mode they view (a Developer without the grant is kept out of live mode); a key's role in its own.
+        var allowed = ofA && (rule.Needs is not { } needs
+            || (member.IsKey ? RolePermissions.Allows(member.Role, needs) : RolePermissions.Allows(member.Role, grantedLive: false, needs, member.Live)));
+        if (!ofA && body.Contains(SecretTitle))
             return "A's link was shown";
-        if (!isOwner && caller != "read-only key" && changed)
+        if (changed && !(ofA && member.IsKey && allowed && caller != "read-only key"))
             return "A's link was changed";
-        return access switch
+        return rule.Access switch
         {
             Access.Public or Access.Checkout => status is 401 or 403 ? "refused a public page" : null,
-            // A bare POST carries no form token: refused (400) whoever sends it; a GET opens the page to a merchant only.
-            Access.DashboardPage when method == "POST" => status is 400 || IsRedirectToSignIn(response) ? null : "a post without the page's token was taken",
-            Access.DashboardPage => caller is "merchant A" or "merchant B"
-                ? status == 200 ? null : "a signed-in merchant was refused"
+            // A bare POST carries no form token: refused (400) whoever sends it, or before that for a role without the page.
+            Access.DashboardPage when method == "POST" => status is 400 || IsRedirectToSignIn(response) || IsRedirectToNotAllowed(response)
+                ? null : "a post without the page's token was taken",
+            Access.DashboardPage => caller == "merchant B" || (ofA && !member.IsKey)
+                ? caller == "merchant B" || allowed
+                    ? status == 200 ? null : "a signed-in member was refused a page their role opens"
+                    : IsRedirectToNotAllowed(response) ? null : "a page the role does not open was not refused"
                 : IsRedirectToSignIn(response) ? null : "not sent to sign in",
             Access.FormPost => status == 400 && !changed ? null : "a post without the page's token was taken",
             Access.ApiRead => caller switch
             {
-                "A's key" or "read-only key" => status == 200 ? null : "the owner's key was refused",
                 "B's key" or "A's live key" => status is 200 or 404 ? null : "another world's key did not get its own view",
+                _ when ofA && member.IsKey => allowed
+                    ? status == 200 ? null : "a key whose role may read was refused"
+                    : status == 403 ? null : "a key whose role may not read was not refused with 403",
                 _ => status == 401 ? null : "no usable key, yet not 401",
             },
             Access.ApiWrite => caller switch
             {
-                "A's key" => status is 200 or 201 ? null : "the owner's key could not change its link",
                 "read-only key" => status == 403 && !changed ? null : "a read-only key was not refused with 403",
                 "B's key" => status is 404 || (status == 201 && IsCreate(response) && !changed) ? null : "another merchant's key reached A's link or payment",
                 // A live link cannot be published without a provider: creating one (published by default) is refused.
                 "A's live key" => status is 404 || (status == 409 && IsCreate(response) && !changed) ? null : "a live key reached A's test link",
+                _ when ofA && member.IsKey => allowed
+                    ? status is 200 or 201 ? null : "a key whose role may do this could not"
+                    : status == 403 && !changed ? null : "a key whose role may not do this was not refused with 403",
                 _ => status == 401 ? null : "no usable key, yet not 401",
             },
             Access.ApiFallback => status is 401 or 404 ? null : "an unrouted API call was not 401 or 404",
@@ -212,6 +251,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     }
 
     private static bool IsCreate(HttpResponseMessage response) => response.RequestMessage!.RequestUri!.AbsolutePath.EndsWith("/payment-links/");
+
+    private static bool IsRedirectToNotAllowed(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("not-allowed") == true;
 
     private static bool IsRedirectToSignIn(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("account/login") == true;

@@ -10,6 +10,7 @@ using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Tests.Shared;
@@ -89,11 +90,34 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
             Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, password, email)).Succeeded);
         await using var users = Services.CreateAsyncScope();
         var user = await users.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
+        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id), Livemode: false), await SignInAsync(email, password));
+    }
+
+    /// <summary>
+    /// A person who joined <paramref name="business"/> with <paramref name="role"/> (their own business left behind),
+    /// viewing live mode or test mode, and a browser signed in as them.
+    /// </summary>
+    public async Task<HttpClient> SignedInMemberAsync(MerchantCaller business, string email, MemberRole role, bool viewsLiveMode = false)
+    {
+        const string password = "member-pass-1";
+        await using (var scope = Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<MerchantAccounts>().RegisterAsync(email, password, email)).Succeeded);
+        await using (var db = NewContext())
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            await Members.JoinAsync(db, business.MerchantId, userId, role, DateTimeOffset.UtcNow, default);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.ViewsLiveMode, viewsLiveMode));
+        }
+        return await SignInAsync(email, password);
+    }
+
+    private async Task<HttpClient> SignInAsync(string email, string password)
+    {
         var browser = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }),
             email, password);
         Assert.True(SignInForm.SignedIn(answer), $"{email} was not signed in ({(int)answer.StatusCode}).");
-        return (new MerchantCaller(user!.MerchantId, Actor.User(user.Id), Livemode: false), browser);
+        return browser;
     }
 
     public async Task<LinkView> ActiveLinkAsync(MerchantCaller merchant, int maxUsages, string? redirectUrl = null) =>

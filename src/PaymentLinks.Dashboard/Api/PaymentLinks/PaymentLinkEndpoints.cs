@@ -1,5 +1,5 @@
-// What every change of an existing link can answer (PATCH, PATCH …/status and the deprecated aliases); 403 when it
-// archives and the key's role may edit links but not archive them.
+// What every change of an existing link can answer (PATCH, PATCH …/status and the deprecated aliases). A 403 comes from
+// the key's role (archiving with a role that may only edit); every write's handler declares it, as the service checks too.
 global using LinkChangeAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     PaymentLinks.Dashboard.Api.ApiOk<PaymentLinks.Dashboard.Api.PaymentLinks.PaymentLinkResponse>, PaymentLinks.Dashboard.Api.ApiInvalid,
     PaymentLinks.Dashboard.Api.ApiNotFound, PaymentLinks.Dashboard.Api.ApiConflict, PaymentLinks.Dashboard.Api.ApiPreconditionFailed,
@@ -68,7 +68,7 @@ public static partial class PaymentLinkEndpoints
         }
     }
 
-    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict>> CreateAsync(HttpContext http, PaymentLinkService service)
+    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict, ApiForbidden>> CreateAsync(HttpContext http, PaymentLinkService service)
     {
         if (!ApiBody.TryParse<CreatePaymentLinkRequest>(await ApiBody.ReadAsync(http.Request), out var request, out _, out var error))
             return error!;
@@ -86,7 +86,7 @@ public static partial class PaymentLinkEndpoints
         var caller = ApiKeyAuthentication.CallerOf(http.User);
         return (await ApiResponder.WriteOnceAsync(() => service.CreateAsync(caller, settings, publish, http.RequestAborted),
             created => NewLinkAnswer(service, created)))
-            .As<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict>();
+            .As<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict, ApiForbidden>();
     }
 
     private static async Task<Results<ApiOk<PaymentLinkListResponse>, ApiInvalid>> ListAsync(
@@ -150,10 +150,10 @@ public static partial class PaymentLinkEndpoints
             updated => LinkAnswer(service, updated)));
     }
 
-    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiNotFound>> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
+    private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiNotFound, ApiForbidden>> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
         (await ApiResponder.WriteOnceAsync(() => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
             copy => NewLinkAnswer(service, copy)))
-            .As<ApiCreated<PaymentLinkResponse>, ApiNotFound>();
+            .As<ApiCreated<PaymentLinkResponse>, ApiNotFound, ApiForbidden>();
 
     private static LinkSort? SortOf(string? sort) => sort is null ? LinkSort.CreatedAt : LinkSorts.TryParse(sort, out var column) ? column : null;
 

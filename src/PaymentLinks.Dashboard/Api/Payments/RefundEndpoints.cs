@@ -43,7 +43,7 @@ public static class RefundEndpoints
             .MapPost("/{id}/refunds", CreateAsync).WithName("CreateRefund").WithTags("Refunds").Accepts<CreateRefundRequest>("application/json");
     }
 
-    private static async Task<Results<ApiCreated<RefundResponse>, ApiInvalid, ApiNotFound, ApiConflict>> CreateAsync(
+    private static async Task<Results<ApiCreated<RefundResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiForbidden>> CreateAsync(
         string id, HttpContext http, RefundService refunds)
     {
         if (!Guid.TryParse(id, out var paymentId))
@@ -56,7 +56,7 @@ public static class RefundEndpoints
             return ApiRefusals.Invalid(new ApiFieldError(RefundFields.Reason, $"reason must be one of {string.Join(", ", RefundReasons.All)}."));
         var caller = ApiKeyAuthentication.CallerOf(http.User);
         return (await ApiResponder.WriteOnceAsync(() => refunds.RefundAsync(caller, paymentId, request.Amount, reason, http.RequestAborted), Answer))
-            .As<ApiCreated<RefundResponse>, ApiInvalid, ApiNotFound, ApiConflict>();
+            .As<ApiCreated<RefundResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiForbidden>();
     }
 
     private static async Task<Results<ApiOk<RefundListResponse>, ApiNotFound>> ListAsync(string id, HttpContext http, RefundService refunds)

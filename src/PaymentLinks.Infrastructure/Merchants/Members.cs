@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Persistence;
+
+namespace PaymentLinks.Infrastructure.Merchants;
+
+public sealed record MemberView(string UserId, string Email, MemberRole Role, bool GrantedLive, DateTimeOffset JoinedAt);
+
+/// <summary>
+/// The people of a business and their roles. Owners and admins manage members; only an owner makes or unmakes an
+/// owner; a business always keeps at least one owner. Changes to one business's members queue on its row.
+/// </summary>
+public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
+{
+    public const string RoleField = "role";
+
+    public async Task<IReadOnlyList<MemberView>> ListAsync(MerchantCaller caller, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is not null)
+            return [];
+        return await db.Memberships.AsNoTracking().Where(m => m.MerchantId == caller.MerchantId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(u.Id, u.Email ?? "", m.Role, m.GrantedLive, m.JoinedAt))
+            .OrderBy(m => m.JoinedAt)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts the person in the business with <paramref name="role"/> and opens it for them (their current business), in
+    /// the caller's transaction: an accepted invitation and its membership are one change.
+    /// </summary>
+    public static async Task JoinAsync(AppDbContext db, Guid merchantId, string userId, MemberRole role, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == merchantId && m.UserId == userId, ct) is { } already)
+            already.ChangeRole(role, already.GrantedLive);
+        else
+            db.Memberships.Add(new Membership(merchantId, userId, role, grantedLive: role != MemberRole.Developer, now));
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.MerchantId, merchantId), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<Result> ChangeRoleAsync(MerchantCaller caller, string userId, MemberRole role, bool grantedLive, CancellationToken ct = default) =>
+        ChangeAsync(caller, userId, role, (db, member) => member.ChangeRole(role, grantedLive), ct);
+
+    /// <summary>Takes the person out of the business at once; their open dashboards of it close within the revalidation interval.</summary>
+    public Task<Result> RemoveAsync(MerchantCaller caller, string userId, CancellationToken ct = default) =>
+        ChangeAsync(caller, userId, newRole: null, (db, member) => db.Memberships.Remove(member), ct);
+
+    private Task<Result> ChangeAsync(
+        MerchantCaller caller, string userId, MemberRole? newRole, Action<AppDbContext, Membership> change, CancellationToken ct) =>
+        writes.RunAsync<Result>(db => db.LockMerchantAsync(caller.MerchantId, ct), async (db, _) =>
+        {
+            if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is { } notAllowed)
+                return notAllowed;
+            var member = await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == caller.MerchantId && m.UserId == userId, ct);
+            if (member is null)
+                return new Refusal(RefusalCodes.NotFound, "No such member.");
+            var touchesOwnership = member.Role == MemberRole.Owner || newRole == MemberRole.Owner;
+            if (touchesOwnership && await db.RefusalAsync(caller, Permission.TransferOwnership, ct) is { } notOwner)
+                return notOwner;
+            if (member.Role == MemberRole.Owner && newRole != MemberRole.Owner
+                && await db.Memberships.CountAsync(m => m.MerchantId == caller.MerchantId && m.Role == MemberRole.Owner, ct) == 1)
+                return Refusal.Invalid(RoleField, "A business always keeps an owner: make someone else an owner first.");
+            change(db, member);
+            await db.SaveChangesAsync(ct);
+            return Result.Ok;
+        }, ct);
+}
