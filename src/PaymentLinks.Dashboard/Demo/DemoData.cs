@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Branding;
 using PaymentLinks.Infrastructure.Identity;
@@ -22,6 +23,10 @@ public sealed class DemoDataOptions
     public string Email { get; set; } = "demo@paymentlinks.test";
     public string Password { get; set; } = "demo-pass-123";
     public string BusinessName { get; set; } = "Demo Coffee Roasters";
+
+    /// <summary>A second member of the demo business, with the Support role: sign in as them to see what a role changes.</summary>
+    public string SupportEmail { get; set; } = "support@paymentlinks.test";
+    public string SupportPassword { get; set; } = "support-pass-123";
 }
 
 /// <summary>
@@ -48,8 +53,18 @@ public sealed class DemoData(
         await branding.SetAccentAsync(caller, DemoBrand.Accent);
         await branding.SetLogoAsync(caller, DemoBrand.Logo);
         await SeedLinksAsync(caller);
+        await AddSupportMemberAsync(demo, user.MerchantId);
         await HoldBackMailAsync(user.MerchantId);
         logger.LogInformation("Seeded demo merchant {Email} with links in every state", demo.Email);
+    }
+
+    private async Task AddSupportMemberAsync(DemoDataOptions demo, Guid merchantId)
+    {
+        var joined = await accounts.RegisterMemberAsync(demo.SupportEmail, demo.SupportPassword, merchantId, MemberRole.Support);
+        if (!joined.Succeeded)
+            throw new InvalidOperationException("Demo support member: " + string.Join(" ", joined.Errors.Select(e => e.Description)));
+        var member = await users.FindByEmailAsync(demo.SupportEmail) ?? throw new InvalidOperationException("Demo support member vanished.");
+        await users.ConfirmEmailAsync(member, await users.GenerateEmailConfirmationTokenAsync(member));
     }
 
     private async Task SeedLinksAsync(MerchantCaller caller)

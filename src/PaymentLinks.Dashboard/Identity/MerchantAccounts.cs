@@ -37,4 +37,15 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         }
         return created;
     }
+
+    /// <summary>A person who joins an existing business with <paramref name="role"/> (from an invitation), without one of their own.</summary>
+    public async Task<IdentityResult> RegisterMemberAsync(string email, string password, Guid merchantId, MemberRole role)
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchantId };
+        var membership = identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, clock.GetUtcNow()));
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            membership.State = EntityState.Detached;
+        return created;
+    }
 }

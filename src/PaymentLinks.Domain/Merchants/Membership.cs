@@ -31,6 +31,10 @@ public sealed class Membership
 
     public bool Allows(Permission permission, bool livemode) => RolePermissions.Allows(Role, GrantedLive, permission, livemode);
 
+    /// <summary>A person who joins with <paramref name="role"/>: a Developer starts in test mode only, until granted live.</summary>
+    public static Membership Joining(Guid merchantId, string userId, MemberRole role, DateTimeOffset now) =>
+        new(merchantId, userId, role, grantedLive: role != MemberRole.Developer, now);
+
     /// <summary>The founder of a business: its first Owner.</summary>
     public static Membership Founder(Guid merchantId, string userId, DateTimeOffset now) => new(merchantId, userId, MemberRole.Owner, grantedLive: true, now);
 }

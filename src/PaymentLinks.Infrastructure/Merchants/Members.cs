@@ -22,8 +22,8 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
         if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is not null)
             return [];
         return await db.Memberships.AsNoTracking().Where(m => m.MerchantId == caller.MerchantId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(u.Id, u.Email ?? "", m.Role, m.GrantedLive, m.JoinedAt))
             .OrderBy(m => m.JoinedAt)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(u.Id, u.Email ?? "", m.Role, m.GrantedLive, m.JoinedAt))
             .ToListAsync(ct);
     }
 
@@ -36,7 +36,7 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
         if (await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == merchantId && m.UserId == userId, ct) is { } already)
             already.ChangeRole(role, already.GrantedLive);
         else
-            db.Memberships.Add(new Membership(merchantId, userId, role, grantedLive: role != MemberRole.Developer, now));
+            db.Memberships.Add(Membership.Joining(merchantId, userId, role, now));
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.MerchantId, merchantId), ct);
         await db.SaveChangesAsync(ct);
     }

@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /settings/webhooks"] = Page(Permission.ManageWebhooks),
         ["GET,POST /settings/payments"] = Page(Permission.ManageProvider),
         ["GET,POST /settings/two-factor"] = Page(),
+        ["GET,POST /settings/members"] = Page(Permission.ManageMembers),
         ["GET,POST /not-allowed"] = Page(),
         ["GET,POST /account/password"] = Page(),
         ["POST /account/logout"] = Access.FormPost,
