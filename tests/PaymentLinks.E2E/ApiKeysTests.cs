@@ -73,16 +73,20 @@ public sealed class ApiKeysTests(AppFixture app)
         await page.GetByLabel("Name of a new key").FillAsync("Reporting");
         await page.GetByLabel("Access").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Read only" }).ClickAsync();
+        await page.GetByLabel("Role").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Viewer" }).ClickAsync();
         await page.GetByLabel("Expires").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "In 30 days" }).ClickAsync();
-        // As a person does: the form shows both choices before it is sent.
+        // As a person does: the form shows the choices before it is sent.
         await Expect(page.GetByLabel("Access")).ToContainTextAsync("Read only");
+        await Expect(page.GetByLabel("Role")).ToContainTextAsync("Viewer");
         await Expect(page.GetByLabel("Expires")).ToContainTextAsync("In 30 days");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         var secret = await page.GetByLabel("New API key").InputValueAsync();
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Reporting" });
         await Expect(row.Locator("td[data-label='Access']")).ToHaveTextAsync("Read only");
+        await Expect(row.Locator("td[data-label='Role']")).ToHaveTextAsync("Viewer");
         // Thirty days from the app's clock (which other tests move ahead).
         var expires = DateTimeOffset.Parse((await row.Locator("td[data-label='Expires'] time").GetAttributeAsync("datetime"))!,
             System.Globalization.CultureInfo.InvariantCulture);
