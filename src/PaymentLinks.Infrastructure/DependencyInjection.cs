@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<Overview.MerchantOverview>();
         services.AddSingleton<MerchantSessions>();
         services.AddSingleton<Members>();
+        services.AddSingleton<Invitations>();
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
@@ -38,14 +39,21 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         return created;
     }
 
-    /// <summary>A person who joins an existing business with <paramref name="role"/> (from an invitation), without one of their own.</summary>
-    public async Task<IdentityResult> RegisterMemberAsync(string email, string password, Guid merchantId, MemberRole role)
+    /// <summary>
+    /// A person who joins an existing business with <paramref name="role"/>, without one of their own. From an
+    /// invitation, its use is saved with the account (and a used one refuses the account); the address it was mailed
+    /// to is proven.
+    /// </summary>
+    public async Task<IdentityResult> RegisterMemberAsync(string email, string password, Guid merchantId, MemberRole role, Guid? invitationId = null)
     {
-        var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchantId };
-        var membership = identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        if (invitationId is { } invited && !await Invitations.UseForNewAccountAsync(identityContext, invited, now, default))
+            return IdentityResult.Failed(new IdentityError { Code = "InvitationUsed", Description = "This invitation was used, withdrawn or has expired. Ask for a new one." });
+        var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchantId, EmailConfirmed = invitationId is not null };
+        identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, now));
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
-            membership.State = EntityState.Detached;
+            identityContext.ChangeTracker.Clear(); // nothing of it stays for a later save of this context
         return created;
     }
 }

@@ -15,7 +15,8 @@ internal static class AccountMessages
 {
     private const string NotYou = "If this was not you, change your password now and sign out everywhere from your account settings.";
 
-    public static AccountFacts For(OutgoingMail mail, MailVoice product, string zone)
+    /// <param name="businessName">The business the mail is about (an invitation's), if any.</param>
+    public static AccountFacts For(OutgoingMail mail, MailVoice product, string zone, string? businessName)
     {
         var data = AccountMailData.Of(mail.Data);
         var when = MailTimes.Format(mail.CreatedAt, zone);
@@ -35,6 +36,10 @@ internal static class AccountMessages
             MailKind.NewSignIn => new(product, "New sign-in to your PaymentLinks account", "A new browser signed in",
                 $"Your account was signed in on {when} from a browser it had not seen before: {data.Detail}.", null, null,
                 "If this was you, there is nothing to do. " + NotYou),
+            MailKind.Invitation => new(product, $"Join {businessName} on PaymentLinks", $"Join {businessName}",
+                $"You are invited to work in {businessName}'s PaymentLinks dashboard as {data.Detail}. The button below works once, for seven days; "
+                + "with no PaymentLinks account yet, you make one on the way.",
+                "Accept the invitation", data.Link, "If you did not expect this, ignore this mail: nothing happens unless you accept."),
             _ => throw new ArgumentOutOfRangeException(nameof(mail), mail.Kind, "Not an account message."),
         };
     }

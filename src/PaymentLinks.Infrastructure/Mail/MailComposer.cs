@@ -54,7 +54,7 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
                 composed = await EndpointAsync(db, mail, product, merchant!.BusinessName, zone, unsubscribeUrl!, ct);
                 break;
             default:
-                composed = await AccountAsync(mail, product, zone);
+                composed = await AccountAsync(mail, product, zone, merchant?.BusinessName);
                 break;
         }
         if (composed is null)
@@ -199,9 +199,9 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         return await RenderAsync<EndpointFailingMail, EndpointFacts>(facts, EndpointFailingMail.Subject, f => EndpointFailingMail.Text(f, unsubscribeUrl), unsubscribeUrl);
     }
 
-    private async Task<ComposedMail> AccountAsync(OutgoingMail mail, MailVoice product, string zone)
+    private async Task<ComposedMail> AccountAsync(OutgoingMail mail, MailVoice product, string zone, string? businessName)
     {
-        var facts = AccountMessages.For(mail, product, zone);
+        var facts = AccountMessages.For(mail, product, zone, businessName);
         return await RenderAsync<AccountMail, AccountFacts>(facts, f => f.Subject, AccountMail.Text, null);
     }
 }

@@ -15,6 +15,7 @@ public enum MailKind
     EmailChange,
     TwoFactorChanged,
     NewSignIn,
+    Invitation,
 }
 
 public enum MailStatus

@@ -21,6 +21,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>Who belongs to which business, in which role.</summary>
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         // The mailed links: the token in the address is the credential, checked by the page.
         ["GET,POST /account/confirm-email"] = Access.Public,
         ["GET,POST /account/confirm-email-change"] = Access.Public,
+        ["GET,POST /account/invitation"] = Access.Public,
         // A notification's unsubscribe: only a sealed token of ours changes anything (UnsubscribeTests).
         ["GET /mail/unsubscribe/{token}/"] = Access.Public,
         ["POST /mail/unsubscribe/{token}/"] = Access.Public,

@@ -42,9 +42,10 @@ public sealed class DatabaseCopyTests : IAsyncLifetime
             Assert.Equal(await Links(was), await Links(now));
             Assert.Equal(await Payments(was), await Payments(now));
             Assert.Equal(await History(was), await History(now));
-            Assert.Equal(await was.Users.Select(u => u.Email).ToListAsync(), await now.Users.Select(u => u.Email).ToListAsync());
-            Assert.Equal(await was.Memberships.Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync(),
-                await now.Memberships.Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync());
+            Assert.Equal(await was.Users.OrderBy(u => u.Email).Select(u => u.Email).ToListAsync(),
+                await now.Users.OrderBy(u => u.Email).Select(u => u.Email).ToListAsync());
+            Assert.Equal(await was.Memberships.OrderBy(m => m.UserId).Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync(),
+                await now.Memberships.OrderBy(m => m.UserId).Select(m => $"{m.MerchantId} {m.UserId} {m.Role}").ToListAsync());
             Assert.NotEmpty(await was.OutgoingMail.ToListAsync());
             Assert.Equal(await was.OutgoingMail.OrderBy(m => m.Id).Select(m => $"{m.Id} {m.Kind} {m.Status} {m.Address}").ToListAsync(),
                 await now.OutgoingMail.OrderBy(m => m.Id).Select(m => $"{m.Id} {m.Kind} {m.Status} {m.Address}").ToListAsync());
