@@ -81,6 +81,7 @@ public static class DashboardSetup
         services.AddScoped<AccountLinks>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<MerchantAccounts>();
+        services.AddHttpContextAccessor(); // the address an open dashboard connects from, for the audit log
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();
         services.AddScoped<LinkActionRunner>();

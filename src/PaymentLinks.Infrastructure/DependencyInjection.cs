@@ -80,6 +80,7 @@ public static class DependencyInjection
         services.AddSingleton<MerchantSessions>();
         services.AddSingleton<Members>();
         services.AddSingleton<Invitations>();
+        services.AddSingleton<Audit.ActivityLog>();
         services.AddSingleton<MerchantProfiles>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<Idempotency.IdempotencyStore>();

@@ -69,7 +69,23 @@ public sealed class TeamTests(AppFixture app)
 
         await supportPage.GotoAsync(MailLinks.PathOf(invitation, "account/invitation"));
         await Expect(supportPage.GetByRole(AriaRole.Heading, new() { Name = "This invitation does not work" })).ToBeVisibleAsync();
+
+        await owner.OpenAsync("activity");
+        var activity = owner.Page.GetByLabel("Activity", new() { Exact = true });
+        await Expect(EntryOf(activity, $"Invited {supportEmail} as Support.")).ToContainTextAsync(owner.Email);
+        await Expect(EntryOf(activity, $"{supportEmail} joined as Support")).ToContainTextAsync(supportEmail);
+        await Expect(EntryOf(activity, $"Changed the role of {supportEmail} from Support to Viewer.")).ToContainTextAsync(owner.Email);
+        var refused = EntryOf(activity, "Refused: creating and changing links, which the Viewer role does not allow.");
+        await Expect(refused).ToContainTextAsync(supportEmail);
+        await Expect(refused.Locator("td[data-label='When']")).Not.ToBeEmptyAsync();
+
+        await owner.Page.GetByLabel("What").ClickAsync();
+        await owner.Page.GetByRole(AriaRole.Option, new() { Name = "Refused attempts" }).ClickAsync();
+        await Expect(owner.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=access.refused"));
+        await Expect(activity.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // the header, and the one refusal
     }
+
+    private static ILocator EntryOf(ILocator log, string summary) => log.GetByRole(AriaRole.Row).Filter(new() { HasText = summary });
 
     [Fact]
     public async Task The_last_owner_cannot_step_down_and_a_removed_member_is_shut_out_of_the_business()

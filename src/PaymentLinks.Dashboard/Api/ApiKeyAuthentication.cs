@@ -93,9 +93,13 @@ public sealed class ApiKeyAuthentication(
         return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
     }
 
-    /// <summary>The merchant and the mode the key works in (its <c>plk_test_</c> or <c>plk_live_</c>).</summary>
-    public static MerchantCaller CallerOf(ClaimsPrincipal user) => new(
-        Guid.Parse(user.FindFirstValue(MerchantIdClaim)!), Actor.Key(user.FindFirstValue(KeyIdClaim)!), user.FindFirstValue(LivemodeClaim) == "true");
+    /// <summary>The merchant and the mode the key works in (its <c>plk_test_</c> or <c>plk_live_</c>), and the key and address for the audit log.</summary>
+    public static MerchantCaller CallerOf(HttpContext http) => new(
+        Guid.Parse(http.User.FindFirstValue(MerchantIdClaim)!), Actor.Key(http.User.FindFirstValue(KeyIdClaim)!), http.User.FindFirstValue(LivemodeClaim) == "true")
+    {
+        Label = http.User.FindFirstValue(ClaimTypes.Name),
+        Address = ClientRateLimits.AddressOf(http),
+    };
 
     public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyIdClaim);
 

@@ -24,7 +24,7 @@ public sealed class IdempotencyFilter(IdempotencyStore store) : IEndpointFilter
         if (key.Length > IdempotencyRecord.KeyMaxLength)
             return ApiRefusals.Invalid(new ApiFieldError(Header, $"At most {IdempotencyRecord.KeyMaxLength} characters."));
 
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         var hash = RequestHash(http.Request, await ApiBody.ReadAsync(http.Request));
         if (await store.FindAsync(caller, key, http.RequestAborted) is { } earlier)
             return Replay(earlier, hash);

@@ -47,9 +47,9 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
     public async Task<IdentityResult> RegisterMemberAsync(string email, string password, Guid merchantId, MemberRole role, Guid? invitationId = null)
     {
         var now = clock.GetUtcNow();
-        if (invitationId is { } invited && !await Invitations.UseForNewAccountAsync(identityContext, invited, now, default))
-            return IdentityResult.Failed(new IdentityError { Code = "InvitationUsed", Description = "This invitation was used, withdrawn or has expired. Ask for a new one." });
         var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchantId, EmailConfirmed = invitationId is not null };
+        if (invitationId is { } invited && !await Invitations.UseForNewAccountAsync(identityContext, invited, user.Id, now, default))
+            return IdentityResult.Failed(new IdentityError { Code = "InvitationUsed", Description = "This invitation was used, withdrawn or has expired. Ask for a new one." });
         identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, now));
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)

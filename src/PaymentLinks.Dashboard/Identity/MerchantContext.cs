@@ -13,9 +13,14 @@ namespace PaymentLinks.Dashboard.Identity;
 /// page: whose links to show and in which mode, and how to show dates (in the merchant's time zone; stored in UTC).
 /// Switching the mode loads the page afresh, so a circuit works in one mode all its life.
 /// </summary>
-public sealed class MerchantContext(MerchantSession session, TimeProvider clock, CultureInfo? language = null)
+/// <param name="address">Where the person's browser connects from, for the audit log.</param>
+public sealed class MerchantContext(MerchantSession session, TimeProvider clock, CultureInfo? language = null, string? address = null)
 {
-    public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId), session.ViewsLiveMode);
+    public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId), session.ViewsLiveMode)
+    {
+        Label = session.Email,
+        Address = address,
+    };
     public bool TestMode => !Caller.Livemode;
     public string UserId => session.UserId;
     public string Email => session.Email;

@@ -80,3 +80,27 @@ public static class RolePermissions
         ? $"The {held} role does not allow this. An owner or admin of the business can change roles."
         : "You are not a member of this business.");
 }
+
+/// <summary>What each permission lets a person do, in words for the audit log and its refusals.</summary>
+public static class PermissionNames
+{
+    public static string Describe(Permission permission) => permission switch
+    {
+        Permission.ViewOverview => "seeing the overview",
+        Permission.ViewLinks => "seeing links",
+        Permission.EditLinks => "creating and changing links",
+        Permission.ArchiveLinks => "archiving links",
+        Permission.ViewPayments => "seeing payments",
+        Permission.Refund => "refunding",
+        Permission.Export => "exporting payments",
+        Permission.ManageApiKeys => "managing API keys",
+        Permission.ManageWebhooks => "managing webhooks",
+        Permission.ManageBusiness => "changing the business's settings",
+        Permission.ManageMembers => "managing members",
+        Permission.ViewActivity => "seeing the activity log",
+        Permission.ManageProvider => "connecting the payment provider",
+        Permission.TransferOwnership => "changing who owns the business",
+        Permission.DeleteBusiness => "deleting the business",
+        _ => permission.ToString(),
+    };
+}

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
@@ -53,7 +54,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         if (expiresAt <= now)
             return Refusal.Invalid("expires_at", "The expiry must be in the future.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is { } notAllowed)
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, now, ct) is { } notAllowed)
             return notAllowed;
         var (creatorRole, _) = await MemberPermissions.MemberRoleAsync(db, caller.MerchantId, caller.Actor.Id, ct);
         var keyRole = role ?? creatorRole!.Value;
@@ -64,6 +65,8 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         var secret = (caller.Livemode ? LivePrefix : TestPrefix) + RandomNumberGenerator.GetString(Alphabet, RandomLength);
         var key = new ApiKey(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, keyRole, scope, expiresAt);
         db.ApiKeys.Add(key);
+        await db.RecordAsync(caller, now, AuditKinds.ApiKeyCreated, key.Id,
+            $"Created the API key “{key.Name}” ({key.Prefix}…, {key.Role}, {(scope == ApiKeyScope.Read ? "read only" : "read and write")}).", ct: ct);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(ViewOf(key), secret);
     }
@@ -80,12 +83,14 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     public async Task<bool> RevokeAsync(MerchantCaller caller, Guid keyId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is not null)
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, clock.GetUtcNow(), ct) is not null)
             return false;
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.MerchantId == caller.MerchantId && k.Livemode == caller.Livemode, ct);
         if (key is null)
             return false;
-        key.Revoke(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        key.Revoke(now);
+        await db.RecordAsync(caller, now, AuditKinds.ApiKeyRevoked, key.Id, $"Revoked the API key “{key.Name}” ({key.Prefix}…).", ct: ct);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
@@ -21,7 +22,7 @@ public sealed record BrandView(Guid MerchantId, string? Accent, int LogoVersion,
 public sealed record LogoContent(byte[] Content, string ContentType);
 
 /// <summary>A merchant's logo and accent colour: reading them for checkout, changing them from the dashboard.</summary>
-public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks)
+public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks, TimeProvider clock)
 {
     public const string LogoField = "logo";
 
@@ -63,17 +64,24 @@ public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, C
             return Result.Ok;
         }, ct);
 
+    private static string LogoName(MerchantBrand brand) => brand.Logo is null ? "none" : $"version {brand.LogoVersion}";
+
     private async Task<Result<BrandView>> ChangeAsync(MerchantCaller caller, Func<MerchantBrand, Result> change, CancellationToken ct)
     {
         var merchantId = caller.MerchantId;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageBusiness, ct) is { } notAllowed)
+        if (await db.RefusalAsync(caller, Permission.ManageBusiness, clock.GetUtcNow(), ct) is { } notAllowed)
             return notAllowed;
         var brand = await db.MerchantBrands.FirstOrDefaultAsync(b => b.MerchantId == merchantId, ct);
         if (brand is null)
             db.MerchantBrands.Add(brand = new MerchantBrand(merchantId));
+        var (accentBefore, logoBefore) = (brand.Accent, LogoName(brand));
         if (change(brand) is { IsSuccess: false } refused)
             return refused.Refusal;
+        var changes = AuditTrail.Differences(("accent", accentBefore, brand.Accent), ("logo", logoBefore, LogoName(brand)));
+        if (changes.Count > 0)
+            await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.BrandingChanged, merchantId, $"Changed the checkout's {string.Join(" and ", changes.Keys)}.",
+                changes, modeless: true, ct: ct);
         await db.SaveChangesAsync(ct);
         checkoutLinks.ForgetMerchant(merchantId);
         return new BrandView(merchantId, brand.Accent, brand.LogoVersion, brand.Logo is not null);

@@ -19,9 +19,13 @@ public sealed class HousekeepingOptions
 
     /// <summary>How long the mail outbox keeps a message that is done with (sent, failed, skipped, fanned out).</summary>
     public TimeSpan MailRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the audit log keeps an entry; the only way one ever leaves it.</summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 }
 
-public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions, int StripeEventReceipts, int Mail);
+public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int AbandonedPayments, int EndedSessions, int StripeEventReceipts, int Mail,
+    int AuditEntries);
 
 /// <summary>
 /// Removes rows whose job is done, so the tables that grow with every API call and every change stay small:
@@ -30,7 +34,7 @@ public sealed record PrunedRows(int IdempotencyRecords, int WebhookEvents, int A
 /// bank step past their lifetime (they never counted as a usage, and anyone can start one), and signed-out
 /// sessions once no cookie of theirs can still be valid, and receipts of Stripe's events once Stripe has long stopped
 /// sending them again (it retries for three days), and mail past its retention that is done with (a message still
-/// waiting or retrying is kept, whatever its age).
+/// waiting or retrying is kept, whatever its age), and audit entries past the audit retention (a year).
 /// </summary>
 public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions<HousekeepingOptions> options, TimeProvider clock)
 {
@@ -71,7 +75,10 @@ public sealed class RowPruner(IDbContextFactory<AppDbContext> contexts, IOptions
             .Where(m => m.CreatedAt < mailBefore && m.Status != Mail.MailStatus.Pending && m.Status != Mail.MailStatus.Announced)
             .ExecuteDeleteAsync(ct);
 
-        return new PrunedRows(keys, events, abandoned, sessions, receipts, mail);
+        var auditBefore = now - options.Value.AuditRetention;
+        var audit = await db.AuditEntries.Where(e => e.At < auditBefore).ExecuteDeleteAsync(ct);
+
+        return new PrunedRows(keys, events, abandoned, sessions, receipts, mail, audit);
     }
 }
 
@@ -83,8 +90,8 @@ public sealed class HousekeepingWorker(
     protected override async Task RunOnceAsync(CancellationToken ct)
     {
         var pruned = await pruner.PruneAsync(ct);
-        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments + pruned.EndedSessions + pruned.Mail > 0)
-            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events, {Payments} abandoned payments, {Sessions} ended sessions and {Mail} messages",
-                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments, pruned.EndedSessions, pruned.Mail);
+        if (pruned.IdempotencyRecords + pruned.WebhookEvents + pruned.AbandonedPayments + pruned.EndedSessions + pruned.Mail + pruned.AuditEntries > 0)
+            Logger.LogInformation("Housekeeping removed {Keys} idempotency keys, {Events} webhook events, {Payments} abandoned payments, {Sessions} ended sessions, {Mail} messages and {Audit} audit entries",
+                pruned.IdempotencyRecords, pruned.WebhookEvents, pruned.AbandonedPayments, pruned.EndedSessions, pruned.Mail, pruned.AuditEntries);
     }
 }

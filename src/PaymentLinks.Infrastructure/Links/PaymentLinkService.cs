@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Expiry;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
@@ -28,7 +29,7 @@ public sealed class PaymentLinkService(
     {
         return await writes.RunAsync<Result<LinkView>>(async (db, now) =>
         {
-            if (await db.RefusalAsync(caller, Permission.EditLinks, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.EditLinks, now, ct) is { } notAllowed)
                 return notAllowed;
             var link = PaymentLink.Create(caller.MerchantId, caller.Livemode, settings, publish, now, caller.Actor);
             if (!link.IsSuccess)
@@ -36,6 +37,7 @@ public sealed class PaymentLinkService(
             if (await providers.RefusalForAsync(link.Value, before: null, ct) is { } noProvider)
                 return noProvider;
             db.PaymentLinks.Add(link.Value);
+            await LinkAudit.CreatedAsync(db, caller, now, link.Value, ct);
             await db.SaveChangesAsync(ct);
             return LinkView.Of(link.Value, now);
         }, ct);
@@ -91,10 +93,11 @@ public sealed class PaymentLinkService(
             var original = await Named(db.PaymentLinks, caller, id).FirstOrDefaultAsync(ct);
             if (original is null)
                 return Refusal.NotFound();
-            if (await db.RefusalAsync(caller, Permission.EditLinks, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.EditLinks, now, ct) is { } notAllowed)
                 return notAllowed;
             var duplicate = original.DuplicateAsDraft(now, caller.Actor);
             db.PaymentLinks.Add(duplicate);
+            await LinkAudit.DuplicatedAsync(db, caller, now, original, duplicate, ct);
             await db.SaveChangesAsync(ct);
             return LinkView.Of(duplicate, now);
         }, ct);
@@ -202,11 +205,12 @@ public sealed class PaymentLinkService(
             var link = id is { } found ? await db.PaymentLinks.FirstAsync(l => l.Id == found, ct) : null;
             if (link is null)
                 return Refusal.NotFound();
-            if (await db.RefusalAsync(caller, permission, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, permission, now, ct) is { } notAllowed)
                 return notAllowed;
             if (expectedVersion is { } expected && link.Version != expected)
                 return Refusal.ChangedBySomeoneElse();
             var before = link.Status;
+            var settingsBefore = link.CurrentSettings();
             var result = change(link, now);
             if (result.IsSuccess && await providers.RefusalForAsync(link, before, ct) is { } noProvider)
             {
@@ -218,6 +222,8 @@ public sealed class PaymentLinkService(
                 db.ChangeTracker.Clear(); // nothing of it is kept, even if the transaction stores an idempotent answer
                 return result.Refusal;
             }
+            if (result.IsSuccess)
+                await LinkAudit.ChangedAsync(db, caller, now, settingsBefore, before, link, ct);
             await db.SaveChangesAsync(ct);
             return result.IsSuccess ? LinkView.Of(link, now) : result.Refusal;
         }, ct);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Mail.Templates;
@@ -115,8 +116,11 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
     /// How a customer reaches the merchant: the sign-in email of its user (one per merchant until teams, which will name
     /// an owner), until merchants can name a support address of their own.
     /// </summary>
+    /// <summary>Where a customer's reply goes: the business's first owner with an email.</summary>
     private static Task<string?> ContactOfAsync(AppDbContext db, Guid merchantId, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.MerchantId == merchantId).OrderBy(u => u.Id).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        db.Memberships.AsNoTracking().Where(m => m.MerchantId == merchantId && m.Role == MemberRole.Owner)
+            .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.JoinedAt, u.Id, u.Email })
+            .OrderBy(o => o.JoinedAt).ThenBy(o => o.Id).Select(o => o.Email).FirstOrDefaultAsync(ct);
 
     private async Task<ComposedMail?> ReceiptAsync(AppDbContext db, Guid paymentId, MailVoice voice, string? contact, string zone, CancellationToken ct)
     {

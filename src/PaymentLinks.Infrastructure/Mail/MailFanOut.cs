@@ -27,8 +27,11 @@ public sealed class MailFanOut(WriteTransactions writes, IOptions<EmailOptions> 
         var batch = new Batch(db, options.Value, now);
         foreach (var announcement in announcements)
         {
-            var users = await db.Users.AsNoTracking().Where(u => u.MerchantId == announcement.MerchantId && u.Email != null)
-                .Where(MailPreferences.Wanting(announcement.Kind)).OrderBy(u => u.Id).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+            // The business's members whose role may see what the mail is about, and who want this kind.
+            var roles = MailPreferences.RolesToTell(announcement.Kind);
+            var users = await db.Memberships.AsNoTracking().Where(m => m.MerchantId == announcement.MerchantId && roles.Contains(m.Role))
+                .Join(db.Users.Where(u => u.Email != null).Where(MailPreferences.Wanting(announcement.Kind)), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
+                .OrderBy(u => u.Id).ToListAsync(ct);
             foreach (var user in users)
                 db.OutgoingMail.Add(await batch.MessageForAsync(announcement, user.Id, user.Email!, ct));
             announcement.FannedOut();

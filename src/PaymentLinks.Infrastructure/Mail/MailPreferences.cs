@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Infrastructure.Mail;
@@ -12,6 +13,18 @@ public static class MailPreferences
     public static readonly IReadOnlyList<MailKind> NotificationKinds = [.. Notifications, MailKind.NewPaymentDigest];
 
     public static bool IsNotification(MailKind kind) => NotificationKinds.Contains(kind);
+
+    /// <summary>The roles that may see what a notification is about: payments, links, or the webhook endpoints.</summary>
+    public static IReadOnlyList<MemberRole> RolesToTell(MailKind kind)
+    {
+        var needed = SwitchOf(kind) switch
+        {
+            MailKind.NewPayment => Permission.ViewPayments,
+            MailKind.EndpointFailing => Permission.ManageWebhooks,
+            _ => Permission.ViewLinks,
+        };
+        return Enum.GetValues<MemberRole>().Where(role => RolePermissions.Allows(role, needed)).ToList();
+    }
 
     private static readonly IReadOnlyDictionary<MailKind, Func<ApplicationUser, bool>> Compiled =
         Notifications.ToDictionary(kind => kind, kind => Wanting(kind).Compile());

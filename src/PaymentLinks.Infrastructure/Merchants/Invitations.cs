@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Persistence;
@@ -31,7 +32,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             return Task.FromResult<Result<InvitationView>>(Refusal.Invalid(EmailField, "Enter the email address to invite, like name@example.com."));
         return writes.RunAsync<Result<InvitationView>>(async (db, now) =>
         {
-            if (await RefusalToInviteAsync(db, caller, role, ct) is { } notAllowed)
+            if (await RefusalToInviteAsync(db, caller, role, now, ct) is { } notAllowed)
                 return notAllowed;
             var normalized = email.ToUpperInvariant();
             if (await db.Memberships.AnyAsync(m => m.MerchantId == caller.MerchantId
@@ -45,6 +46,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             var invitation = new Invitation(Guid.CreateVersion7(now), caller.MerchantId, email, role, caller.Actor.Id!, HashOf(token), now);
             db.Invitations.Add(invitation);
             db.OutgoingMail.Add(MailOf(invitation, token, now));
+            await db.RecordAsync(caller, now, AuditKinds.MemberInvited, invitation.Id, $"Invited {email} as {role}.", modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
             return ViewOf(invitation);
         }, ct);
@@ -58,11 +60,13 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
                 && i.AcceptedAt == null && i.RevokedAt == null, ct);
             if (invitation is null)
                 return new Refusal(RefusalCodes.NotFound, "No such invitation waiting.");
-            if (await RefusalToInviteAsync(db, caller, invitation.Role, ct) is { } notAllowed)
+            if (await RefusalToInviteAsync(db, caller, invitation.Role, now, ct) is { } notAllowed)
                 return notAllowed;
             var token = NewToken();
             invitation.Renew(HashOf(token), now);
             db.OutgoingMail.Add(MailOf(invitation, token, now));
+            await db.RecordAsync(caller, now, AuditKinds.MemberInvited, invitation.Id, $"Sent the invitation of {invitation.Email} ({invitation.Role}) again.",
+                modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
             return ViewOf(invitation);
         }, ct);
@@ -73,9 +77,10 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.MerchantId == caller.MerchantId, ct);
             if (invitation is null)
                 return new Refusal(RefusalCodes.NotFound, "No such invitation.");
-            if (await RefusalToInviteAsync(db, caller, invitation.Role, ct) is { } notAllowed)
+            if (await RefusalToInviteAsync(db, caller, invitation.Role, now, ct) is { } notAllowed)
                 return notAllowed;
             invitation.Revoke(now);
+            await db.RecordAsync(caller, now, AuditKinds.InvitationWithdrawn, invitation.Id, $"Withdrew the invitation of {invitation.Email}.", modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
             return Result.Ok;
         }, ct);
@@ -84,7 +89,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
     public async Task<IReadOnlyList<InvitationView>> PendingAsync(MerchantCaller caller, DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is not null)
+        if (await db.RefusalAsync(caller, Permission.ManageMembers, now, ct) is not null)
             return [];
         var pending = await db.Invitations.AsNoTracking()
             .Where(i => i.MerchantId == caller.MerchantId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
@@ -116,23 +121,29 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             if (invitation is null || !invitation.IsPending(now))
                 return new Refusal(RefusalCodes.NotFound, "This invitation was used, withdrawn or has expired. Ask for a new one.");
             invitation.Accept(now);
+            await JoinedAsync(db, invitation, userId, now, ct);
             await Members.JoinAsync(db, invitation.MerchantId, userId, invitation.Role, now, ct);
             return Result.Ok;
         }, ct);
 
     /// <summary>Marks the invitation used in <paramref name="db"/>, whose next save also creates the invitee's account.</summary>
-    public static async Task<bool> UseForNewAccountAsync(AppDbContext db, Guid invitationId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> UseForNewAccountAsync(AppDbContext db, Guid invitationId, string userId, DateTimeOffset now, CancellationToken ct)
     {
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct);
         if (invitation is null || !invitation.IsPending(now))
             return false;
         invitation.Accept(now);
+        await JoinedAsync(db, invitation, userId, now, ct);
         return true;
     }
 
-    private static async Task<Refusal?> RefusalToInviteAsync(AppDbContext db, MerchantCaller caller, MemberRole role, CancellationToken ct) =>
-        await db.RefusalAsync(caller, Permission.ManageMembers, ct)
-        ?? (role == MemberRole.Owner ? await db.RefusalAsync(caller, Permission.TransferOwnership, ct) : null);
+    private static Task JoinedAsync(AppDbContext db, Invitation invitation, string userId, DateTimeOffset now, CancellationToken ct) =>
+        db.RecordAsync(new MerchantCaller(invitation.MerchantId, Domain.Links.Actor.User(userId), Livemode: false) { Label = invitation.Email },
+            now, AuditKinds.MemberJoined, userId, $"{invitation.Email} joined as {invitation.Role}, invited by email.", modeless: true, ct: ct);
+
+    private static async Task<Refusal?> RefusalToInviteAsync(AppDbContext db, MerchantCaller caller, MemberRole role, DateTimeOffset now, CancellationToken ct) =>
+        await db.RefusalAsync(caller, Permission.ManageMembers, now, ct)
+        ?? (role == MemberRole.Owner ? await db.RefusalAsync(caller, Permission.TransferOwnership, now, ct) : null);
 
     private OutgoingMail MailOf(Invitation invitation, string token, DateTimeOffset now) =>
         OutgoingMail.To(invitation.Email, MailKind.Invitation, invitation.MerchantId, livemode: true, subjectId: invitation.Id, userId: null,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -14,14 +15,23 @@ namespace PaymentLinks.Infrastructure.Merchants;
 /// </summary>
 public static class MemberPermissions
 {
-    public static async Task<Refusal?> RefusalAsync(this AppDbContext db, MerchantCaller caller, Permission permission, CancellationToken ct)
+    /// <summary>
+    /// Null when the caller may; otherwise the refusal, and the attempt is in the audit log (saved at once: the
+    /// refused work saves nothing else).
+    /// </summary>
+    public static async Task<Refusal?> RefusalAsync(this AppDbContext db, MerchantCaller caller, Permission permission, DateTimeOffset now, CancellationToken ct)
     {
         if (caller.Actor.Kind is not (ActorKind.MerchantUser or ActorKind.ApiKey))
             return null;
         var (role, grantedLive) = caller.Actor.Kind is ActorKind.MerchantUser
             ? await MemberRoleAsync(db, caller.MerchantId, caller.Actor.Id, ct)
             : (await KeyRoleAsync(db, caller, ct), true); // a live key was made by someone allowed live mode
-        return role is { } held && RolePermissions.Allows(held, grantedLive, permission, caller.Livemode) ? null : RolePermissions.NotAllowed(role);
+        if (role is { } held && RolePermissions.Allows(held, grantedLive, permission, caller.Livemode))
+            return null;
+        await db.RecordAsync(caller, now, AuditKinds.Refused, subjectId: null,
+            $"Refused: {PermissionNames.Describe(permission)}, which the {role?.ToString() ?? "non-member"} role does not allow.", ct: ct);
+        await db.SaveChangesAsync(ct);
+        return RolePermissions.NotAllowed(role);
     }
 
     public static async Task<(MemberRole? Role, bool GrantedLive)> MemberRoleAsync(AppDbContext db, Guid merchantId, string? userId, CancellationToken ct)

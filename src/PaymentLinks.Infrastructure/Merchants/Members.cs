@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Persistence;
 
@@ -12,14 +13,14 @@ public sealed record MemberView(string UserId, string Email, MemberRole Role, bo
 /// The people of a business and their roles. Owners and admins manage members; only an owner makes or unmakes an
 /// owner; a business always keeps at least one owner. Changes to one business's members queue on its row.
 /// </summary>
-public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
+public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, TimeProvider clock)
 {
     public const string RoleField = "role";
 
     public async Task<IReadOnlyList<MemberView>> ListAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is not null)
+        if (await db.RefusalAsync(caller, Permission.ManageMembers, clock.GetUtcNow(), ct) is not null)
             return [];
         return await db.Memberships.AsNoTracking().Where(m => m.MerchantId == caller.MerchantId)
             .OrderBy(m => m.JoinedAt)
@@ -42,28 +43,42 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
     }
 
     public Task<Result> ChangeRoleAsync(MerchantCaller caller, string userId, MemberRole role, bool grantedLive, CancellationToken ct = default) =>
-        ChangeAsync(caller, userId, role, (db, member) => member.ChangeRole(role, grantedLive), ct);
+        ChangeAsync(caller, userId, role, (db, member, email) =>
+        {
+            var before = member.Role;
+            member.ChangeRole(role, grantedLive);
+            return (AuditKinds.MemberRoleChanged, $"Changed the role of {email} from {before} to {role}.",
+                AuditTrail.Differences(("role", before.ToString(), role.ToString())));
+        }, ct);
 
     /// <summary>Takes the person out of the business at once; their open dashboards of it close within the revalidation interval.</summary>
     public Task<Result> RemoveAsync(MerchantCaller caller, string userId, CancellationToken ct = default) =>
-        ChangeAsync(caller, userId, newRole: null, (db, member) => db.Memberships.Remove(member), ct);
+        ChangeAsync(caller, userId, newRole: null, (db, member, email) =>
+        {
+            db.Memberships.Remove(member);
+            return (AuditKinds.MemberRemoved, $"Removed {email} ({member.Role}) from the business.", null);
+        }, ct);
 
     private Task<Result> ChangeAsync(
-        MerchantCaller caller, string userId, MemberRole? newRole, Action<AppDbContext, Membership> change, CancellationToken ct) =>
-        writes.RunAsync<Result>(db => db.LockMerchantAsync(caller.MerchantId, ct), async (db, _) =>
+        MerchantCaller caller, string userId, MemberRole? newRole,
+        Func<AppDbContext, Membership, string, (string Kind, string Summary, IReadOnlyDictionary<string, (string?, string?)>? Changes)> change,
+        CancellationToken ct) =>
+        writes.RunAsync<Result>(db => db.LockMerchantAsync(caller.MerchantId, ct), async (db, now) =>
         {
-            if (await db.RefusalAsync(caller, Permission.ManageMembers, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.ManageMembers, now, ct) is { } notAllowed)
                 return notAllowed;
             var member = await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == caller.MerchantId && m.UserId == userId, ct);
             if (member is null)
                 return new Refusal(RefusalCodes.NotFound, "No such member.");
             var touchesOwnership = member.Role == MemberRole.Owner || newRole == MemberRole.Owner;
-            if (touchesOwnership && await db.RefusalAsync(caller, Permission.TransferOwnership, ct) is { } notOwner)
+            if (touchesOwnership && await db.RefusalAsync(caller, Permission.TransferOwnership, now, ct) is { } notOwner)
                 return notOwner;
             if (member.Role == MemberRole.Owner && newRole != MemberRole.Owner
                 && await db.Memberships.CountAsync(m => m.MerchantId == caller.MerchantId && m.Role == MemberRole.Owner, ct) == 1)
                 return Refusal.Invalid(RoleField, "A business always keeps an owner: make someone else an owner first.");
-            change(db, member);
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(ct);
+            var (kind, summary, changes) = change(db, member, email ?? userId);
+            await db.RecordAsync(caller, now, kind, userId, summary, changes, modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
             return Result.Ok;
         }, ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
@@ -13,7 +14,7 @@ public sealed record MerchantProfile(Guid Id, string BusinessName, string TimeZo
 }
 
 /// <summary>A merchant's business name (shown to customers) and time zone (dates in the dashboard).</summary>
-public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks)
+public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks, TimeProvider clock)
 {
     public const string BusinessNameField = "business_name";
     public const string TimeZoneField = "time_zone";
@@ -37,10 +38,11 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
     public async Task<string?> RollReturnSecretAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, ct) is not null)
+        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, clock.GetUtcNow(), ct) is not null)
             return null;
         var merchant = await db.Merchants.FirstAsync(m => m.Id == caller.MerchantId, ct);
         merchant.RollReturnSecret();
+        await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.BusinessChanged, caller.MerchantId, "Rolled the return signing secret.", modeless: true, ct: ct);
         await db.SaveChangesAsync(ct);
         return merchant.ReturnSecret;
     }
@@ -52,12 +54,16 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         if (errors.Count > 0)
             return Refusal.Invalid(errors);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageBusiness, ct) is { } notAllowed)
+        if (await db.RefusalAsync(caller, Permission.ManageBusiness, clock.GetUtcNow(), ct) is { } notAllowed)
             return notAllowed;
         var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
         if (merchant is null)
             return Refusal.NotFound();
+        var changes = AuditTrail.Differences(("business_name", merchant.BusinessName, businessName.Trim()), ("time_zone", merchant.TimeZoneId, timeZoneId));
         merchant.Rename(businessName.Trim(), timeZoneId);
+        if (changes.Count > 0)
+            await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.BusinessChanged, merchantId, $"Changed the business's {string.Join(" and ", changes.Keys)}.",
+                changes, modeless: true, ct: ct);
         await db.SaveChangesAsync(ct);
         checkoutLinks.ForgetMerchant(merchantId);
         return new MerchantProfile(merchant.Id, merchant.BusinessName, merchant.TimeZoneId);

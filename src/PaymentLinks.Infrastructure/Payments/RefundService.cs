@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
-using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Payments;
@@ -38,7 +39,7 @@ public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, Writ
             var payment = await db.LockAttemptAsync(paymentId, ct);
             if (payment is null || !await db.PaymentLinks.OwnedBy(caller).AnyAsync(l => l.Id == payment.LinkId, ct))
                 return PaymentNotFound;
-            if (await db.RefusalAsync(caller, Permission.Refund, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.Refund, now, ct) is { } notAllowed)
                 return notAllowed;
             if (amount is { } asked && asked > 0 && asked <= payment.Amount && !Currencies.FitsMinorUnits(asked, payment.Currency))
                 return Refusal.Invalid(RefundFields.Amount, $"The amount has more decimals than {payment.Currency} allows ({Currencies.MinorUnitDigits(payment.Currency)}).");
@@ -46,6 +47,8 @@ public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, Writ
             if (!refund.IsSuccess)
                 return refund.Refusal;
             db.Refunds.Add(refund.Value);
+            await db.RecordAsync(caller, now, AuditKinds.RefundCreated, payment.Id,
+                $"Refunded {Money.Format(refund.Value.Amount, payment.Currency)} of a payment of {Money.Format(payment.Amount, payment.Currency)}.", ct: ct);
             await db.PaymentLinks.FirstAsync(l => l.Id == payment.LinkId, ct); // tracked: open pages of its link hear of the refund
             await db.SaveChangesAsync(ct);
             return RefundView.Of(refund.Value);

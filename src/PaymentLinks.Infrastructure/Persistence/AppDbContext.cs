@@ -23,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    /// <summary>The audit log: who did what, written with each change (<see cref="Audit.AuditTrail"/>).</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     /// <summary>The keys that sign cookies and antiforgery tokens: in the database, so they outlive a container and are shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<EndedSession> EndedSessions => Set<EndedSession>();

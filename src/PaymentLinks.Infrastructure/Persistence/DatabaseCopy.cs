@@ -43,7 +43,7 @@ public sealed class DatabaseCopy(AppDbContext source, AppDbContext target, TextW
     /// <summary>In an order that satisfies every foreign key.</summary>
     private IEnumerable<Func<CancellationToken, Task<(string, int)>>> Tables() =>
     [
-        CopyAsync<Merchant>, CopyAsync<MerchantBrand>, CopyAsync<ApplicationUser>, CopyAsync<Membership>, CopyAsync<Invitation>, CopyAsync<IdentityRole>, CopyAsync<IdentityUserRole<string>>,
+        CopyAsync<Merchant>, CopyAsync<MerchantBrand>, CopyAsync<ApplicationUser>, CopyAsync<Membership>, CopyAsync<Invitation>, CopyAsync<Audit.AuditEntry>, CopyAsync<IdentityRole>, CopyAsync<IdentityUserRole<string>>,
         CopyAsync<IdentityUserClaim<string>>, CopyAsync<IdentityUserLogin<string>>, CopyAsync<IdentityUserToken<string>>,
         CopyAsync<IdentityRoleClaim<string>>, CopyAsync<DataProtectionKey>, CopyAsync<EndedSession>,
         CopyAsync<PaymentLink>, CopyAsync<LinkStatusChange>, CopyAsync<PaymentAttempt>, CopyAsync<ApiKey>,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
@@ -30,14 +31,15 @@ public sealed class WebhookService(
         if (await targets.ProblemAsync(url, ct) is { } problem)
             return Refusal.Invalid("url", problem);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is { } notAllowed)
+        var now = clock.GetUtcNow();
+        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, now, ct) is { } notAllowed)
             return notAllowed;
         var limit = options.Value.MaxEndpointsPerMerchant;
         if (await Owned(db, caller).CountAsync(e => e.DisabledAt == null, ct) >= limit)
             return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
-        var now = clock.GetUtcNow();
         var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, url, NewSecret(), now);
         db.WebhookEndpoints.Add(endpoint);
+        await db.RecordAsync(caller, now, AuditKinds.WebhookEndpointAdded, endpoint.Id, $"Added the webhook endpoint {url}.", ct: ct);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
     }
@@ -53,16 +55,26 @@ public sealed class WebhookService(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var endpoint = await (await Managed(db, caller, ct)).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
-        endpoint?.Disable(clock.GetUtcNow());
+        if (endpoint is null)
+            return false;
+        var now = clock.GetUtcNow();
+        endpoint.Disable(now);
+        await db.RecordAsync(caller, now, AuditKinds.WebhookEndpointDisabled, endpoint.Id, $"Disabled the webhook endpoint {endpoint.Url}.", ct: ct);
         await db.SaveChangesAsync(ct);
-        return endpoint is not null;
+        return true;
     }
 
     /// <summary>Removes the endpoint and its delivery log; nothing more is sent to it, retries included.</summary>
     public async Task<bool> DeleteEndpointAsync(MerchantCaller caller, Guid endpointId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await (await Managed(db, caller, ct)).Where(e => e.Id == endpointId).ExecuteDeleteAsync(ct) > 0;
+        var endpoint = await (await Managed(db, caller, ct)).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
+        if (endpoint is null)
+            return false;
+        db.WebhookEndpoints.Remove(endpoint); // its deliveries go with it (ON DELETE CASCADE)
+        await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.WebhookEndpointDeleted, endpoint.Id, $"Deleted the webhook endpoint {endpoint.Url}.", ct: ct);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Chooses the event types the endpoint receives from now on (events already fanned out are still sent).</summary>
@@ -74,12 +86,15 @@ public sealed class WebhookService(
         if (eventTypes.FirstOrDefault(type => !WebhookEventNames.All.Contains(type)) is { } unknown)
             return Refusal.Invalid("enabled_events", $"There is no event called {unknown}.");
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is { } notAllowed)
+        if (await db.RefusalAsync(caller, Permission.ManageWebhooks, clock.GetUtcNow(), ct) is { } notAllowed)
             return notAllowed;
         var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
             return new Refusal(RefusalCodes.NotFound, "No such webhook endpoint.");
+        var before = endpoint.EventTypes ?? "all events";
         endpoint.Subscribe(eventTypes);
+        await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.WebhookEndpointChanged, endpoint.Id, $"Chose the events of {endpoint.Url}.",
+            AuditTrail.Differences(("events", before, endpoint.EventTypes ?? "all events")), ct: ct);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
     }
@@ -111,6 +126,7 @@ public sealed class WebhookService(
         if (endpoint is null)
             return null;
         endpoint.RollSecret(NewSecret());
+        await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.WebhookEndpointChanged, endpoint.Id, $"Rolled the signing secret of {endpoint.Url}.", ct: ct);
         await db.SaveChangesAsync(ct);
         return ViewOf(endpoint);
     }
@@ -150,8 +166,8 @@ public sealed class WebhookService(
         db.WebhookEndpoints.Where(e => e.MerchantId == caller.MerchantId && e.Livemode == caller.Livemode);
 
     /// <summary>The caller's endpoints when they may manage webhooks; none when their role does not allow it.</summary>
-    private static async Task<IQueryable<WebhookEndpoint>> Managed(AppDbContext db, MerchantCaller caller, CancellationToken ct) =>
-        await db.RefusalAsync(caller, Permission.ManageWebhooks, ct) is null ? Owned(db, caller) : Owned(db, caller).Where(_ => false);
+    private async Task<IQueryable<WebhookEndpoint>> Managed(AppDbContext db, MerchantCaller caller, CancellationToken ct) =>
+        await db.RefusalAsync(caller, Permission.ManageWebhooks, clock.GetUtcNow(), ct) is null ? Owned(db, caller) : Owned(db, caller).Where(_ => false);
 
     private static WebhookEndpointView ViewOf(WebhookEndpoint endpoint) =>
         new(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, endpoint.DisabledAt is null, endpoint.EventTypes?.Split(' '));

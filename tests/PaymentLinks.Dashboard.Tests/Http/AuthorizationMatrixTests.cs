@@ -102,6 +102,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /settings/payments"] = Page(Permission.ManageProvider),
         ["GET,POST /settings/two-factor"] = Page(),
         ["GET,POST /settings/members"] = Page(Permission.ManageMembers),
+        ["GET,POST /activity"] = Page(Permission.ViewActivity),
         ["GET,POST /not-allowed"] = Page(),
         ["GET,POST /account/password"] = Page(),
         ["POST /account/logout"] = Access.FormPost,

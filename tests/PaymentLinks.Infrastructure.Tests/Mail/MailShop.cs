@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Links;
@@ -32,6 +33,7 @@ internal sealed class MailShop(ServiceHarness harness, MerchantCaller merchant, 
         var user = new ApplicationUser { Id = Guid.NewGuid().ToString(), MerchantId = merchant.MerchantId, Email = email, UserName = email };
         await using var db = harness.NewContext();
         db.Users.Add(user);
+        db.Memberships.Add(new Membership(merchant.MerchantId, user.Id, MemberRole.Owner, grantedLive: true, harness.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return user;
     }

@@ -15,7 +15,7 @@ public static partial class PaymentLinkEndpoints
         var (take, skip) = ApiPaging.Read(limit, offset, PaymentQuery.MaxPageSize, errors);
         if (errors.Count > 0)
             return ApiRefusals.Invalid([.. errors]);
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         var link = await service.GetAsync(caller, id, http.RequestAborted);
         if (!link.IsSuccess)
             return ApiRefusals.Of(link.Refusal).As<ApiOk<PaymentListResponse>, ApiInvalid, ApiNotFound>();

@@ -25,6 +25,6 @@ public static partial class PaymentLinkEndpoints
 
     private static async Task<LinkChangeAnswer> MoveAsync(string id, LinkStatus target, HttpContext http, PaymentLinkService service) =>
         AsLinkChange(await ApiResponder.WriteOnceAsync(
-            () => service.MoveToAsync(ApiKeyAuthentication.CallerOf(http.User), id, target, LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
+            () => service.MoveToAsync(ApiKeyAuthentication.CallerOf(http), id, target, LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
             moved => LinkAnswer(service, moved)));
 }

@@ -6,10 +6,10 @@ global using LinkChangeAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
     PaymentLinks.Dashboard.Api.ApiForbidden>;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaymentLinks.Dashboard.Api.Payments;
+using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
-using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure.Links;
 
 namespace PaymentLinks.Dashboard.Api.PaymentLinks;
@@ -83,7 +83,7 @@ public static partial class PaymentLinkEndpoints
         var settings = Created(service.NewSettings(), request, optionErrors);
         if (optionErrors.Count > 0)
             return ApiRefusals.Invalid([.. optionErrors]);
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         return (await ApiResponder.WriteOnceAsync(() => service.CreateAsync(caller, settings, publish, http.RequestAborted),
             created => NewLinkAnswer(service, created)))
             .As<ApiCreated<PaymentLinkResponse>, ApiInvalid, ApiConflict, ApiForbidden>();
@@ -119,14 +119,14 @@ public static partial class PaymentLinkEndpoints
             Skip = skip,
             Take = take,
         };
-        var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http.User), query, http.RequestAborted);
+        var page = await service.ListAsync(ApiKeyAuthentication.CallerOf(http), query, http.RequestAborted);
         var data = page.Items.Select(link => Response(service, link)).ToList();
         return new ApiOk<PaymentLinkListResponse>(new(data, page.TotalCount, take, query.Skip, query.Skip + data.Count < page.TotalCount));
     }
 
     private static async Task<Results<ApiOk<PaymentLinkResponse>, ApiNotFound>> GetAsync(string id, HttpContext http, PaymentLinkService service)
     {
-        var found = await service.GetAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted);
+        var found = await service.GetAsync(ApiKeyAuthentication.CallerOf(http), id, http.RequestAborted);
         return LinkAnswer(service, found).As<ApiOk<PaymentLinkResponse>, ApiNotFound>();
     }
 
@@ -143,7 +143,7 @@ public static partial class PaymentLinkEndpoints
             target = parsed;
         }
         var edits = present.Any(field => field.Key != "status");
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         return AsLinkChange(await ApiResponder.WriteOnceAsync(
             () => service.UpdateAsync(caller, id, edits ? current => Edited(current, request, present) : null, target,
                 LinkVersionHeaders.ExpectedVersion(http.Request), http.RequestAborted),
@@ -151,7 +151,7 @@ public static partial class PaymentLinkEndpoints
     }
 
     private static async Task<Results<ApiCreated<PaymentLinkResponse>, ApiNotFound, ApiForbidden>> DuplicateAsync(string id, HttpContext http, PaymentLinkService service) =>
-        (await ApiResponder.WriteOnceAsync(() => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http.User), id, http.RequestAborted),
+        (await ApiResponder.WriteOnceAsync(() => service.DuplicateAsync(ApiKeyAuthentication.CallerOf(http), id, http.RequestAborted),
             copy => NewLinkAnswer(service, copy)))
             .As<ApiCreated<PaymentLinkResponse>, ApiNotFound, ApiForbidden>();
 

@@ -49,7 +49,7 @@ public static class PaymentEndpoints
 
     private static async Task<Results<ApiOk<PaymentResponse>, ApiNotFound>> GetAsync(string id, HttpContext http, PaymentService payments, RefundService refunds)
     {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         var payment = Guid.TryParse(id, out var paymentId) ? await payments.FindForMerchantAsync(caller, paymentId, http.RequestAborted) : null;
         if (payment is null)
             return ApiRefusals.NotFound("payment");

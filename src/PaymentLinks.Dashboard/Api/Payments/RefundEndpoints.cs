@@ -54,14 +54,14 @@ public static class RefundEndpoints
         var reason = RefundReason.RequestedByCustomer;
         if (request.Reason is not null && !RefundReasons.TryParse(request.Reason, out reason))
             return ApiRefusals.Invalid(new ApiFieldError(RefundFields.Reason, $"reason must be one of {string.Join(", ", RefundReasons.All)}."));
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         return (await ApiResponder.WriteOnceAsync(() => refunds.RefundAsync(caller, paymentId, request.Amount, reason, http.RequestAborted), Answer))
             .As<ApiCreated<RefundResponse>, ApiInvalid, ApiNotFound, ApiConflict, ApiForbidden>();
     }
 
     private static async Task<Results<ApiOk<RefundListResponse>, ApiNotFound>> ListAsync(string id, HttpContext http, RefundService refunds)
     {
-        var caller = ApiKeyAuthentication.CallerOf(http.User);
+        var caller = ApiKeyAuthentication.CallerOf(http);
         var list = Guid.TryParse(id, out var paymentId) ? await refunds.ListAsync(caller, paymentId, http.RequestAborted) : null;
         return list is null ? ApiRefusals.NotFound("payment") : new ApiOk<RefundListResponse>(new RefundListResponse(list.Select(RefundResponse.Of).ToList()));
     }

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
-using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 using Stripe;
 
@@ -79,7 +80,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         }
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
-            if (await db.RefusalAsync(caller, Permission.ManageProvider, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.ManageProvider, now, ct) is { } notAllowed)
                 return notAllowed;
             var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             var name = account.BusinessProfile?.Name ?? account.Settings?.Dashboard?.DisplayName ?? account.Email;
@@ -92,6 +93,7 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
                     $"This key belongs to another Stripe account ({account.Id}) than the one connected ({connection.AccountId}). To change accounts, disconnect Stripe first.");
             else
                 connection.Replace(account.Id, name, clients.Protect(secretKey), now);
+            await db.RecordAsync(caller, now, AuditKinds.ProviderConnected, account.Id, $"Connected the Stripe account {account.Id} ({name}).", ct: ct);
             await db.SaveChangesAsync(ct);
             return View(connection);
         }, ct);
@@ -104,14 +106,15 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         if (!webhookSecret.StartsWith("whsec_", StringComparison.Ordinal) || webhookSecret.Length > 200)
             return Refusal.Invalid(StripeConnectFields.WebhookSecret,
                 "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.");
-        return await writes.RunAsync<Result<StripeConnectionView>>(async (db, _) =>
+        return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
-            if (await db.RefusalAsync(caller, Permission.ManageProvider, ct) is { } notAllowed)
+            if (await db.RefusalAsync(caller, Permission.ManageProvider, now, ct) is { } notAllowed)
                 return notAllowed;
             var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             if (connection is null)
                 return Refusal.Invalid(StripeConnectFields.WebhookSecret, "Connect a key first: the signing secret belongs to the connection.");
             connection.SignEventsWith(clients.Protect(webhookSecret));
+            await db.RecordAsync(caller, now, AuditKinds.ProviderConnected, connection.AccountId, "Set the signing secret of Stripe's events.", ct: ct);
             await db.SaveChangesAsync(ct);
             return View(connection);
         }, ct);
@@ -121,9 +124,15 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     /// Forgets the keys. Payments already made stay, and their captures and refunds wait (retried) until Stripe is
     /// connected again; live links stay as they are but cannot be published or enabled while nothing is connected.
     /// </summary>
-    public Task<bool> DisconnectAsync(MerchantCaller caller, CancellationToken ct = default) => writes.RunAsync(async (db, _) =>
-        await db.RefusalAsync(caller, Permission.ManageProvider, ct) is null
-        && await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).ExecuteDeleteAsync(ct) > 0, ct);
+    public Task<bool> DisconnectAsync(MerchantCaller caller, CancellationToken ct = default) => writes.RunAsync(async (db, now) =>
+    {
+        if (await db.RefusalAsync(caller, Permission.ManageProvider, now, ct) is not null
+            || await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).ExecuteDeleteAsync(ct) == 0)
+            return false;
+        await db.RecordAsync(caller, now, AuditKinds.ProviderDisconnected, subjectId: null, "Disconnected Stripe.", ct: ct);
+        await db.SaveChangesAsync(ct); // in the transaction of the delete
+        return true;
+    }, ct);
 
     /// <summary>
     /// Stripe refused a call made for the merchant. When the refusal is of the key itself (wrong, revoked, lacking a

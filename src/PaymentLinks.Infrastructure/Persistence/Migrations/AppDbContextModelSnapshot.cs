@@ -682,6 +682,66 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorLabel")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Livemode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MerchantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("MerchantId", "Id");
+
+                    b.HasIndex("MerchantId", "Kind", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("PaymentLinks.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1360,6 +1420,15 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("PaymentLinks.Infrastructure.ApiKeys.ApiKey", b =>
+                {
+                    b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
+                        .WithMany()
+                        .HasForeignKey("MerchantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PaymentLinks.Infrastructure.Audit.AuditEntry", b =>
                 {
                     b.HasOne("PaymentLinks.Domain.Merchants.Merchant", null)
                         .WithMany()
