@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using PaymentLinks.Dashboard.Api.Events;
 using PaymentLinks.Dashboard.Api.PaymentLinks;
 using PaymentLinks.Dashboard.Api.Payments;
 using PaymentLinks.Dashboard.Http;
@@ -58,6 +59,7 @@ public static class ApiSetup
         app.MapOpenApi(OpenApiPath);
         app.MapPaymentLinkApi();
         app.MapPaymentApi();
+        app.MapEventApi();
         // Whatever no API route takes gets a JSON answer here, never the dashboard's HTML pages.
         app.Map("/api/{**rest}", (HttpContext http) => UnroutedRequest(http.Request))
             .DisableAntiforgery()

@@ -31,7 +31,8 @@ public sealed class OpenApiConformanceTests : ApiTestBase
             Assert.True(Operation(paths, $"/api/v1/payment-links/{{id}}/{alias}", "post").GetProperty("deprecated").GetBoolean());
         Assert.False(Operation(paths, "/api/v1/payment-links/{id}/status", "patch").TryGetProperty("deprecated", out _));
         Assert.True(Operation(paths, "/api/v1/payments/{id}", "get").GetProperty("responses").TryGetProperty("404", out _));
-        Assert.All(paths.EnumerateObject(), path => Assert.Matches("^/api/v1/(payment-links|payments/)", path.Name));
+        Assert.True(Operation(paths, "/api/v1/events", "get").ValueKind == JsonValueKind.Object);
+        Assert.All(paths.EnumerateObject(), path => Assert.Matches("^/api/v1/(payment-links|payments/|events$)", path.Name));
         var paging = Operation(paths, "/api/v1/payment-links", "get").GetProperty("parameters").EnumerateArray()
             .Where(p => p.GetProperty("name").GetString() is "limit" or "offset");
         Assert.All(paging, p => Assert.Equal("integer", p.GetProperty("schema").GetProperty("type").GetString()));

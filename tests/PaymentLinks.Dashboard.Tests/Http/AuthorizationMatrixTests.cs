@@ -112,6 +112,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/payments/{id}"] = Read(Permission.ViewPayments),
         ["GET /api/v1/payment-links/{id}/payments"] = Read(Permission.ViewPayments),
         ["GET /api/v1/payments/{id}/refunds"] = Read(Permission.ViewPayments),
+        ["GET /api/v1/events/"] = Read(Permission.ViewActivity),
         ["POST /api/v1/payments/{id}/refunds"] = Write(Permission.Refund),
         ["POST /api/v1/payment-links/"] = Write(Permission.EditLinks),
         ["PATCH /api/v1/payment-links/{id}"] = Write(Permission.EditLinks),

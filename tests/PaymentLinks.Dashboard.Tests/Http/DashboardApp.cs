@@ -62,9 +62,9 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that speaks to the API with a fresh key of this merchant.</summary>
-    public async Task<HttpClient> ApiClientAsync(MerchantCaller merchant, bool bearer = false)
+    public async Task<HttpClient> ApiClientAsync(MerchantCaller merchant, bool bearer = false, MemberRole? role = null, string name = "tests")
     {
-        var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant, "tests")).Value;
+        var key = (await Services.GetRequiredService<Infrastructure.ApiKeys.ApiKeyService>().CreateAsync(merchant, name, role: role)).Value;
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         if (bearer)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key.Secret);
