@@ -79,6 +79,8 @@ public sealed class TeamTests(AppFixture app)
         await Expect(refused).ToContainTextAsync(supportEmail);
         await Expect(refused.Locator("td[data-label='When']")).Not.ToBeEmptyAsync();
 
+        await Expect(activity.GetByRole(AriaRole.Row).Filter(new() { HasText = "Signed in from" }).Filter(new() { HasText = supportEmail })).ToHaveCountAsync(1);
+
         await owner.Page.GetByLabel("What").ClickAsync();
         await owner.Page.GetByRole(AriaRole.Option, new() { Name = "Refused attempts" }).ClickAsync();
         await Expect(owner.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=access.refused"));

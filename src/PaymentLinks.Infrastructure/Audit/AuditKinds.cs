@@ -27,6 +27,10 @@ public static class AuditKinds
     public const string BusinessChanged = "business.changed";
     public const string BrandingChanged = "branding.changed";
 
+    public const string SignedIn = "account.signed_in";
+    public const string SignInFailed = "account.sign_in_failed";
+    public const string TwoFactorChanged = "account.two_factor_changed";
+
     /// <summary>Something the caller's role does not allow was attempted and refused.</summary>
     public const string Refused = "access.refused";
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Infrastructure.Identity;
@@ -45,6 +46,20 @@ public sealed class EvenSignInTests : IAsyncLifetime
         }
 
         Assert.Equal([1, 1], counts);
+    }
+
+    [Fact]
+    public async Task A_refused_password_and_a_sign_in_are_in_the_businesss_activity_with_the_address_and_an_unknown_email_writes_nothing()
+    {
+        foreach (var (email, password) in new[] { ("known@even.test", "wrong-pass-1"), ("nobody@even.test", "wrong-pass-1"), ("known@even.test", "known-pass-1") })
+            await SignInForm.SubmitAsync((method, content) => _browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }),
+                email, password);
+
+        await using var db = _app.NewContext();
+        var entries = await db.AuditEntries.OrderBy(e => e.Id).Where(e => e.Kind.StartsWith("account.")).ToListAsync();
+        Assert.Equal(["account.sign_in_failed", "account.signed_in"], entries.Select(e => e.Kind));
+        Assert.All(entries, entry => Assert.Equal(("known@even.test", "127.0.0.1"), (entry.ActorLabel, entry.Address)));
+        Assert.Equal("A sign-in was refused: wrong password.", entries[0].Summary);
     }
 
     private sealed class CountingHasher : IPasswordHasher<ApplicationUser>
