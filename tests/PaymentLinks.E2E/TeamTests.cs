@@ -87,6 +87,30 @@ public sealed class TeamTests(AppFixture app)
         await Expect(activity.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // the header, and the one refusal
     }
 
+    [Fact]
+    public async Task A_merchant_invited_to_another_business_joins_it_signed_in_and_switches_between_the_two()
+    {
+        var inviter = await DashboardSession.StartAsync(app, "Host Hazelnuts");
+        var guest = await DashboardSession.StartAsync(app, "Guest Grapes");
+        await inviter.OpenAsync("settings/members");
+        await inviter.Page.GetByLabel("Email to invite").FillAsync(guest.Email);
+        await inviter.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Expect(inviter.Snackbar).ToContainTextAsync($"Invitation sent to {guest.Email}.");
+
+        var invitation = await app.Mail.WaitForSubjectAsync(guest.Email, "Join Host Hazelnuts on PaymentLinks");
+        await guest.Page.GotoAsync(MailLinks.PathOf(invitation, "account/invitation"));
+        await Expect(guest.Page.GetByText("You are invited as Viewer")).ToBeVisibleAsync();
+        await guest.Page.GetByRole(AriaRole.Button, new() { Name = "Join Host Hazelnuts" }).ClickAsync();
+
+        var switcher = guest.Page.GetByRole(AriaRole.Button, new() { Name = "Switch business" });
+        await Expect(switcher).ToContainTextAsync("Host Hazelnuts");
+        await Expect(guest.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Members" })).ToHaveCountAsync(0);
+        await switcher.ClickAsync();
+        await guest.Page.GetByRole(AriaRole.Menuitem, new() { Name = "Guest Grapes Owner" }).ClickAsync();
+        await Expect(switcher).ToContainTextAsync("Guest Grapes");
+        await Expect(guest.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Members" })).ToBeVisibleAsync();
+    }
+
     private static ILocator EntryOf(ILocator log, string summary) => log.GetByRole(AriaRole.Row).Filter(new() { HasText = summary });
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Infrastructure.Identity;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
@@ -22,6 +23,25 @@ public static class AccountEndpoints
         endpoints.MapPost("/account/logout-everywhere", (HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, AppDbContext db, TimeProvider clock) =>
                 SignOutAsync(http, antiforgery, signIn, db, clock, everywhere: true))
             .DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapPost("/account/switch-business", SwitchBusinessAsync).DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// Opens another business the person is a member of: it becomes their current one, and the sign-in, which names
+    /// the business, is issued again for it. A business they are not a member of changes nothing.
+    /// </summary>
+    private static async Task<IResult> SwitchBusinessAsync(
+        HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn, MerchantSessions sessions)
+    {
+        if (!await antiforgery.IsGenuineFormPostAsync(http))
+            return Results.BadRequest();
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (!Guid.TryParse(form["merchantId"], out var merchantId) || await signIn.UserManager.GetUserAsync(http.User) is not { } user
+            || !await sessions.OpenBusinessAsync(user.Id, merchantId, http.RequestAborted))
+            return Results.LocalRedirect("~/");
+        user.MerchantId = merchantId; // as now stored (by another context): the sign-in issued again names it
+        await signIn.RefreshSignInAsync(user);
+        return Results.LocalRedirect("~/");
     }
 
     private static async Task<IResult> SignOutAsync(

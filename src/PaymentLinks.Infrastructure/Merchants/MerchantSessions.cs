@@ -26,6 +26,24 @@ public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The businesses the person is a member of, by name, for the app bar's switcher.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, MemberRole Role)>> BusinessesOfAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var businesses = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.Merchants, m => m.MerchantId, b => b.Id, (m, b) => new { b.Id, b.BusinessName, m.Role })
+            .ToListAsync(ct);
+        return businesses.Select(b => (b.Id, b.BusinessName, b.Role)).OrderBy(b => b.BusinessName, StringComparer.CurrentCultureIgnoreCase).ToList();
+    }
+
+    /// <summary>Makes <paramref name="merchantId"/> the person's current business; false when they are not a member of it.</summary>
+    public async Task<bool> OpenBusinessAsync(string userId, Guid merchantId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Users.Where(u => u.Id == userId && db.Memberships.Any(m => m.UserId == userId && m.MerchantId == merchantId))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.MerchantId, merchantId), ct) == 1;
+    }
+
     public async Task SetDarkThemeAsync(string userId, bool dark, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -107,6 +107,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /account/password"] = Page(),
         ["POST /account/logout"] = Access.FormPost,
         ["POST /account/logout-everywhere"] = Access.FormPost,
+        ["POST /account/switch-business"] = Access.FormPost,
         ["GET /api/v1/payment-links/"] = Read(Permission.ViewLinks),
         ["GET /api/v1/payment-links/{id}"] = Read(Permission.ViewLinks),
         ["GET /api/v1/payments/{id}"] = Read(Permission.ViewPayments),
