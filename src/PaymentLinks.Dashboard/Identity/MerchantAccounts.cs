@@ -51,7 +51,16 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         if (invitationId is { } invited && !await Invitations.UseForNewAccountAsync(identityContext, invited, user.Id, now, default))
             return IdentityResult.Failed(new IdentityError { Code = "InvitationUsed", Description = "This invitation was used, withdrawn or has expired. Ask for a new one." });
         identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, now));
-        var created = await users.CreateAsync(user, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sign-ups from one invitation at once: the email's unique index let one in.
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(email));
+        }
         if (!created.Succeeded)
             identityContext.ChangeTracker.Clear(); // nothing of it stays for a later save of this context
         return created;

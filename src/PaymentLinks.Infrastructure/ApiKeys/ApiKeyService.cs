@@ -56,9 +56,10 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.RefusalAsync(caller, Permission.ManageApiKeys, now, ct) is { } notAllowed)
             return notAllowed;
-        var (creatorRole, _) = await MemberPermissions.MemberRoleAsync(db, caller.MerchantId, caller.Actor.Id, ct);
-        var keyRole = role ?? creatorRole!.Value;
-        if (!RolePermissions.IsWithin(keyRole, creatorRole!.Value))
+        if ((await MemberPermissions.MemberRoleAsync(db, caller.MerchantId, caller.Actor.Id, ct)).Role is not { } creatorRole)
+            return RolePermissions.NotAllowed(null); // keys are made by members
+        var keyRole = role ?? creatorRole;
+        if (!RolePermissions.IsWithin(keyRole, creatorRole))
             return Refusal.Invalid("role", $"A key can do at most what you can: the {keyRole} role may do more than yours ({creatorRole}).");
         if (await db.ApiKeys.CountAsync(k => k.MerchantId == caller.MerchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
             return Refusal.Invalid("name", $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.");

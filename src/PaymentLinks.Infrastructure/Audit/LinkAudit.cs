@@ -28,7 +28,12 @@ internal static class LinkAudit
             ("expires_at", Text(before.ExpiresAt), Text(after.ExpiresAt)),
             ("redirect_url", before.RedirectUrl, after.RedirectUrl),
             ("disabled_message", before.DisabledMessage, after.DisabledMessage),
-            ("max_quantity", Text(before.MaxQuantity), Text(after.MaxQuantity)));
+            ("max_quantity", Text(before.MaxQuantity), Text(after.MaxQuantity)),
+            ("customer_chooses_amount", Text(before.CustomerChoosesAmount), Text(after.CustomerChoosesAmount)),
+            ("suggested_amount", Text(before.SuggestedAmount), Text(after.SuggestedAmount)),
+            ("maximum_amount", Text(before.MaximumAmount), Text(after.MaximumAmount)),
+            ("customer_details", Text(before.CustomerDetails), Text(after.CustomerDetails)),
+            ("custom_fields", Fields(before.CustomFields), Fields(after.CustomFields)));
         if (edits.Count > 0)
             await db.RecordAsync(caller, now, AuditKinds.LinkEdited, link.Id, $"Edited “{link.Title}”: {string.Join(", ", edits.Keys)}.", edits, ct: ct);
         if (link.Status != from)
@@ -47,6 +52,9 @@ internal static class LinkAudit
         LinkStatus.Archived => "archived",
         _ => "moved",
     };
+
+    private static string Fields(IReadOnlyList<CustomField> fields) =>
+        string.Join("; ", fields.Select(f => $"{f.Label} ({f.Kind}{(f.Required ? ", required" : "")}{(f.Options is { Count: > 0 } options ? ": " + string.Join(", ", options) : "")})"));
 
     private static string? Text(object? value) => value switch
     {

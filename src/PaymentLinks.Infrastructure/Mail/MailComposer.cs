@@ -113,10 +113,9 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
     }
 
     /// <summary>
-    /// How a customer reaches the merchant: the sign-in email of its user (one per merchant until teams, which will name
-    /// an owner), until merchants can name a support address of their own.
+    /// How a customer reaches the merchant: the sign-in email of the business's first owner, until merchants can name a
+    /// support address of their own.
     /// </summary>
-    /// <summary>Where a customer's reply goes: the business's first owner with an email.</summary>
     private static Task<string?> ContactOfAsync(AppDbContext db, Guid merchantId, CancellationToken ct) =>
         db.Memberships.AsNoTracking().Where(m => m.MerchantId == merchantId && m.Role == MemberRole.Owner)
             .Join(db.Users.Where(u => u.Email != null), m => m.UserId, u => u.Id, (m, u) => new { m.JoinedAt, u.Id, u.Email })

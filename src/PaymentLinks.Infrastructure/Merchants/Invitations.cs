@@ -34,12 +34,12 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
         {
             if (await RefusalToInviteAsync(db, caller, role, now, ct) is { } notAllowed)
                 return notAllowed;
-            var normalized = email.ToUpperInvariant();
+            var normalized = email.ToUpperInvariant(); // addresses are one whatever their case, as Identity's are
             if (await db.Memberships.AnyAsync(m => m.MerchantId == caller.MerchantId
                     && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalized), ct))
                 return Refusal.Invalid(EmailField, $"{email} is a member already.");
             // One open invitation per address: inviting again replaces the last one (and its link).
-            foreach (var earlier in await db.Invitations.Where(i => i.MerchantId == caller.MerchantId && i.Email == email
+            foreach (var earlier in await db.Invitations.Where(i => i.MerchantId == caller.MerchantId && i.Email.ToUpper() == normalized
                          && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(ct))
                 earlier.Revoke(now);
             var token = NewToken();
@@ -117,10 +117,11 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
     public Task<Result> AcceptAsync(Guid invitationId, string userId, CancellationToken ct = default) =>
         writes.RunAsync<Result>(async (db, now) =>
         {
-            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, ct);
-            if (invitation is null || !invitation.IsPending(now))
+            // Used up by a conditional update: of two accepting at once, the second finds it used (it waits on the row).
+            if (await db.Invitations.Where(i => i.Id == invitationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAt, now), ct) != 1)
                 return new Refusal(RefusalCodes.NotFound, "This invitation was used, withdrawn or has expired. Ask for a new one.");
-            invitation.Accept(now);
+            var invitation = await db.Invitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
             await JoinedAsync(db, invitation, userId, now, ct);
             await Members.JoinAsync(db, invitation.MerchantId, userId, invitation.Role, now, ct);
             return Result.Ok;

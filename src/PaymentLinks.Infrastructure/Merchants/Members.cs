@@ -34,9 +34,8 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
     /// </summary>
     public static async Task JoinAsync(AppDbContext db, Guid merchantId, string userId, MemberRole role, DateTimeOffset now, CancellationToken ct)
     {
-        if (await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == merchantId && m.UserId == userId, ct) is { } already)
-            already.ChangeRole(role, already.GrantedLive);
-        else
+        // A member already keeps the role they have: an old invitation is no way round the rules of changing roles.
+        if (!await db.Memberships.AnyAsync(m => m.MerchantId == merchantId && m.UserId == userId, ct))
             db.Memberships.Add(Membership.Joining(merchantId, userId, role, now));
         await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.MerchantId, merchantId), ct);
         await db.SaveChangesAsync(ct);
@@ -51,18 +50,28 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
                 AuditTrail.Differences(("role", before.ToString(), role.ToString())));
         }, ct);
 
-    /// <summary>Takes the person out of the business at once; their open dashboards of it close within the revalidation interval.</summary>
+    /// <summary>
+    /// Takes the person out of the business at once. Their sign-ins, which name the business, end (a new security
+    /// stamp), and their next one opens another business of theirs, if they have one.
+    /// </summary>
     public Task<Result> RemoveAsync(MerchantCaller caller, string userId, CancellationToken ct = default) =>
         ChangeAsync(caller, userId, newRole: null, (db, member, email) =>
         {
             db.Memberships.Remove(member);
             return (AuditKinds.MemberRemoved, $"Removed {email} ({member.Role}) from the business.", null);
-        }, ct);
+        }, ct, afterwards: async (db, userId) =>
+        {
+            var next = await db.Memberships.Where(m => m.UserId == userId && m.MerchantId != caller.MerchantId)
+                .OrderBy(m => m.JoinedAt).Select(m => (Guid?)m.MerchantId).FirstOrDefaultAsync(ct);
+            await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.MerchantId, u => next ?? u.MerchantId)
+                .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N").ToUpperInvariant()), ct);
+        });
 
     private Task<Result> ChangeAsync(
         MerchantCaller caller, string userId, MemberRole? newRole,
         Func<AppDbContext, Membership, string, (string Kind, string Summary, IReadOnlyDictionary<string, (string?, string?)>? Changes)> change,
-        CancellationToken ct) =>
+        CancellationToken ct, Func<AppDbContext, string, Task>? afterwards = null) =>
         writes.RunAsync<Result>(db => db.LockMerchantAsync(caller.MerchantId, ct), async (db, now) =>
         {
             if (await db.RefusalAsync(caller, Permission.ManageMembers, now, ct) is { } notAllowed)
@@ -80,6 +89,8 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
             var (kind, summary, changes) = change(db, member, email ?? userId);
             await db.RecordAsync(caller, now, kind, userId, summary, changes, modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
+            if (afterwards is not null)
+                await afterwards(db, userId); // in the same transaction
             return Result.Ok;
         }, ct);
 }

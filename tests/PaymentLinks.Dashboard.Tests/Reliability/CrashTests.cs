@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,20 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
                          $"{await db.PaymentLinks.CountAsync()} links; {await db.LinkStatusChanges.CountAsync()} status changes");
         var stored = await db.PaymentAttempts.AsNoTracking().Where(a => receipted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Status);
         Assert.All(receipted, id => Assert.Equal(PaymentStatus.Completed, stored.GetValueOrDefault(id, PaymentStatus.Failed)));
+
+        // Each move the API made is in the audit log once, and the log holds no move that did not happen: an entry is
+        // saved with its change, so no kill comes between them.
+        // (Of the links made before: one the API creates published has its first move in its creation's entry.)
+        var before = toggled.Select(l => l.Id).ToList();
+        var beforeIds = before.Select(id => id.ToString()).ToList();
+        var moves = await db.LinkStatusChanges.AsNoTracking().Where(c => c.ActorKind == ActorKind.ApiKey && before.Contains(c.LinkId)).ToListAsync();
+        var audited = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.ActorKind == ActorKind.ApiKey && e.Changes != null && beforeIds.Contains(e.SubjectId!)).ToListAsync();
+        Assert.NotEmpty(moves);
+        Assert.Equal(
+            moves.Select(m => $"{m.LinkId} {m.From.ToDisplayName()} {m.To.ToDisplayName()}").Order(),
+            audited.Select(e => (e.SubjectId, Status: JsonSerializer.Deserialize<Dictionary<string, string[]>>(e.Changes!)!.GetValueOrDefault("status")))
+                .Where(e => e.Status is not null).Select(e => $"{e.SubjectId} {e.Status![0]} {e.Status[1]}").Order());
     }
 
     /// <summary>A customer after another, paying random links; a receipt is remembered, a dropped connection tried again.</summary>

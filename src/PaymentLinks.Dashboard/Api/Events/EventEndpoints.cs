@@ -33,7 +33,7 @@ public static class EventEndpoints
             .RequirePermission(Permission.ViewActivity)
             .RequireRateLimiting(ApiSetup.RateLimitPolicy)
             .WithTags("Events")
-            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .MapGet("", ListAsync).WithName("ListEvents");
     }
 
