@@ -36,11 +36,15 @@ public static class PermissionPolicies
 }
 
 /// <summary>
-/// Decides from the role stored now, read on every request and every page opened in a circuit, so a role changed a
-/// moment ago counts at the next click. An API key's role came from the database with the key on this request.
+/// Decides from the role stored now: read once per request, or once per circuit (whose pages then open without waiting
+/// on the database, so a page is not taken down and put up again while it is asked). A circuit learns of a changed role
+/// at its next check and reloads (<c>MainLayout</c>); every change a service makes checks the stored role again anyway.
+/// An API key's role came from the database with the key on this request.
 /// </summary>
 public sealed class PermissionHandler(MerchantSessions sessions) : AuthorizationHandler<PermissionRequirement>
 {
+    private MerchantSession? _member;
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         if (ApiKeyAuthentication.RoleOf(context.User) is { } keyRole)
@@ -51,9 +55,11 @@ public sealed class PermissionHandler(MerchantSessions sessions) : Authorization
                 http.Items[PermissionPolicies.RefusalItem] = $"This key has the {keyRole} role, which does not allow this.";
             return;
         }
-        if (MerchantClaims.SignedInOf(context.User) is var (merchantId, userId)
-            && await sessions.LoadAsync(merchantId, userId) is { } member
-            && RolePermissions.Allows(member.Role, member.GrantedLive, requirement.Permission, member.ViewsLiveMode))
+        if (MerchantClaims.SignedInOf(context.User) is not var (merchantId, userId))
+            return;
+        if (_member is null || _member.MerchantId != merchantId || _member.UserId != userId)
+            _member = await sessions.LoadAsync(merchantId, userId);
+        if (_member is { } member && RolePermissions.Allows(member.Role, member.GrantedLive, requirement.Permission, member.ViewsLiveMode))
             context.Succeed(requirement);
     }
 }
