@@ -126,6 +126,7 @@ public static class DashboardSetup
         app.MapBrand();
         app.MapUnsubscribe();
         app.MapPaymentExport();
+        app.MapActivityExport();
         app.MapPaymentLinksApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

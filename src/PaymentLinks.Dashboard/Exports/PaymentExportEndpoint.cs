@@ -28,10 +28,7 @@ public static class PaymentExportEndpoint
         var caller = new MerchantCaller(merchantId, Actor.User(userId), livemode == "true");
         var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
         var filter = PaymentFilter.Parse(link, status, from, to, email);
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).ToString("yyyy-MM-dd");
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"payments-{today}.csv\"";
-        http.Response.Headers.CacheControl = "private, no-store";
+        CsvFile.Announce(http.Response, "payments", clock.GetUtcNow(), zone);
         var rows = ledger.StreamAsync(caller, filter.ToQuery(zone), http.RequestAborted);
         await PaymentCsv.WriteAsync(http.Response.Body, rows, zone, http.RequestAborted);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
@@ -21,6 +22,7 @@ public sealed record ActivityFilter(string? Kind = null, string? Who = null, str
 public sealed class ActivityLog(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
 {
     public const int PageSize = 50;
+    private const int LargestPage = 500;
 
     /// <summary>Entries older than <paramref name="before"/> (an entry's id; none for the newest), at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<ActivityEntry>> PageAsync(
@@ -29,6 +31,32 @@ public sealed class ActivityLog(IDbContextFactory<AppDbContext> contexts, TimePr
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.RefusalAsync(caller, Permission.ViewActivity, clock.GetUtcNow(), ct) is not null)
             return [];
+        return await Page(db, caller, filter, before, Math.Clamp(take, 1, LargestPage)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Every matching entry, newest first, read a page at a time by id: an export of a year's log holds neither one long
+    /// read open nor the whole log in memory, and what is written meanwhile (newer) cannot shift the pages.
+    /// </summary>
+    public async IAsyncEnumerable<ActivityEntry> StreamAsync(MerchantCaller caller, ActivityFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.RefusalAsync(caller, Permission.ViewActivity, clock.GetUtcNow(), ct) is not null)
+            yield break;
+        long? before = null;
+        while (true)
+        {
+            var page = await Page(db, caller, filter, before, LargestPage).ToListAsync(ct);
+            foreach (var entry in page)
+                yield return entry;
+            if (page.Count < LargestPage)
+                yield break;
+            before = page[^1].Id;
+        }
+    }
+
+    private static IQueryable<ActivityEntry> Page(AppDbContext db, MerchantCaller caller, ActivityFilter filter, long? before, int take)
+    {
         var entries = db.AuditEntries.AsNoTracking()
             .Where(e => e.MerchantId == caller.MerchantId && (e.Livemode == null || e.Livemode == caller.Livemode));
         if (before is { } older)
@@ -46,9 +74,8 @@ public sealed class ActivityLog(IDbContextFactory<AppDbContext> contexts, TimePr
             entries = entries.Where(e => e.At >= from);
         if (filter.Until is { } until)
             entries = entries.Where(e => e.At < until);
-        return await entries.OrderByDescending(e => e.Id).Take(Math.Clamp(take, 1, 500))
-            .Select(e => new ActivityEntry(e.Id, e.At, e.ActorKind, e.ActorId, e.ActorLabel, e.Address, e.Kind, e.SubjectId, e.Summary, e.Changes))
-            .ToListAsync(ct);
+        return entries.OrderByDescending(e => e.Id).Take(take)
+            .Select(e => new ActivityEntry(e.Id, e.At, e.ActorKind, e.ActorId, e.ActorLabel, e.Address, e.Kind, e.SubjectId, e.Summary, e.Changes));
     }
 
     /// <summary>Everyone who acted in the business (members and keys, by the names they had), for the filter.</summary>

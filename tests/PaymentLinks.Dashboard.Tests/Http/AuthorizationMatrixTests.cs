@@ -103,6 +103,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET,POST /settings/two-factor"] = Page(),
         ["GET,POST /settings/members"] = Page(Permission.ManageMembers),
         ["GET,POST /activity"] = Page(Permission.ViewActivity),
+        ["GET /activity/export"] = Page(Permission.ViewActivity),
         ["GET,POST /not-allowed"] = Page(),
         ["GET,POST /account/password"] = Page(),
         ["POST /account/logout"] = Access.FormPost,

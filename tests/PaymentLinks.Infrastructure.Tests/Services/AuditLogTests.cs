@@ -132,6 +132,31 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_streams_every_matching_entry_newest_first_across_its_pages_and_the_dates_bound_it()
+    {
+        var merchant = await _harness.NewMerchantAsync("Streamed Sloes");
+        var stranger = await _harness.NewMerchantAsync("Other Olives");
+        var start = _clock.GetUtcNow();
+        await using (var db = _harness.NewContext())
+        {
+            // More than two of the export's pages of 500, an hour apart: 1,234 hours is about 51 days.
+            for (var hour = 0; hour < 1_234; hour++)
+                db.AuditEntries.Add(new AuditEntry(merchant.MerchantId, false, start.AddHours(hour), merchant.Actor, "owner", null,
+                    AuditKinds.LinkEdited, hour.ToString(), $"Edit {hour}", null));
+            db.AuditEntries.Add(new AuditEntry(stranger.MerchantId, false, start, stranger.Actor, "them", null, AuditKinds.LinkEdited, "x", "Theirs", null));
+            await db.SaveChangesAsync();
+        }
+        var log = _harness.Services.GetRequiredService<ActivityLog>();
+
+        var all = await log.StreamAsync(merchant, new ActivityFilter()).ToListAsync();
+        var tenthDay = await log.StreamAsync(merchant, new ActivityFilter(From: start.AddDays(10), Until: start.AddDays(11))).ToListAsync();
+
+        Assert.Equal(Enumerable.Range(0, 1_234).Reverse().Select(hour => $"Edit {hour}"), all.Select(e => e.Summary));
+        Assert.Equal(Enumerable.Range(240, 24).Reverse().Select(hour => $"Edit {hour}"), tenthDay.Select(e => e.Summary));
+        Assert.Empty(await log.StreamAsync(merchant with { Actor = Actor.User("not-a-member") }, new ActivityFilter()).ToListAsync());
+    }
+
+    [Fact]
     public async Task Housekeeping_removes_entries_older_than_a_year_and_keeps_the_rest()
     {
         var merchant = await _harness.NewMerchantAsync("Kept Kiwis");

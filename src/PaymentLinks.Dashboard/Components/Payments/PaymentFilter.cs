@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
+using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure;
@@ -20,7 +20,7 @@ public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? 
     public static PaymentFilter Parse(string? link, string? status, string? from, string? to, string? email) => new(
         Guid.TryParse(link, out var id) ? id : null,
         EnumNames.TryParse<PaymentStatus>(status, out var s) ? s : null,
-        Day(from), Day(to),
+        AddressDays.Read(from), AddressDays.Read(to),
         string.IsNullOrWhiteSpace(email) ? null : email.Trim());
 
     public PaymentQuery ToQuery(TimeZoneInfo zone, int skip = 0, int take = 20) => new()
@@ -39,11 +39,8 @@ public sealed record PaymentFilter(Guid? Link, PaymentStatus? Status, DateOnly? 
     {
         ["link"] = Link?.ToString(),
         ["status"] = Status?.ToString().ToLowerInvariant(),
-        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["from"] = AddressDays.Write(From),
+        ["to"] = AddressDays.Write(To),
         ["email"] = Email,
     }.Where(p => p.Value is not null));
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

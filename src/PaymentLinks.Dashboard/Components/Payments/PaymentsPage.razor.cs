@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Shared;
@@ -39,15 +38,7 @@ public sealed partial class PaymentsPage
 
     private PaymentFilter Filter => PaymentFilter.Parse(LinkParameter, StatusParameter, FromParameter, ToParameter, EmailParameter);
 
-    // Live mode is named in the address (test is the default), so the export takes the mode this page shows.
-    private string ExportHref
-    {
-        get
-        {
-            var shown = PaymentExportEndpoint.Path.TrimStart('/') + Filter.ToQueryString();
-            return Merchant.Caller.Livemode ? QueryHelpers.AddQueryString(shown, "livemode", "true") : shown;
-        }
-    }
+    private string ExportHref => CsvFile.Href(PaymentExportEndpoint.Path, Filter.ToQueryString(), Merchant.Caller.Livemode);
 
     private DateRange Range => new(Filter.From?.ToDateTime(TimeOnly.MinValue), Filter.To?.ToDateTime(TimeOnly.MinValue));
 
@@ -86,11 +77,11 @@ public sealed partial class PaymentsPage
     private void ChooseStatus(string status) =>
         Show(Filter with { Status = EnumNames.TryParse<PaymentStatus>(status, out var chosen) ? chosen : null });
 
-    private void ChooseRange(DateRange? range) => Show(Filter with
+    private void ChooseRange(DateRange? range)
     {
-        From = range?.Start is { } start ? DateOnly.FromDateTime(start) : null,
-        To = range?.End is { } end ? DateOnly.FromDateTime(end) : null,
-    });
+        if (AddressDays.TryRead(range, out var from, out var to))
+            Show(Filter with { From = from, To = to });
+    }
 
     public void Dispose() => _live?.Dispose();
 }

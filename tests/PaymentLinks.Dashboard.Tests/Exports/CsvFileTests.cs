@@ -2,7 +2,7 @@ using PaymentLinks.Dashboard.Exports;
 
 namespace PaymentLinks.Dashboard.Tests.Exports;
 
-public sealed class PaymentCsvTests
+public sealed class CsvFileTests
 {
     [Theory]
     [InlineData("plain", "plain")]
@@ -18,5 +18,5 @@ public sealed class PaymentCsvTests
     [InlineData("", "")]
     [InlineData("a=b", "a=b")]
     public void Cells_are_quoted_when_needed_and_never_start_a_formula(string text, string written) =>
-        Assert.Equal(written, PaymentCsv.Cell(text));
+        Assert.Equal(written, CsvFile.Cell(text));
 }
