@@ -140,6 +140,28 @@ public sealed class TeamTests(AppFixture app)
         await Expect(viewerPage.GetByRole(AriaRole.Heading, new() { NameRegex = new("^(Sign in|No business to open)$") })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_developer_works_in_test_mode_until_an_owner_grants_live_mode_and_their_open_dashboard_follows()
+    {
+        var owner = await DashboardSession.StartAsync(app, "Developer Dates");
+        var (developerEmail, _) = await JoinAsync(owner.Merchant, MemberRole.Developer);
+        var developerPage = await app.NewPageAsync();
+        await SignInPage.SignInAsync(developerPage, developerEmail, AppFixture.Password);
+        var testMode = developerPage.GetByLabel("Test mode");
+        await Expect(testMode).ToBeCheckedAsync();
+        await Expect(testMode).ToBeDisabledAsync();
+
+        await owner.OpenAsync("settings/members");
+        var row = owner.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = developerEmail });
+        await row.GetByLabel("Live mode").ClickAsync();
+        await Expect(owner.Snackbar).ToContainTextAsync($"{developerEmail} may now work in live mode.");
+        await Expect(row.GetByLabel("Live mode")).ToBeCheckedAsync();
+
+        await Expect(testMode).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await owner.OpenAsync("activity");
+        await Expect(owner.Page.GetByLabel("Activity", new() { Exact = true })).ToContainTextAsync($"Granted live mode to {developerEmail}.");
+    }
+
     private async Task<string> UserIdOfAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

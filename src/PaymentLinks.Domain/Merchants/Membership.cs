@@ -22,18 +22,20 @@ public sealed class Membership
     public bool GrantedLive { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
 
-    /// <summary>A Developer keeps live mode only if granted it; every other role works in both modes anyway.</summary>
     public void ChangeRole(MemberRole role, bool grantedLive)
     {
         Role = role;
-        GrantedLive = role != MemberRole.Developer || grantedLive;
+        GrantedLive = LiveFor(role, grantedLive);
     }
 
     public bool Allows(Permission permission, bool livemode) => RolePermissions.Allows(Role, GrantedLive, permission, livemode);
 
     /// <summary>A person who joins with <paramref name="role"/>: a Developer starts in test mode only, until granted live.</summary>
     public static Membership Joining(Guid merchantId, string userId, MemberRole role, DateTimeOffset now) =>
-        new(merchantId, userId, role, grantedLive: role != MemberRole.Developer, now);
+        new(merchantId, userId, role, LiveFor(role, granted: false), now);
+
+    /// <summary>A Developer has live mode only if granted it; every other role works in both modes anyway.</summary>
+    private static bool LiveFor(MemberRole role, bool granted) => role != MemberRole.Developer || granted;
 
     /// <summary>The founder of a business: its first Owner.</summary>
     public static Membership Founder(Guid merchantId, string userId, DateTimeOffset now) => new(merchantId, userId, MemberRole.Owner, grantedLive: true, now);

@@ -21,6 +21,9 @@ public static class AuditKinds
     public const string InvitationWithdrawn = "member.invitation_withdrawn";
     public const string MemberJoined = "member.joined";
     public const string MemberRoleChanged = "member.role_changed";
+
+    /// <summary>A Developer granted live mode, or no longer.</summary>
+    public const string MemberLiveModeChanged = "member.live_mode_changed";
     public const string MemberRemoved = "member.removed";
     public const string ProviderConnected = "provider.connected";
     public const string ProviderDisconnected = "provider.disconnected";

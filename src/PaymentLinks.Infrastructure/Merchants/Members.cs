@@ -41,14 +41,25 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Gives the member <paramref name="role"/>; for a Developer, <paramref name="grantedLive"/> says whether they may
+    /// work in live mode too. The log says which of the two changed; a change to nothing is not written.
+    /// </summary>
     public Task<Result> ChangeRoleAsync(MerchantCaller caller, string userId, MemberRole role, bool grantedLive, CancellationToken ct = default) =>
         ChangeAsync(caller, userId, role, (db, member, email) =>
         {
-            var before = member.Role;
+            var (roleBefore, liveBefore) = (member.Role, member.GrantedLive);
             member.ChangeRole(role, grantedLive);
-            return (AuditKinds.MemberRoleChanged, $"Changed the role of {email} from {before} to {role}.",
-                AuditTrail.Differences(("role", before.ToString(), role.ToString())));
+            var changes = AuditTrail.Differences(("role", roleBefore.ToString(), role.ToString()),
+                ("live_mode", LiveText(roleBefore, liveBefore), LiveText(role, member.GrantedLive)));
+            if (roleBefore != role)
+                return (AuditKinds.MemberRoleChanged, $"Changed the role of {email} from {roleBefore} to {role}.", changes);
+            if (liveBefore != member.GrantedLive)
+                return (AuditKinds.MemberLiveModeChanged, member.GrantedLive ? $"Granted live mode to {email}." : $"Took live mode from {email}.", changes);
+            return null;
         }, ct);
+
+    private static string LiveText(MemberRole role, bool granted) => role != MemberRole.Developer ? "always" : granted ? "granted" : "not granted";
 
     /// <summary>
     /// Takes the person out of the business at once. Their sign-ins, which name the business, end (a new security
@@ -70,7 +81,7 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
 
     private Task<Result> ChangeAsync(
         MerchantCaller caller, string userId, MemberRole? newRole,
-        Func<AppDbContext, Membership, string, (string Kind, string Summary, IReadOnlyDictionary<string, (string?, string?)>? Changes)> change,
+        Func<AppDbContext, Membership, string, (string Kind, string Summary, IReadOnlyDictionary<string, (string?, string?)>? Changes)?> change,
         CancellationToken ct, Func<AppDbContext, string, Task>? afterwards = null) =>
         writes.RunAsync<Result>(db => db.LockMerchantAsync(caller.MerchantId, ct), async (db, now) =>
         {
@@ -86,8 +97,9 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
                 && await db.Memberships.CountAsync(m => m.MerchantId == caller.MerchantId && m.Role == MemberRole.Owner, ct) == 1)
                 return Refusal.Invalid(RoleField, "A business always keeps an owner: make someone else an owner first.");
             var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(ct);
-            var (kind, summary, changes) = change(db, member, email ?? userId);
-            await db.RecordAsync(caller, now, kind, userId, summary, changes, modeless: true, ct: ct);
+            if (change(db, member, email ?? userId) is not { } made)
+                return Result.Ok;
+            await db.RecordAsync(caller, now, made.Kind, userId, made.Summary, made.Changes, modeless: true, ct: ct);
             await db.SaveChangesAsync(ct);
             if (afterwards is not null)
                 await afterwards(db, userId); // in the same transaction

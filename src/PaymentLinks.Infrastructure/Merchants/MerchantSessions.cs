@@ -14,7 +14,10 @@ public sealed record MerchantSession(
 
 public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
 {
-    /// <summary>One query for the user, the business and their membership; null when the user is gone or not a member.</summary>
+    /// <summary>
+    /// One query for the user, the business and their membership; null when the user is gone or not a member. A member
+    /// without live mode here (a Developer not granted it) views test mode, whatever they last chose in another business.
+    /// </summary>
     public async Task<MerchantSession?> LoadAsync(Guid merchantId, string userId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -22,7 +25,7 @@ public sealed class MerchantSessions(IDbContextFactory<AppDbContext> contexts)
             .Where(s => s.UserId == userId && s.MerchantId == merchantId)
             .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u })
             .Join(db.Merchants, x => x.s.MerchantId, m => m.Id, (x, m) => new MerchantSession(
-                m.Id, x.u.Id, x.u.Email ?? "", m.BusinessName, m.TimeZoneId, x.u.PrefersDarkTheme, x.u.ViewsLiveMode, x.s.Role, x.s.GrantedLive))
+                m.Id, x.u.Id, x.u.Email ?? "", m.BusinessName, m.TimeZoneId, x.u.PrefersDarkTheme, x.u.ViewsLiveMode && x.s.GrantedLive, x.s.Role, x.s.GrantedLive))
             .FirstOrDefaultAsync(ct);
     }
 
