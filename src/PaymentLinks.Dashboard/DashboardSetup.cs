@@ -84,6 +84,7 @@ public static class DashboardSetup
         services.AddHttpContextAccessor(); // the address an open dashboard connects from, for the audit log
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();
+        services.AddScoped<AuditedAccountChanges>();
         services.AddScoped<LinkActionRunner>();
         services.AddSingleton<Checkout.CheckoutDraft>();
         services.AddScoped<Components.Shared.Confirmations>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
 using PaymentLinks.Domain.Links;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Persistence;
@@ -94,6 +95,8 @@ public sealed class MailTests(AppFixture app)
         await page.GotoAsync(MailLinks.PathOf(change, "account/confirm-email-change"));
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your sign-in email is now {newEmail}. Sign in again with it.");
         await SignInPage.SignInAsync(await app.NewPageAsync(), newEmail, AppFixture.Password);
+        var changed = Assert.Single(await StoredAudit.OfAsync(app.Services, session.Merchant.Actor.Id!, AuditKinds.EmailChanged));
+        Assert.Equal($"Changed the sign-in email from {session.Email} to {newEmail}.", changed.Summary);
     }
 
     private async Task<LinkView> EmailLinkAsync(DashboardSession session, string title) =>

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,6 +38,8 @@ public sealed class PasswordResetTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("This link is not valid any more."); // used once already
         await SignInPage.SignInAsync(page, session.Email, "remembered-now-1");
+        var changed = Assert.Single(await StoredAudit.OfAsync(app.Services, session.Merchant.Actor.Id!, AuditKinds.PasswordChanged));
+        Assert.Equal("Set a new password from a reset link.", changed.Summary);
     }
 
     private static async Task RequestLinkAsync(IPage page, string email)

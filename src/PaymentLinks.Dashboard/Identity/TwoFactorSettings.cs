@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Mail;
-using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Identity;
 
@@ -14,24 +13,15 @@ namespace PaymentLinks.Dashboard.Identity;
 /// Turning it on or off mails the user, in the same save: someone else turning it off is what the mail is for.
 /// </summary>
 public sealed class TwoFactorSettings(
-    UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, AppDbContext identityContext, AccountMailer mail, IHttpContextAccessor http,
-    TimeProvider clock)
+    UserManager<ApplicationUser> users, IUserStore<ApplicationUser> store, AccountMailer mail, AuditedAccountChanges audited)
 {
-    public async Task SetEnabledAsync(ApplicationUser user, bool enabled)
-    {
-        await ((IUserTwoFactorStore<ApplicationUser>)store).SetTwoFactorEnabledAsync(user, enabled, CancellationToken.None);
-        var notice = mail.AddTwoFactorNotice(identityContext, user, enabled); // the store saves through this (scoped) context
-        await AccountAudit.RecordAsync(identityContext, user, http.HttpContext, clock.GetUtcNow(), AuditKinds.TwoFactorChanged,
-            $"Turned two-factor sign-in {(enabled ? "on" : "off")}.");
-        var saved = await users.UpdateAsync(user);
-        if (!saved.Succeeded)
+    public async Task SetEnabledAsync(ApplicationUser user, bool enabled) => Saved(await audited.RunAsync(
+        user, AuditKinds.TwoFactorChanged, $"Turned two-factor sign-in {(enabled ? "on" : "off")}.", async identityContext =>
         {
-            identityContext.Entry(notice).State = Microsoft.EntityFrameworkCore.EntityState.Detached; // nor mailed by a later save
-            foreach (var entry in identityContext.ChangeTracker.Entries<AuditEntry>().ToList())
-                entry.State = Microsoft.EntityFrameworkCore.EntityState.Detached;
-        }
-        Saved(saved);
-    }
+            await ((IUserTwoFactorStore<ApplicationUser>)store).SetTwoFactorEnabledAsync(user, enabled, CancellationToken.None);
+            mail.AddTwoFactorNotice(identityContext, user, enabled); // the store saves through this (scoped) context
+            return await users.UpdateAsync(user);
+        }));
 
     public async Task RenewAuthenticatorKeyAsync(ApplicationUser user)
     {

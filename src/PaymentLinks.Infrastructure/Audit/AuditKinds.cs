@@ -33,6 +33,8 @@ public static class AuditKinds
     public const string SignedIn = "account.signed_in";
     public const string SignInFailed = "account.sign_in_failed";
     public const string TwoFactorChanged = "account.two_factor_changed";
+    public const string PasswordChanged = "account.password_changed";
+    public const string EmailChanged = "account.email_changed";
 
     /// <summary>Something the caller's role does not allow was attempted and refused.</summary>
     public const string Refused = "access.refused";

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Tests.Shared;
 
@@ -46,7 +47,25 @@ public sealed class CredentialGuessTests : IAsyncLifetime
         Assert.Contains("Too many wrong passwords from here.", stopped);
         await using var scope = _app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(Email))!, Password));
+        var user = (await users.FindByEmailAsync(Email))!;
+        Assert.True(await users.CheckPasswordAsync(user, Password));
+        Assert.Empty(await StoredAudit.OfAsync(_app.Services, user.Id, AuditKinds.PasswordChanged));
+    }
+
+    [Fact]
+    public async Task A_changed_password_is_in_the_audit_log_once_with_the_address_it_came_from()
+    {
+        using var browser = Browser("203.0.113.8");
+        Assert.True(SignInForm.SignedIn(await SignInAsync(browser)));
+        Assert.Contains("That is not your current password.", await ChangePasswordAsync(browser, "a-wrong-one"));
+
+        var changed = await SubmitPasswordChangeAsync(browser, Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Email))!;
+        var entry = Assert.Single(await StoredAudit.OfAsync(_app.Services, user.Id, AuditKinds.PasswordChanged));
+        Assert.Equal(("Changed the password.", "203.0.113.8", Email), (entry.Summary, entry.Address, entry.ActorLabel));
     }
 
     [Fact]
@@ -105,9 +124,11 @@ public sealed class CredentialGuessTests : IAsyncLifetime
     private static Task<HttpResponseMessage> SignInAsync(HttpClient browser) =>
         SignInForm.SubmitAsync((method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login") { Content = content }), Email, Password);
 
-    private static async Task<string> ChangePasswordAsync(HttpClient browser, string current) => await ReadAsync(await SignInForm.SubmitAsync(
+    private static async Task<string> ChangePasswordAsync(HttpClient browser, string current) => await ReadAsync(await SubmitPasswordChangeAsync(browser, current));
+
+    private static Task<HttpResponseMessage> SubmitPasswordChangeAsync(HttpClient browser, string current) => SignInForm.SubmitAsync(
         (method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/password") { Content = content }),
-        new() { ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = "brand-new-pass-1" }));
+        new() { ["Input.CurrentPassword"] = current, ["Input.NewPassword"] = "brand-new-pass-1" });
 
     private static Task<HttpResponseMessage> CodeAsync(HttpClient browser, string code) => SignInForm.SubmitAsync(
         (method, content) => browser.SendAsync(new HttpRequestMessage(method, "/account/login-2fa") { Content = content }),
