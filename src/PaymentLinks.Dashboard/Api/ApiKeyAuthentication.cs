@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Dashboard.Identity;
@@ -8,6 +9,8 @@ using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
+using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Api;
 
@@ -17,7 +20,7 @@ namespace PaymentLinks.Dashboard.Api;
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys,
-    FailedApiAuthentications failures)
+    FailedApiAuthentications failures, IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -78,10 +81,18 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        var error = Context.Items[PermissionPolicies.RefusalItem] is string roleRefusal
-            ? new ApiError(ApiErrorCodes.Forbidden, new ApiMessage(roleRefusal))
+        var error = Context.Items[PermissionPolicies.RefusedPermissionItem] is Permission refused
+            ? await RefuseRoleAsync(refused)
             : new ApiError(ApiErrorCodes.InsufficientScope, new ApiMessage("This key may only read. Use a key with read and write access to change links."));
         await Response.WriteAsJsonAsync(error, ApiJson.Options);
+    }
+
+    /// <summary>A key's role does not allow the route: the attempt goes in the audit log, as one a service refuses does.</summary>
+    private async Task<ApiError> RefuseRoleAsync(Permission refused)
+    {
+        await using var db = await contexts.CreateDbContextAsync(Context.RequestAborted);
+        await db.RefusalAsync(CallerOf(Context), refused, clock.GetUtcNow(), Context.RequestAborted);
+        return new ApiError(ApiErrorCodes.Forbidden, new ApiMessage($"This key has the {RoleOf(Context.User)} role, which does not allow this."));
     }
 
     public static string? PresentedSecret(HttpRequest request)

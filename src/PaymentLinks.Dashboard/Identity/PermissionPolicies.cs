@@ -18,8 +18,8 @@ public static class PermissionPolicies
 {
     public const string NotAllowedPath = "/not-allowed";
 
-    /// <summary>Why an API key was refused, for <see cref="ApiKeyAuthentication"/>'s 403 answer.</summary>
-    public const string RefusalItem = "permission-refusal";
+    /// <summary>What an API key was refused (a <see cref="Permission"/>), for <see cref="ApiKeyAuthentication"/>'s 403 answer.</summary>
+    public const string RefusedPermissionItem = "refused-permission";
 
     public static string Name(Permission permission) => $"permission:{permission}";
 
@@ -52,7 +52,7 @@ public sealed class PermissionHandler(MerchantSessions sessions) : Authorization
             if (RolePermissions.Allows(keyRole, requirement.Permission))
                 context.Succeed(requirement);
             else if (context.Resource is HttpContext http)
-                http.Items[PermissionPolicies.RefusalItem] = $"This key has the {keyRole} role, which does not allow this.";
+                http.Items[PermissionPolicies.RefusedPermissionItem] = requirement.Permission;
             return;
         }
         if (MerchantClaims.SignedInOf(context.User) is not var (merchantId, userId))

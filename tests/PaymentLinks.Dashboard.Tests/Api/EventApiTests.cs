@@ -32,6 +32,10 @@ public sealed class EventApiTests : ApiTestBase
         var support = await App.ApiClientAsync(Merchant, role: MemberRole.Support, name: "support key");
 
         await AssertErrorAsync(await support.GetAsync("/api/v1/events"), HttpStatusCode.Forbidden, "forbidden");
+        var refused = (await BodyAsync(await Api.GetAsync("/api/v1/events?kind=access.refused"))).GetProperty("data").EnumerateArray().Single();
+        Assert.Equal("support key", refused.GetProperty("actor").GetProperty("name").GetString());
+        Assert.Equal("Refused: seeing the activity log, which the Support role does not allow.", refused.GetProperty("summary").GetString());
+
         await AssertErrorAsync(await Api.GetAsync("/api/v1/events?starting_after=yesterday"), HttpStatusCode.BadRequest, "invalid_request");
         await AssertErrorAsync(await Api.GetAsync("/api/v1/events?limit=1000"), HttpStatusCode.BadRequest, "invalid_request");
     }
