@@ -9,7 +9,7 @@ namespace PaymentLinks.Dashboard.Identity;
 /// Puts the user's merchant into the sign-in cookie, so every request knows whose links it may see, and an id
 /// for this sign-in, so that signing out can end every tab opened with it (see <see cref="SessionRevalidation"/>).
 /// </summary>
-public sealed class MerchantClaimsPrincipalFactory(UserManager<ApplicationUser> users, IOptions<IdentityOptions> options)
+public sealed class MerchantClaimsPrincipalFactory(UserManager<ApplicationUser> users, IOptions<IdentityOptions> options, IHttpContextAccessor http)
     : UserClaimsPrincipalFactory<ApplicationUser>(users, options)
 {
     public const string MerchantIdClaim = "merchant_id";
@@ -19,9 +19,18 @@ public sealed class MerchantClaimsPrincipalFactory(UserManager<ApplicationUser> 
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MerchantIdClaim, user.MerchantId.ToString()));
-        identity.AddClaim(new Claim(SessionIdClaim, Guid.NewGuid().ToString("N")));
+        identity.AddClaim(new Claim(SessionIdClaim, SessionIdOf(http.HttpContext?.User, user) ?? Guid.NewGuid().ToString("N")));
         return identity;
     }
+
+    /// <summary>
+    /// A sign-in issued again from within itself (switching business, a changed password) is the same sign-in: it keeps
+    /// its id, so signing out afterwards ends the cookie from before too, and a copy taken of it.
+    /// </summary>
+    private string? SessionIdOf(ClaimsPrincipal? current, ApplicationUser user) =>
+        current?.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme && UserManager.GetUserId(current) == user.Id
+            ? current.FindFirstValue(SessionIdClaim)
+            : null;
 
     /// <summary>When the cookie is renewed from the database, the session keeps its id: it is the same sign-in.</summary>
     public static Task KeepSessionId(SecurityStampRefreshingPrincipalContext context)

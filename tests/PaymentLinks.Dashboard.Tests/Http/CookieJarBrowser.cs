@@ -20,11 +20,14 @@ public sealed partial class CookieJarBrowser(DashboardApp app)
         Assert.True(SignInForm.SignedIn(await SignInForm.SubmitAsync((method, content) => SendAsync(method, "/account/login", content), email, password)));
 
     /// <summary>Signs out with the sign-out form of a dashboard page, as the app bar's button does.</summary>
-    public async Task<HttpResponseMessage> SignOutAsync(string form = "/account/logout")
+    public Task<HttpResponseMessage> SignOutAsync(string form = "/account/logout") => PostFormAsync(form);
+
+    /// <summary>Posts one of the app bar's forms (sign out, switch business) with the token a dashboard page gives.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string form, params KeyValuePair<string, string>[] fields)
     {
         var page = await (await SendAsync(HttpMethod.Get, "/settings/account")).Content.ReadAsStringAsync();
         var token = WebUtility.HtmlDecode(AntiforgeryInput().Match(page).Groups["value"].Value);
-        return await SendAsync(HttpMethod.Post, form, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        return await SendAsync(HttpMethod.Post, form, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields]));
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null)

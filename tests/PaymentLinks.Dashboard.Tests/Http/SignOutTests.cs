@@ -1,5 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Dashboard.Tests.Http;
 
@@ -38,6 +42,27 @@ public sealed class SignOutTests : IAsyncLifetime
                 $"{path} answered {(int)replayed.StatusCode} to a signed-out cookie");
             Assert.DoesNotContain("rsec_", await replayed.Content.ReadAsStringAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_cookie_copied_before_switching_business_ends_with_the_sign_out_after_it()
+    {
+        var (first, _) = await _app.SignedInMerchantAsync("switcher@signout.test");
+        var second = await _app.NewMerchantAsync("Second Shop");
+        await using (var db = _app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext())
+            await Members.JoinAsync(db, second.MerchantId, first.Actor.Id!, MemberRole.Viewer, DateTimeOffset.UtcNow, CancellationToken.None);
+        var browser = new CookieJarBrowser(_app);
+        await browser.SignInAsync("switcher@signout.test", "signed-in-pass-1");
+        using var thief = CookieJarBrowser.Replaying(_app, browser.Cookies);
+
+        await browser.PostFormAsync("/account/switch-business", new KeyValuePair<string, string>("merchantId", second.MerchantId.ToString()));
+        Assert.Contains("Second Shop", await (await browser.SendAsync(HttpMethod.Get, "/settings/account")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/settings/account")).StatusCode); // the same sign-in, still in the first business
+        await browser.SignOutAsync();
+
+        using var replayed = await thief.GetAsync("/settings/account");
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("account/login", replayed.Headers.Location!.ToString());
     }
 
     [Fact]
