@@ -34,11 +34,14 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId).Select(m => m.ReturnSecret).FirstAsync(ct);
     }
 
-    /// <summary>Replaces the return secret at once and answers the new one; null when the caller may not manage API keys.</summary>
+    /// <summary>
+    /// Replaces the return secret at once and answers the new one; null when the caller may not manage API keys in
+    /// live mode: the one secret signs live returns too, so a Developer kept to test mode may not change it.
+    /// </summary>
     public async Task<string?> RollReturnSecretAsync(MerchantCaller caller, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.RefusalAsync(caller, Permission.ManageApiKeys, clock.GetUtcNow(), ct) is not null)
+        if (await db.RefusalAsync(caller with { Livemode = true }, Permission.ManageApiKeys, clock.GetUtcNow(), ct) is not null)
             return null;
         var merchant = await db.Merchants.FirstAsync(m => m.Id == caller.MerchantId, ct);
         merchant.RollReturnSecret();

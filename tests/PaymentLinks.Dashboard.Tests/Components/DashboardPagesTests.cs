@@ -2,7 +2,9 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Components.Settings;
+using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Webhooks;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
@@ -85,6 +87,23 @@ public sealed class DashboardPagesTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Contains("Warehouse", page.Find("[aria-label='API keys']").TextContent));
         Assert.Contains(created.Key.Prefix, page.Markup);
         Assert.DoesNotContain(created.Secret, page.Markup);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_return_secret_which_signs_live_returns_too_is_on_the_api_keys_page_only_for_those_with_live_mode(bool grantedLive)
+    {
+        var secret = await Harness.Services.GetRequiredService<MerchantProfiles>().ReturnSecretAsync(Merchant.MerchantId);
+        UseSession(SessionAs(MemberRole.Developer, grantedLive: grantedLive));
+
+        var page = RenderPage<ApiKeysPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Return signing secret", page.Markup));
+        var region = page.Find("[role='region'][aria-label='Return signing secret']");
+        Assert.Equal(grantedLive, region.TextContent.Contains(secret[^4..])); // masked to its kind and last four
+        Assert.Equal(grantedLive, region.QuerySelectorAll("button").Any(b => b.TextContent.Contains("Roll")));
+        Assert.Equal(!grantedLive, region.TextContent.Contains("signs live returns too"));
     }
 
     [Fact]

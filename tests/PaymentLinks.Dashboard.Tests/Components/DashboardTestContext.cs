@@ -68,9 +68,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected void UseMerchantLanguage(System.Globalization.CultureInfo language) => Session = SessionAs(MemberRole.Owner, language);
 
     /// <summary>The pages as a member with <paramref name="role"/> sees them (the harness's merchant is its Owner).</summary>
-    protected MerchantContext SessionAs(MemberRole role, System.Globalization.CultureInfo? language = null) => new(
-        new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode, role, GrantedLive: true),
+    protected MerchantContext SessionAs(MemberRole role, System.Globalization.CultureInfo? language = null, bool grantedLive = true) => new(
+        new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode, role, grantedLive),
         Harness.Clock, language);
+
+    /// <summary>The pages rendered from now on are seen as <paramref name="session"/> sees them.</summary>
+    protected void UseSession(MerchantContext session) => Session = session;
 
     /// <summary>
     /// Clicks the button with that text as found at the moment of the click: on the renderer's own thread, so that a

@@ -63,6 +63,21 @@ public sealed class MembersTests : IAsyncLifetime
         Assert.False((await db.Memberships.SingleAsync(m => m.UserId == developer)).GrantedLive);
     }
 
+    [Fact]
+    public async Task A_developer_kept_to_test_mode_may_not_roll_the_return_secret_that_signs_live_returns_too()
+    {
+        var owner = await _harness.NewMerchantAsync("Secret Sloes");
+        var developer = owner with { Actor = Actor.User(await JoinAsync(owner, MemberRole.Developer)) };
+        var profiles = _harness.Services.GetRequiredService<MerchantProfiles>();
+        var before = await profiles.ReturnSecretAsync(owner.MerchantId);
+
+        Assert.Null(await profiles.RollReturnSecretAsync(developer));
+        Assert.Equal(before, await profiles.ReturnSecretAsync(owner.MerchantId));
+
+        await Members.ChangeRoleAsync(owner, developer.Actor.Id!, MemberRole.Developer, grantedLive: true);
+        Assert.NotEqual(before, await profiles.RollReturnSecretAsync(developer));
+    }
+
     private async Task<string> JoinAsync(MerchantCaller business, MemberRole role, bool viewsLiveMode = false)
     {
         await using var db = _harness.NewContext();
