@@ -4,7 +4,6 @@ using PaymentLinks.Dashboard.Identity;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Audit;
-using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 
 namespace PaymentLinks.Dashboard.Exports;
@@ -26,9 +25,7 @@ public static class ActivityExportEndpoint
         HttpContext http, ActivityLog log, MerchantProfiles profiles, TimeProvider clock,
         string? kind, string? who, string? link, string? from, string? to, string? livemode)
     {
-        var (merchantId, userId) = MerchantClaims.SignedInOf(http.User)!.Value;
-        var caller = new MerchantCaller(merchantId, Actor.User(userId), livemode == "true");
-        var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
+        var (caller, zone) = await ExportCaller.OfAsync(http, profiles, livemode);
         var filter = ActivityAddress.Parse(kind, who, link, from, to).ToFilter(zone);
         CsvFile.Announce(http.Response, "activity", clock.GetUtcNow(), zone);
         var entries = log.StreamAsync(caller, filter, http.RequestAborted);

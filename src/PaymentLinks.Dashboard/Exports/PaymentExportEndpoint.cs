@@ -1,8 +1,6 @@
 using PaymentLinks.Dashboard.Components.Payments;
 using PaymentLinks.Dashboard.Identity;
-using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
-using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -24,9 +22,7 @@ public static class PaymentExportEndpoint
         HttpContext http, PaymentLedger ledger, MerchantProfiles profiles, TimeProvider clock,
         string? link, string? status, string? from, string? to, string? email, string? livemode)
     {
-        var (merchantId, userId) = MerchantClaims.SignedInOf(http.User)!.Value;
-        var caller = new MerchantCaller(merchantId, Actor.User(userId), livemode == "true");
-        var zone = (await profiles.GetAsync(caller.MerchantId, http.RequestAborted))?.TimeZone ?? TimeZoneInfo.Utc;
+        var (caller, zone) = await ExportCaller.OfAsync(http, profiles, livemode);
         var filter = PaymentFilter.Parse(link, status, from, to, email);
         CsvFile.Announce(http.Response, "payments", clock.GetUtcNow(), zone);
         var rows = ledger.StreamAsync(caller, filter.ToQuery(zone), http.RequestAborted);
