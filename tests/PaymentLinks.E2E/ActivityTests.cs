@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -33,15 +34,21 @@ public sealed class ActivityTests(AppFixture app)
         await Expect(activity).ToContainTextAsync("Lemon sorbet");
         await Expect(activity).ToContainTextAsync("Created “Lemon tart” as DRAFT.");
 
-        var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd");
-        await page.GetByLabel("Start date").FillAsync(today);
-        await page.GetByLabel("End date").FillAsync(today);
-        await page.GetByLabel("End date").PressAsync("Tab");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"from={today}&to={today}"));
+        var today = app.Clock.GetUtcNow();
+        await page.GetByLabel("Start date").ClickAsync();
+        // The calendar shows this month first; the range is picked in it, from today to today.
+        var todayInCalendar = page.Locator(".mud-picker-calendar-container").GetByRole(AriaRole.Button, new() { Name = today.Day.ToString(), Exact = true }).First;
+        await todayInCalendar.ClickAsync();
+        await todayInCalendar.ClickAsync();
+        var day = today.ToString("yyyy-MM-dd");
+        await Expect(page).ToHaveURLAsync(new Regex($"from={day}&to={day}"));
+        // The page has taken the new address once its export does; until then the table on screen may be the last one.
+        var export = page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" });
+        await Expect(export).ToHaveAttributeAsync("href", new Regex($"from={day}&to={day}"));
         await Expect(activity).ToContainTextAsync("Created “Lemon tart” as DRAFT.");
         await Expect(activity).Not.ToContainTextAsync("Lemon sorbet");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => export.ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Contains("Created “Lemon tart” as DRAFT.", csv);
         Assert.Contains("Published “Lemon curd” (DRAFT → ACTIVE).", csv);

@@ -40,8 +40,6 @@ public sealed partial class PaymentsPage
 
     private string ExportHref => CsvFile.Href(PaymentExportEndpoint.Path, Filter.ToQueryString(), Merchant.Caller.Livemode);
 
-    private DateRange Range => new(Filter.From?.ToDateTime(TimeOnly.MinValue), Filter.To?.ToDateTime(TimeOnly.MinValue));
-
     protected override async Task OnParametersSetAsync()
     {
         var filter = Filter;
@@ -76,12 +74,6 @@ public sealed partial class PaymentsPage
 
     private void ChooseStatus(string status) =>
         Show(Filter with { Status = EnumNames.TryParse<PaymentStatus>(status, out var chosen) ? chosen : null });
-
-    private void ChooseRange(DateRange? range)
-    {
-        if (AddressDays.TryRead(range, out var from, out var to))
-            Show(Filter with { From = from, To = to });
-    }
 
     public void Dispose() => _live?.Dispose();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MudBlazor;
 
 namespace PaymentLinks.Dashboard.Components.Shared;
 
@@ -11,15 +10,4 @@ public static class AddressDays
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     public static string? Write(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The days a date range picker holds once it is whole (both ends) or cleared (neither). The picker reports each
-    /// end as it is typed; an address written from half a range would redraw the picker and lose the other half.
-    /// </summary>
-    public static bool TryRead(DateRange? range, out DateOnly? from, out DateOnly? to)
-    {
-        from = range?.Start is { } start ? DateOnly.FromDateTime(start) : null;
-        to = range?.End is { } end ? DateOnly.FromDateTime(end) : null;
-        return from.HasValue == to.HasValue;
-    }
 }
