@@ -9,7 +9,7 @@ namespace PaymentLinks.Dashboard.Identity;
 /// <summary>
 /// A change Identity makes to a person's account (password, email, two-factor), with its audit entry in the same save:
 /// the entry waits in the request's context, which Identity's store saves the user through. A change Identity refuses
-/// saves nothing, and its entry is taken back so no later save writes it.
+/// saves nothing, and what was added for it (the entry, a notice mail) is taken back so no later save writes it.
 /// </summary>
 public sealed class AuditedAccountChanges(AppDbContext identityContext, IHttpContextAccessor http, TimeProvider clock)
 {

@@ -38,7 +38,7 @@ public static class PermissionPolicies
 /// <summary>
 /// Decides from the role stored now: read once per request, or once per circuit (whose pages then open without waiting
 /// on the database, so a page is not taken down and put up again while it is asked). A circuit learns of a changed role
-/// at its next check and reloads (<c>MainLayout</c>); every change a service makes checks the stored role again anyway.
+/// at its next check and reloads (<c>RoleWatch</c>); every change a service makes checks the stored role again anyway.
 /// An API key's role came from the database with the key on this request.
 /// </summary>
 public sealed class PermissionHandler(MerchantSessions sessions) : AuthorizationHandler<PermissionRequirement>

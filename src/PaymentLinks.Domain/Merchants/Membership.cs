@@ -10,7 +10,7 @@ public sealed class Membership
         MerchantId = merchantId;
         UserId = userId;
         Role = role;
-        GrantedLive = grantedLive;
+        GrantedLive = LiveFor(role, grantedLive);
         JoinedAt = joinedAt;
     }
 
@@ -18,7 +18,7 @@ public sealed class Membership
     public string UserId { get; private set; } = "";
     public MemberRole Role { get; private set; }
 
-    /// <summary>Matters for a Developer only: every other role works in both modes.</summary>
+    /// <summary>Whether the member may work in live mode: always, in every role but Developer, where it is granted.</summary>
     public bool GrantedLive { get; private set; }
     public DateTimeOffset JoinedAt { get; private set; }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Mail;
@@ -31,7 +30,7 @@ public sealed class MailFanOut(WriteTransactions writes, IOptions<EmailOptions> 
             // The business's members whose role may see what the mail is about, and who want this kind.
             var roles = MailPreferences.RolesToTell(announcement.Kind);
             var users = await db.Memberships.AsNoTracking().Where(m => m.MerchantId == announcement.MerchantId && roles.Contains(m.Role)
-                    && (!announcement.Livemode || m.Role != MemberRole.Developer || m.GrantedLive))
+                    && (!announcement.Livemode || m.GrantedLive))
                 .Join(db.Users.Where(u => u.Email != null).Where(MailPreferences.Wanting(announcement.Kind)), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email })
                 .OrderBy(u => u.Id).ToListAsync(ct);
             foreach (var user in users)
