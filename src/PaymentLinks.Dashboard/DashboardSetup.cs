@@ -9,6 +9,7 @@ using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Demo;
 using PaymentLinks.Dashboard.Http;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Dashboard.Mail;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Identity;
@@ -87,6 +88,9 @@ public static class DashboardSetup
         services.AddScoped<AuditedAccountChanges>();
         services.AddScoped<LinkActionRunner>();
         services.AddSingleton<Checkout.CheckoutDraft>();
+        services.AddLocalization();
+        // Pages in every script are sent as written, not as character references six times their size.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Components.Shared.Confirmations>();
         services.AddPaymentLinksApi(builder.Configuration);
         services.AddHealthEndpoints();
@@ -107,6 +111,7 @@ public static class DashboardSetup
     public static void UseDashboard(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseCheckoutLocalization();
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
         if (!app.Environment.IsDevelopment())
         {
@@ -114,6 +119,7 @@ public static class DashboardSetup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseCheckoutFailurePage();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
         app.UseAuthorization();

@@ -19,6 +19,8 @@ public sealed class AmountTextTests
     [InlineData(" 7 ", ".", "7")]
     [InlineData(",5", ",", "0.5")]
     [InlineData("12.505", ".", "12.505")]
+    [InlineData("\u0661\u0662\u066B\u0665\u0660", ".", "12.50")] // ١٢٫٥٠, typed on an Arabic keyboard
+    [InlineData("\u06F1\u066C\u06F2\u06F5\u06F0", ".", "1250")] // ۱٬۲۵۰, in Persian digits
     public void Reads_what_the_person_meant(string typed, string decimalSeparator, string meant) =>
         Assert.Equal(decimal.Parse(meant, System.Globalization.CultureInfo.InvariantCulture), AmountText.Read(typed, decimalSeparator));
 

@@ -114,7 +114,7 @@ public static class CheckoutEndpoints
             ["Link"] = link,
             ["Form"] = form,
             ["Answers"] = answers,
-            ["Errors"] = CheckoutFields.ByField(errors),
+            ["Refused"] = errors,
         }) { StatusCode = errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK };
     }
 

@@ -28,8 +28,4 @@ public static class CheckoutFields
         var ids = new[] { hint is null ? null : $"{name}-hint", error is null ? null : $"{name}-error" }.OfType<string>().ToList();
         return ids.Count == 0 ? null : string.Join(' ', ids);
     }
-
-    /// <summary>Messages by form field name; one per field.</summary>
-    public static IReadOnlyDictionary<string, string> ByField(IEnumerable<FieldError> errors) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message);
 }

@@ -13,6 +13,10 @@ public enum CheckoutProblem
     FormExpired,
     /// <summary>The merchant's payment provider (Stripe) did not answer or refused: nothing was charged, and trying again may work.</summary>
     ProviderUnavailable,
+    /// <summary>Past the rate limit of one client address (<see cref="Http.ClientRateLimits"/>).</summary>
+    TooManyRequests,
+    /// <summary>An unexpected failure: the page could not be made.</summary>
+    Failed,
 }
 
 public static class CheckoutProblems
@@ -36,6 +40,8 @@ public static class CheckoutProblems
         CheckoutProblem.Expired or CheckoutProblem.Used or CheckoutProblem.Archived => StatusCodes.Status410Gone,
         CheckoutProblem.FormExpired => StatusCodes.Status400BadRequest,
         CheckoutProblem.ProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+        CheckoutProblem.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        CheckoutProblem.Failed => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status404NotFound,
     };
 }

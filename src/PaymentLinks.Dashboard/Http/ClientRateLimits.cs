@@ -82,7 +82,7 @@ public static class ClientRateLimits
         return null;
     }
 
-    /// <summary>The 429 answer: the API's JSON error on the API, a short page elsewhere; both with Retry-After.</summary>
+    /// <summary>The 429 answer, with Retry-After: the API's JSON error on the API, the checkout's page in the customer's language on the checkout, a short page elsewhere.</summary>
     public static async ValueTask RejectAsync(HttpContext http, TimeSpan retryAfter, string apiMessage, CancellationToken ct)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
@@ -92,6 +92,11 @@ public static class ClientRateLimits
         {
             await http.Response.WriteAsJsonAsync(new Api.ApiError(Api.ApiErrorCodes.RateLimited,
                 new Api.ApiMessage($"{apiMessage} Retry after {seconds} s.")), Api.ApiJson.Options, ct);
+            return;
+        }
+        if (Checkout.CheckoutFailurePages.IsCheckout(http))
+        {
+            await Checkout.CheckoutFailurePages.Page(Checkout.CheckoutProblem.TooManyRequests, seconds).ExecuteAsync(http);
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";

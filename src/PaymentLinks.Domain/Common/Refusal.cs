@@ -1,7 +1,17 @@
 namespace PaymentLinks.Domain.Common;
 
 /// <summary>One field that failed validation, with a message fit to show next to it.</summary>
-public sealed record FieldError(string Field, string Message);
+public sealed record FieldError(string Field, string Message)
+{
+    /// <summary>
+    /// What is wrong, in no language (<see cref="Payments.AnswerProblems"/>), for a page that says it in its reader's:
+    /// with <see cref="Values"/>, the message's parts. Null where the English message is all there is.
+    /// </summary>
+    public string? Code { get; init; }
+
+    /// <summary>What the message names, in order: the field (<see cref="Payments.DetailName"/> or a label as written), a number, an amount (<see cref="Links.MoneyAmount"/>).</summary>
+    public IReadOnlyList<object> Values { get; init; } = Array.Empty<object>();
+}
 
 /// <summary>
 /// An expected failure: an illegal transition, invalid input, a missing link. Returned, never thrown.

@@ -10,7 +10,16 @@ namespace PaymentLinks.Domain.Common;
 public static class TextRules
 {
     /// <summary>What is wrong with <paramref name="text"/>, or null; line breaks and tabs only where <paramref name="multiline"/>.</summary>
-    public static string? Problem(string text, string what, bool multiline = false)
+    public static string? Problem(string text, string what, bool multiline = false) => Check(text, multiline) switch
+    {
+        TextProblem.InvalidCharacter => $"{what} contains an invalid character.",
+        TextProblem.DirectionControls => $"{what} must not contain text-direction control characters.",
+        TextProblem.ControlCharacters => $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.",
+        _ => null,
+    };
+
+    /// <summary>The first thing wrong with <paramref name="text"/>, or null.</summary>
+    public static TextProblem? Check(string text, bool multiline = false)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -21,15 +30,22 @@ public static class TextRules
                 continue;
             }
             if (char.IsSurrogate(c))
-                return $"{what} contains an invalid character.";
+                return TextProblem.InvalidCharacter;
             if (IsBidiControl(c))
-                return $"{what} must not contain text-direction control characters.";
+                return TextProblem.DirectionControls;
             if (char.GetUnicodeCategory(c) == UnicodeCategory.Control && !(multiline && c is '\n' or '\r' or '\t'))
-                return $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.";
+                return TextProblem.ControlCharacters;
         }
         return null;
     }
 
     // Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+}
+
+public enum TextProblem
+{
+    InvalidCharacter,
+    DirectionControls,
+    ControlCharacters,
 }

@@ -39,14 +39,26 @@ public static class AmountText
                 : null;
     }
 
-    /// <summary>Without the spaces and apostrophes people put between thousands; null when it is empty or too long.</summary>
+    /// <summary>
+    /// Without the spaces and apostrophes people put between thousands, and in ASCII digits and separators where it was
+    /// typed in Arabic or Persian ones; null when it is empty or too long.
+    /// </summary>
     private static string? Compact(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
             return null;
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')));
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).Select(Western));
         return compact.Length == 0 ? null : compact;
     }
+
+    private static char Western(char c) => c switch
+    {
+        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')), // Arabic-Indic digits
+        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')), // Persian and Urdu digits
+        '\u066B' => '.', // Arabic decimal separator
+        '\u066C' => ',', // Arabic thousands separator
+        _ => c,
+    };
 
     private static char? DecimalSeparatorIn(string compact, int lastDot, int lastComma, string? readersSeparator)
     {

@@ -21,10 +21,10 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     public static Result<Order> From(PaymentLink link, CheckoutAnswers answers)
     {
         var errors = new List<FieldError>();
-        void Check(string field, string? problem)
+        void Check(string field, AnswerProblem? problem)
         {
             if (problem is not null)
-                errors.Add(new FieldError(field, problem));
+                errors.Add(new FieldError(field, problem.Message) { Code = problem.Code, Values = problem.Values });
         }
 
         var quantity = 1;
@@ -36,11 +36,11 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
 
         var details = link.CustomerDetails;
         var email = Clean(answers.Email);
-        Check(Names.Email, DetailProblem(details.Email, email, "Email", EmailMaxLength) ?? (email is null ? null : EmailProblem(email)));
+        Check(Names.Email, DetailProblem(details.Email, email, DetailName.Email, EmailMaxLength) ?? (email is null ? null : EmailProblem(email)));
         var name = Clean(answers.Name);
-        Check(Names.Name, DetailProblem(details.Name, name, "Name", NameMaxLength));
+        Check(Names.Name, DetailProblem(details.Name, name, DetailName.Name, NameMaxLength));
         var phone = Clean(answers.Phone);
-        Check(Names.Phone, DetailProblem(details.Phone, phone, "Phone", PhoneMaxLength) ?? (phone is null ? null : PhoneProblem(phone)));
+        Check(Names.Phone, DetailProblem(details.Phone, phone, DetailName.Phone, PhoneMaxLength) ?? (phone is null ? null : PhoneProblem(phone)));
 
         var given = new List<FieldAnswer>();
         for (var i = 0; i < link.CustomFields.Count; i++)
@@ -61,64 +61,79 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static string? QuantityProblem(string? text, int most, out int quantity)
+    private static AnswerProblem? QuantityProblem(string? text, int most, out int quantity)
     {
         quantity = 1;
         if (!int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) || chosen < 1 || chosen > most)
-            return $"Choose a quantity from 1 to {most}.";
+            return new(AnswerProblems.QuantityOutOfRange, $"Choose a quantity from 1 to {most}.", most);
         quantity = chosen;
         return null;
     }
 
-    private static string? ChosenAmountProblem(PaymentLink link, string? text, out long amountMinor)
+    private static AnswerProblem? ChosenAmountProblem(PaymentLink link, string? text, out long amountMinor)
     {
         amountMinor = 0;
-        var minimum = Money.Format(link.Amount, link.Currency);
+        var minimum = new MoneyAmount(link.Amount, link.Currency);
         if (AmountText.Read(text) is not { } amount)
-            return $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.";
+            return new(AnswerProblems.AmountUnreadable,
+                $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.", minimum, link.Amount);
         if (amount < link.Amount)
-            return $"The amount must be at least {minimum}.";
-        var highest = link.HighestChosenAmount;
-        if (amount > highest)
-            return $"The amount must be at most {Money.Format(highest, link.Currency)}.";
+            return new(AnswerProblems.AmountTooLow, $"The amount must be at least {minimum}.", minimum);
+        var highest = new MoneyAmount(link.HighestChosenAmount, link.Currency);
+        if (amount > highest.Amount)
+            return new(AnswerProblems.AmountTooHigh, $"The amount must be at most {highest}.", highest);
         if (!Currencies.FitsMinorUnits(amount, link.Currency))
-            return $"{link.Currency} amounts have at most {Currencies.MinorUnitDigits(link.Currency)} decimals.";
+        {
+            var digits = Currencies.MinorUnitDigits(link.Currency);
+            return new(AnswerProblems.AmountTooPrecise, $"{link.Currency} amounts have at most {digits} decimals.", link.Currency, digits);
+        }
         amountMinor = Currencies.ToMinorUnits(amount, link.Currency);
         return null;
     }
 
-    private static string? DetailProblem(DetailMode mode, string? value, string what, int maxLength) => mode switch
+    private static AnswerProblem? DetailProblem(DetailMode mode, string? value, DetailName what, int maxLength) => mode switch
     {
         DetailMode.Off => null,
-        DetailMode.Required when value is null => $"{what} is required.",
+        DetailMode.Required when value is null => new(AnswerProblems.Required, $"{what} is required.", what),
         _ when value is null => null,
-        _ when value.Length > maxLength => $"{what} must be at most {maxLength} characters.",
-        _ => TextRules.Problem(value, what),
+        _ => TextProblem(value, what, maxLength),
     };
 
-    private static string? EmailProblem(string email) =>
-        EmailAddresses.IsValid(email) ? null : "Enter an email address such as name@example.com.";
+    /// <summary>Too long, or with characters no answer may have; <paramref name="what"/> names the field in the message.</summary>
+    private static AnswerProblem? TextProblem(string value, object what, int maxLength) =>
+        value.Length > maxLength
+            ? new(AnswerProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
+            : TextRules.Check(value) switch
+            {
+                null => null,
+                Common.TextProblem.InvalidCharacter => new(AnswerProblems.InvalidCharacter, TextRules.Problem(value, $"{what}")!, what),
+                Common.TextProblem.DirectionControls => new(AnswerProblems.DirectionControls, TextRules.Problem(value, $"{what}")!, what),
+                _ => new(AnswerProblems.ControlCharacters, TextRules.Problem(value, $"{what}")!, what),
+            };
 
-    private static string? PhoneProblem(string phone)
+    private static AnswerProblem? EmailProblem(string email) =>
+        EmailAddresses.IsValid(email) ? null : new(AnswerProblems.EmailInvalid, "Enter an email address such as name@example.com.");
+
+    private static AnswerProblem? PhoneProblem(string phone)
     {
         var digits = phone.Count(char.IsAsciiDigit);
         var valid = phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' or '.' || (c == '+' && i == 0)).All(ok => ok)
             && digits is >= 6 and <= 15;
-        return valid ? null : "Enter a phone number of 6 to 15 digits, such as +44 20 7946 0958.";
+        return valid ? null : new(AnswerProblems.PhoneInvalid, "Enter a phone number of 6 to 15 digits, such as +44 20 7946 0958.");
     }
 
-    private static string? AnswerProblem(CustomField field, string? answer)
+    private static AnswerProblem? AnswerProblem(CustomField field, string? answer)
     {
         if (answer is null)
-            return field.Required ? $"{field.Label} is required." : null;
+            return field.Required ? new(AnswerProblems.Required, $"{field.Label} is required.", field.Label) : null;
         return field.Kind switch
         {
             CustomFieldKind.Number when answer.Length > 20
                 || !decimal.TryParse(answer, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) =>
-                $"{field.Label} must be a number, such as 42 or 3.5.",
-            CustomFieldKind.Choice when !field.Options.Contains(answer) => $"Choose one of the options for {field.Label}.",
-            CustomFieldKind.Text when answer.Length > AnswerMaxLength => $"{field.Label} must be at most {AnswerMaxLength} characters.",
-            CustomFieldKind.Text => TextRules.Problem(answer, field.Label),
+                new(AnswerProblems.NotANumber, $"{field.Label} must be a number, such as 42 or 3.5.", field.Label),
+            CustomFieldKind.Choice when !field.Options.Contains(answer) =>
+                new(AnswerProblems.NotAnOption, $"Choose one of the options for {field.Label}.", field.Label),
+            CustomFieldKind.Text => TextProblem(answer, field.Label, AnswerMaxLength),
             _ => null,
         };
     }

@@ -41,7 +41,7 @@ public sealed class CheckoutOptionsApiTests : ApiTestBase
         Assert.Equal(System.Text.Json.JsonValueKind.Null, fixedPrice.GetProperty("maximum_amount").ValueKind);
         var outcome = await new CheckoutCustomer(App).PayAsync(defaulted.GetProperty("public_id").GetString()!, new() { ["amount"] = "99999999.00" });
         Assert.Equal(HttpStatusCode.BadRequest, outcome.Status);
-        Assert.Contains("The amount must be at most 2,000.00 EUR.", outcome.Html);
+        Assert.Contains("The amount must be at most EUR&#xA0;2,000.00.", outcome.Html);
     }
 
     [Fact]

@@ -42,10 +42,10 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
 
         Assert.Contains("<label for=\"email\">Email</label>", html);
         Assert.Contains("<label for=\"name\">Full name (optional)</label>", html);
-        Assert.Contains("<label for=\"field_0\">T-shirt size</label>", html);
+        Assert.Contains("<label for=\"field_0\" dir=\"auto\">T-shirt size</label>", html);
         Assert.Contains("<label for=\"quantity\">Quantity</label>", html);
         Assert.DoesNotContain("id=\"phone\"", html);
-        Assert.Contains("25.00 EUR each", html);
+        Assert.Contains("<bdi>EUR&#xA0;25.00</bdi> each", html);
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         Assert.Contains("<p class=\"field-error\" id=\"email-error\"><span class=\"visually-hidden\">Error: </span>Email is required.</p>", refused.Html);
         Assert.Contains("aria-describedby=\"email-hint email-error\"", refused.Html);
         Assert.Contains("value=\"Ada Lovelace\"", refused.Html);
-        Assert.Contains("<option value=\"M\" selected>M</option>", refused.Html);
-        Assert.Contains("Total: 3 × 25.00 EUR = <strong>75.00 EUR</strong>", refused.Html);
+        Assert.Contains("<option value=\"M\" selected dir=\"auto\">M</option>", refused.Html);
+        Assert.Contains("Total: <bdi>3 × EUR&#xA0;25.00 = <strong>EUR&#xA0;75.00</strong></bdi>", refused.Html);
         await using var db = _app.NewContext();
         Assert.Equal(0, await db.PaymentAttempts.CountAsync());
     }
@@ -79,11 +79,11 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         using var someoneElses = await new CheckoutCustomer(_app).GetAsync(receiptPath);
 
         var (ownHtml, otherHtml) = (await own.Content.ReadAsStringAsync(), await someoneElses.Content.ReadAsStringAsync());
-        Assert.Contains("<dt>Name</dt><dd>Ada Lovelace</dd>", ownHtml);
+        Assert.Contains("<dt>Name</dt><dd dir=\"auto\">Ada Lovelace</dd>", ownHtml);
         Assert.Contains("<dt>Email</dt>", ownHtml);
-        Assert.Contains("<dt>T-shirt size</dt><dd>M</dd>", ownHtml);
+        Assert.Contains("<dt dir=\"auto\">T-shirt size</dt><dd dir=\"auto\">M</dd>", ownHtml);
         Assert.Equal(HttpStatusCode.OK, someoneElses.StatusCode);
-        Assert.Contains("<dt>Amount</dt><dd>75.00 EUR</dd>", otherHtml);
+        Assert.Contains("<dt>Amount</dt><dd><bdi>EUR&#xA0;75.00</bdi></dd>", otherHtml);
         foreach (var detail in new[] { "<dt>Email</dt>", "@example.com", "Ada Lovelace", "T-shirt size" })
             Assert.DoesNotContain(detail, otherHtml);
         Assert.All([own, someoneElses], answer => Assert.Equal("no-store", answer.Headers.CacheControl?.ToString()));
@@ -97,9 +97,9 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         var receipt = await new CheckoutCustomer(_app).PayAsync(link.PublicId, GoodAnswers);
 
         Assert.Equal(HttpStatusCode.OK, receipt.Status);
-        Assert.Contains("<dt>Quantity</dt><dd>3 × 25.00 EUR</dd>", receipt.Html);
-        Assert.Contains("<dt>Amount</dt><dd>75.00 EUR</dd>", receipt.Html);
-        Assert.Contains("<dt>T-shirt size</dt><dd>M</dd>", receipt.Html);
+        Assert.Contains("<dt>Quantity</dt><dd><bdi>3 × EUR&#xA0;25.00</bdi></dd>", receipt.Html);
+        Assert.Contains("<dt>Amount</dt><dd><bdi>EUR&#xA0;75.00</bdi></dd>", receipt.Html);
+        Assert.Contains("<dt dir=\"auto\">T-shirt size</dt><dd dir=\"auto\">M</dd>", receipt.Html);
         await using var db = _app.NewContext();
         var payment = await db.PaymentAttempts.AsNoTracking().SingleAsync();
         Assert.Equal((PaymentStatus.Completed, 3, 7500L), (payment.Status, payment.Quantity, payment.AmountMinor));
@@ -119,7 +119,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, reviewed.StatusCode);
         Assert.Equal($"/pay/{link.PublicId}", reviewed.Headers.Location!.ToString());
         var page = await (await customer.GetAsync($"/pay/{link.PublicId}")).Content.ReadAsStringAsync();
-        Assert.Contains("Total: 3 × 25.00 EUR = <strong>75.00 EUR</strong>", page);
+        Assert.Contains("Total: <bdi>3 × EUR&#xA0;25.00 = <strong>EUR&#xA0;75.00</strong></bdi>", page);
         Assert.Contains("value=\"ada@example.com\"", page);
         Assert.Contains("<option value=\"L\" selected", page);
 
@@ -127,7 +127,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, paid.Status);
         var afresh = await (await customer.GetAsync($"/pay/{link.PublicId}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("ada@example.com", afresh);
-        Assert.Contains("Total: 1 × 25.00 EUR", afresh);
+        Assert.Contains("Total: <bdi>1 × EUR&#xA0;25.00", afresh);
         await using var db = _app.NewContext();
         Assert.Equal(3, (await db.PaymentAttempts.SingleAsync()).Quantity);
     }
@@ -141,7 +141,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         var reviewed = await customer.PostPayFormToAsync(link.PublicId, $"/pay/{link.PublicId}", new() { ["intent"] = "review", ["quantity"] = "4" });
 
         Assert.Equal(HttpStatusCode.OK, reviewed.Status);
-        Assert.Contains("Total: 4 × 25.00 EUR = <strong>100.00 EUR</strong>", reviewed.Html);
+        Assert.Contains("Total: <bdi>4 × EUR&#xA0;25.00 = <strong>EUR&#xA0;100.00</strong></bdi>", reviewed.Html);
         await using var db = _app.NewContext();
         Assert.Equal(0, await db.PaymentAttempts.CountAsync());
     }
@@ -165,7 +165,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         await using var db = _app.NewContext();
         Assert.Equal(charged, await db.PaymentAttempts.SumAsync(a => a.AmountMinor));
         if (status == HttpStatusCode.BadRequest)
-            Assert.Contains(amount == "4.99" ? "The amount must be at least 5.00 EUR." : "The amount must be at most 5,000.00 EUR.", outcome.Html);
+            Assert.Contains(amount == "4.99" ? "The amount must be at least EUR&#xA0;5.00." : "The amount must be at most EUR&#xA0;5,000.00.", outcome.Html);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         var html = await _app.CreateClient().GetStringAsync($"/pay/{link.PublicId}");
 
         Assert.Contains("value=\"7.50\"", html);
-        Assert.Contains("From 1.00 USD to 1,000.00 USD.", html);
+        Assert.Contains("From $1.00 to $1,000.00.", html);
     }
 
     public static TheoryData<string, string, string> HostileAnswers() => new()
@@ -186,8 +186,8 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         { "quantity", "3; DROP TABLE PaymentLinks", "Choose a quantity from 1 to 5." },
         { "field_0", "XXL", "Choose one of the options for T-shirt size." },
         { "email", "<script>alert(1)</script>", "Enter an email address such as name@example.com." },
-        { "name", "Ada \u202Eecalevol", "Name must not contain text-direction control characters." },
-        { "name", new string('n', 5000), "Name must be at most 100 characters." },
+        { "name", "Ada \u202Eecalevol", "Full name must not contain text-direction control characters." },
+        { "name", new string('n', 5000), "Full name must be at most 100 characters." },
     };
 
     [Theory]
@@ -214,7 +214,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
 
         var again = await customer.PayAsync(link.PublicId, new(GoodAnswers) { ["quantity"] = "2" });
 
-        Assert.Contains("<dt>Amount</dt><dd>50.00 EUR</dd>", again.Html);
+        Assert.Contains("<dt>Amount</dt><dd><bdi>EUR&#xA0;50.00</bdi></dd>", again.Html);
         await using var db = _app.NewContext();
         var payment = await db.PaymentAttempts.AsNoTracking().SingleAsync();
         Assert.Equal((PaymentStatus.Completed, 2, 5000L), (payment.Status, payment.Quantity, payment.AmountMinor));

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace PaymentLinks.Dashboard.Localization;
+
+/// <summary>
+/// The languages a customer can read the checkout in (each has its <c>CheckoutText.{name}.resx</c>, all of them
+/// complete), and what a page needs to know of one: its direction, and its name in its own words for the menu.
+/// </summary>
+public static class CheckoutLanguages
+{
+    public const string Default = "en";
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "en", "ar", "bg", "ca", "cs", "da", "de", "el", "es", "es-419", "et", "fa", "fi", "fil", "fr", "he", "hi", "hr", "hu",
+        "id", "it", "ja", "ko", "lt", "lv", "ms", "nb", "nl", "pl", "pt-BR", "pt-PT", "ro", "ru", "sk", "sl", "sv", "th", "tr",
+        "uk", "ur", "vi", "zh-Hans", "zh-Hant",
+    ];
+
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = Names.Select(CultureInfo.GetCultureInfo).ToList();
+
+    /// <summary>
+    /// What a browser may ask for that is one of ours by another name: a language alone where ours are its variants, and
+    /// names older than the ones ICU knows. Regional variants ("ar-SA", "es-MX", "zh-TW") reach ours by their parents.
+    /// </summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pt"] = "pt-BR", ["zh"] = "zh-Hans", ["no"] = "nb", ["nn"] = "nb", ["tl"] = "fil", ["iw"] = "he", ["in"] = "id",
+    };
+
+    public static string Canonical(string name) => Aliases.GetValueOrDefault(name, name);
+
+    public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
+
+    public static string Direction(CultureInfo culture) => IsRightToLeft(culture) ? "rtl" : "ltr";
+
+    /// <summary>The language's name as its readers write it, capitalised as a menu entry: "Deutsch", "español (Latinoamérica)".</summary>
+    public static string OwnName(CultureInfo culture) =>
+        culture.NativeName.Length == 0 ? culture.Name : char.ToUpper(culture.NativeName[0], culture) + culture.NativeName[1..];
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Primitives;
+
+namespace PaymentLinks.Dashboard.Localization;
+
+/// <summary>
+/// The language of the customer's pages (everything under <c>/pay</c>), by ASP.NET Core's request localization: a
+/// <c>?locale=</c> on the address (the link as sent, or an entry of the pages' language menu), then the choice kept from
+/// it for the rest of the flow, then the browser's <c>Accept-Language</c>; else English. A name that is not one of
+/// <see cref="CheckoutLanguages"/> is passed over in silence for the next.
+/// </summary>
+public static class CheckoutLocalization
+{
+    public const string QueryKey = "locale";
+
+    /// <summary>Where the choice made by <c>?locale=</c> is kept: forms post and pages redirect without the query.</summary>
+    public const string ChoiceCookie = "pl_locale";
+
+    private const string CheckoutPath = "/pay";
+
+    public static void UseCheckoutLocalization(this WebApplication app)
+    {
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(CheckoutLanguages.Default),
+            SupportedCultures = CheckoutLanguages.Cultures.ToList(),
+            SupportedUICultures = CheckoutLanguages.Cultures.ToList(),
+            FallBackToParentCultures = true,
+            FallBackToParentUICultures = true,
+            ApplyCurrentCultureToResponseHeaders = true,
+            RequestCultureProviders =
+            [
+                new Aliased(new QueryStringRequestCultureProvider { QueryStringKey = QueryKey, UIQueryStringKey = QueryKey }),
+                new Aliased(new CookieRequestCultureProvider { CookieName = ChoiceCookie }),
+                new Aliased(new AcceptLanguageHeaderRequestCultureProvider()),
+            ],
+        };
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(CheckoutPath), checkout =>
+        {
+            checkout.UseRequestLocalization(options);
+            checkout.Use(KeepChoice);
+        });
+    }
+
+    /// <summary>A language chosen on the address holds for the next pages, which the customer reaches by forms and redirects.</summary>
+    private static Task KeepChoice(HttpContext http, RequestDelegate next)
+    {
+        if (http.Features.Get<IRequestCultureFeature>() is { Provider: Aliased { Inner: QueryStringRequestCultureProvider } } chosen)
+        {
+            http.Response.Cookies.Append(ChoiceCookie, CookieRequestCultureProvider.MakeCookieValue(chosen.RequestCulture), new CookieOptions
+            {
+                Path = CheckoutPath,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = http.Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true,
+            });
+        }
+        return next(http);
+    }
+
+    /// <summary>One of the standard providers, with the names browsers use for our languages mapped to ours (<see cref="CheckoutLanguages.Canonical"/>).</summary>
+    private sealed class Aliased(IRequestCultureProvider inner) : IRequestCultureProvider
+    {
+        public IRequestCultureProvider Inner => inner;
+
+        public async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            await inner.DetermineProviderCultureResult(httpContext) is { } found
+                ? new ProviderCultureResult(Canonical(found.Cultures), Canonical(found.UICultures))
+                : null;
+
+        private static List<StringSegment> Canonical(IList<StringSegment> names) =>
+            names.Select(name => new StringSegment(CheckoutLanguages.Canonical(name.Value ?? ""))).ToList();
+    }
+}
