@@ -138,12 +138,14 @@ public sealed class AppFixture : IAsyncLifetime
     public PaymentLinks.Infrastructure.ApiKeys.ApiKeyService ApiKeys => Services.GetRequiredService<PaymentLinks.Infrastructure.ApiKeys.ApiKeyService>();
     public PaymentLinks.Infrastructure.Merchants.MerchantProfiles Profiles => Services.GetRequiredService<PaymentLinks.Infrastructure.Merchants.MerchantProfiles>();
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    /// <param name="locale">The browser's language (its Accept-Language and its formats); Playwright's en-US when null.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? locale = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
         });
         return await context.NewPageAsync();
     }

@@ -36,7 +36,7 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         var pay = customer.Page;
         await pay.GetByLabel("Quantity").SelectOptionAsync("3");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Update total" }).ClickAsync();
-        await Expect(pay.GetByRole(AriaRole.Status)).ToHaveTextAsync("Total: 3 × 25.00 EUR = 75.00 EUR");
+        await Expect(pay.GetByRole(AriaRole.Status)).ToHaveTextAsync("Total: 3 × EUR 25.00 = EUR 75.00");
         await pay.GetByLabel("T-shirt size").SelectOptionAsync("M");
         await pay.GetByLabel("Full name (optional)").FillAsync("Ada Lovelace");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
@@ -51,11 +51,11 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         await pay.GetByLabel("Email").FillAsync("ada@example.com");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
         await Expect(pay.GetByRole(AriaRole.Heading, new() { Name = "Authorise this payment" })).ToBeVisibleAsync();
-        await Expect(pay.Locator(".summary")).ToContainTextAsync("75.00 EUR");
+        await Expect(pay.Locator(".summary")).ToContainTextAsync("EUR 75.00");
         await customer.ApproveAsync();
         await customer.ExpectHeadingAsync("Payment received");
-        await Expect(pay.Locator(".summary")).ToContainTextAsync("Quantity3 × 25.00 EUR");
-        await Expect(pay.Locator(".summary")).ToContainTextAsync("Amount75.00 EUR");
+        await Expect(pay.Locator(".summary")).ToContainTextAsync("Quantity3 × EUR 25.00");
+        await Expect(pay.Locator(".summary")).ToContainTextAsync("AmountEUR 75.00");
         await Expect(pay.Locator(".summary")).ToContainTextAsync("T-shirt sizeM");
         await Axe.AssertNoSeriousViolationsAsync(pay);
 
@@ -115,18 +115,18 @@ public sealed class CheckoutOptionsTests(AppFixture app)
         await Expect(pay.GetByLabel("Amount (EUR)")).ToHaveValueAsync("20.00");
         await pay.GetByLabel("Amount (EUR)").FillAsync("4.50");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
-        await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at least 5.00 EUR.");
+        await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at least EUR 5.00.");
         Assert.Equal(0, await PaymentsOfAsync(session, link.Id));
         await pay.GetByLabel("Amount (EUR)").FillAsync("99999999.00");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
-        await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at most 100.00 EUR.");
+        await Expect(pay.Locator(".field:has(#amount) .field-error")).ToHaveTextAsync("Error: The amount must be at most EUR 100.00.");
         Assert.Equal(0, await PaymentsOfAsync(session, link.Id));
 
         await pay.GetByLabel("Amount (EUR)").FillAsync("12.50");
         await pay.GetByRole(AriaRole.Button, new() { Name = "Pay", Exact = true }).ClickAsync();
         await customer.ApproveAsync();
         await customer.ExpectHeadingAsync("Payment received");
-        await Expect(pay.Locator(".summary")).ToContainTextAsync("Amount12.50 EUR");
+        await Expect(pay.Locator(".summary")).ToContainTextAsync("AmountEUR 12.50");
     }
 
     private async Task<int> PaymentsOfAsync(DashboardSession session, Guid linkId) =>

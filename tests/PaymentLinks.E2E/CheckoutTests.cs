@@ -22,7 +22,7 @@ public sealed class CheckoutTests(AppFixture app)
         var opened = await customer.OpenAsync(link.PublicId);
         Assert.Equal(200, opened.Status);
         await Expect(customer.Page.GetByText("Single Shot Studio")).ToBeVisibleAsync();
-        await Expect(customer.Page.GetByLabel("Amount to pay")).ToHaveTextAsync("45.00 EUR");
+        await Expect(customer.Page.GetByLabel("Amount to pay")).ToHaveTextAsync("EUR 45.00");
         await Axe.AssertNoSeriousViolationsAsync(customer.Page);
         await customer.PayAsync();
         await Expect(customer.Page.GetByRole(AriaRole.Note).Filter(new() { HasText = "Sandbox bank" })).ToContainTextAsync("No real money moves");
@@ -31,7 +31,8 @@ public sealed class CheckoutTests(AppFixture app)
         await customer.ApproveAsync();
         await customer.ExpectHeadingAsync("Payment received");
         var paidAt = (await app.Ledger.ListAsync(merchant, new())).Items.Single().Payment.FinishedAt!.Value.UtcDateTime;
-        await Expect(customer.Page.Locator(".summary")).ToContainTextAsync($"Paid{paidAt.ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC");
+        // In the merchant's time zone (UTC, as registered here), in the words of the browser's language (en-US).
+        await Expect(customer.Page.Locator(".summary")).ToContainTextAsync($"Paid{paidAt.ToString("dddd, MMMM d, yyyy h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))} (UTC)");
         await Expect(customer.Page.GetByText("Keep this page as your receipt")).ToBeVisibleAsync();
         await customer.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         await Expect(customer.Page.Locator(".checkout-footer")).ToBeHiddenAsync();

@@ -28,7 +28,15 @@ public static class CheckoutLanguages
         ["pt"] = "pt-BR", ["zh"] = "zh-Hans", ["no"] = "nb", ["nn"] = "nb", ["tl"] = "fil", ["iw"] = "he", ["in"] = "id",
     };
 
-    public static string Canonical(string name) => Aliases.GetValueOrDefault(name, name);
+    /// <summary>Spanish as written in the Americas, which ICU makes a child of Spain's Spanish rather than of "es-419".</summary>
+    private static readonly HashSet<string> LatinAmericanSpanish = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "es-AR", "es-BO", "es-CL", "es-CO", "es-CR", "es-CU", "es-DO", "es-EC", "es-GT", "es-HN", "es-MX", "es-NI", "es-PA",
+        "es-PE", "es-PR", "es-PY", "es-SV", "es-US", "es-UY", "es-VE",
+    };
+
+    public static string Canonical(string name) =>
+        LatinAmericanSpanish.Contains(name) ? "es-419" : Aliases.GetValueOrDefault(name, name);
 
     public static bool IsRightToLeft(CultureInfo culture) => culture.TextInfo.IsRightToLeft;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Dashboard.Checkout;
 
 namespace PaymentLinks.Dashboard.Tests.Localization;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
 
 namespace PaymentLinks.Dashboard.Tests.Localization;

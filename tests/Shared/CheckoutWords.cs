@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Resources;
 using PaymentLinks.Dashboard.Localization;
 
-namespace PaymentLinks.Dashboard.Tests.Localization;
+namespace PaymentLinks.Tests.Shared;
 
 /// <summary>What the checkout's resources say in a language, to look for on its pages.</summary>
 public static class CheckoutWords
