@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddOptions<Mail.EmailOptions>().Bind(configuration.GetSection(Mail.EmailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Mail.EmailOptions>, Mail.EmailOptionsValidation>();
         services.AddSingleton<Mail.IMailTransport, Mail.ConfiguredMailTransport>();
+        services.AddLocalization(); // customer mail in the customer's language (Mail/Templates/CustomerMailText)
         services.AddSingleton<Mail.MailRenderer>();
         services.AddSingleton<Mail.MailComposer>();
         services.AddSingleton<Mail.MailUnsubscribe>();

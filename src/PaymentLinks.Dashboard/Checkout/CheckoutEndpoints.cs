@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -87,7 +88,7 @@ public static class CheckoutEndpoints
         draft.Keep(http, publicId, answers);
         if (CheckoutFields.IsReview(http.Request.Form) && link.CanPay)
             return SeeOther($"/pay/{publicId}");
-        var started = await payments.StartAsync(publicId, token, answers, http.RequestAborted);
+        var started = await payments.StartAsync(publicId, token, answers, http.RequestAborted, CultureInfo.CurrentUICulture.Name);
         if (started.Refusal is { Code: RefusalCodes.InvalidRequest } invalid)
             return PayPage(http, antiforgery, link, token, answers, invalid.Fields);
         if (!started.IsSuccess)

@@ -19,13 +19,8 @@ public static class CheckoutFormat
         Domain.Links.Money.Format(amount, currency, CultureInfo.CurrentCulture);
 
     /// <summary>An instant in the merchant's time zone, named, in the customer's words: "7. Dezember 2026 15:30 (Europe/Berlin)".</summary>
-    public static string When(DateTimeOffset instant, string timeZoneId)
-    {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var culture = CultureInfo.CurrentCulture;
-        return $"{local.ToString(culture.DateTimeFormat.LongDatePattern, culture)} {local.ToString("t", culture)} ({zone.Id})";
-    }
+    public static string When(DateTimeOffset instant, string timeZoneId) =>
+        Infrastructure.Mail.MailTimes.Format(instant, timeZoneId, CultureInfo.CurrentCulture);
 
     /// <summary>
     /// A sentence of the customer's language with other words set in it (a business name, an amount), each isolated

@@ -48,6 +48,10 @@ public sealed class PaymentAttempt
 
     /// <summary>The one-time token of the checkout page that started it: a re-submitted form finds this attempt again.</summary>
     public string? CheckoutToken { get; private set; }
+
+    /// <summary>The language the customer paid in (a culture name, such as "pt-BR"): their receipt and refund notice speak it.</summary>
+    public string? Language { get; private set; }
+    public const int LanguageMaxLength = 16;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
 
@@ -97,11 +101,12 @@ public sealed class PaymentAttempt
     public bool AwaitsCapture => Status == PaymentStatus.Completed && CapturedAt is null;
     public bool AwaitsVoid => Status == PaymentStatus.Failed && AuthorizedAt is not null && VoidedAt is null;
 
-    public static PaymentAttempt Start(PaymentLink link, Order order, DateTimeOffset now, string? checkoutToken = null)
+    public static PaymentAttempt Start(PaymentLink link, Order order, DateTimeOffset now, string? checkoutToken = null, string? language = null)
     {
         var attempt = new PaymentAttempt
         {
             CheckoutToken = checkoutToken,
+            Language = language is { Length: > 0 and <= LanguageMaxLength } ? language : null,
             Id = Guid.CreateVersion7(now),
             LinkId = link.Id,
             Livemode = link.Livemode,

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PaymentLinks.Domain.Links;
@@ -15,7 +17,8 @@ namespace PaymentLinks.Infrastructure.Mail;
 /// (HTML and plain text), and headers that are the same every time it is made: the Message-Id from the row's id, the
 /// Date it was written. Null when what it was about is gone (a merchant deleted), with the reason.
 /// </summary>
-public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscribe, IOptions<EmailOptions> email, IOptions<LinkOptions> links)
+public sealed class MailComposer(
+    MailRenderer renderer, MailUnsubscribe unsubscribe, IOptions<EmailOptions> email, IOptions<LinkOptions> links, IStringLocalizer<CustomerMailText> words)
 {
     public async Task<(MimeMessage? Message, string? Gone)> ComposeAsync(AppDbContext db, OutgoingMail mail, CancellationToken ct)
     {
@@ -128,11 +131,37 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         if (found is null)
             return null;
         var payment = found.Payment;
-        var unit = Currencies.FromMinorUnits(payment.AmountMinor / Math.Max(payment.Quantity, 1), payment.Currency);
-        var facts = new ReceiptFacts(voice, contact, found.Title, payment.Quantity, Money.Format(unit, payment.Currency),
-            Money.Format(payment.Amount, payment.Currency), payment.CustomerName, payment.Answers, payment.Id,
-            MailTimes.Format(payment.FinishedAt ?? payment.CreatedAt, zone));
-        return await RenderAsync<ReceiptMail, ReceiptFacts>(facts, ReceiptMail.Subject, ReceiptMail.Text, null);
+        return await InLanguageAsync(payment.Language, culture =>
+        {
+            var unit = Currencies.FromMinorUnits(payment.AmountMinor / Math.Max(payment.Quantity, 1), payment.Currency);
+            var facts = new ReceiptFacts(voice, contact, found.Title, payment.Quantity, Money.Format(unit, payment.Currency, culture),
+                Money.Format(payment.Amount, payment.Currency, culture), payment.CustomerName, payment.Answers, payment.Id,
+                MailTimes.Format(payment.FinishedAt ?? payment.CreatedAt, zone, culture));
+            return RenderAsync<ReceiptMail, ReceiptFacts>(facts, f => ReceiptMail.Subject(f, words), f => ReceiptMail.Text(f, words), null);
+        });
+    }
+
+    /// <summary>
+    /// Composes a customer's message in the language they paid in (English when the payment did not say, as one made
+    /// through the API): the culture is set for this call and what it awaits, and is the caller's again after it.
+    /// </summary>
+    private static async Task<ComposedMail> InLanguageAsync(string? language, Func<CultureInfo, Task<ComposedMail>> compose)
+    {
+        var culture = CustomerCulture(language);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        return await compose(culture);
+    }
+
+    private static CultureInfo CustomerCulture(string? language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language ?? "en");
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo("en");
+        }
     }
 
     private async Task<ComposedMail?> RefundAsync(AppDbContext db, Guid refundId, MailVoice voice, string? contact, string zone, CancellationToken ct)
@@ -143,9 +172,13 @@ public sealed class MailComposer(MailRenderer renderer, MailUnsubscribe unsubscr
         if (found is null)
             return null;
         var (refund, payment) = (found.Refund, found.Payment);
-        var facts = new RefundFacts(voice, contact, found.Title, Money.Format(refund.Amount, refund.Currency), Money.Format(payment.Amount, payment.Currency),
-            payment.RefundedMinor >= payment.AmountMinor, payment.Id, MailTimes.Format(refund.CreatedAt, zone));
-        return await RenderAsync<RefundMail, RefundFacts>(facts, RefundMail.Subject, RefundMail.Text, null);
+        return await InLanguageAsync(payment.Language, culture =>
+        {
+            var facts = new RefundFacts(voice, contact, found.Title, Money.Format(refund.Amount, refund.Currency, culture),
+                Money.Format(payment.Amount, payment.Currency, culture), payment.RefundedMinor >= payment.AmountMinor, payment.Id,
+                MailTimes.Format(refund.CreatedAt, zone, culture));
+            return RenderAsync<RefundMail, RefundFacts>(facts, f => RefundMail.Subject(f, words), f => RefundMail.Text(f, words), null);
+        });
     }
 
     private async Task<PaymentLine?> LineOfAsync(AppDbContext db, Guid paymentId, string zone, CancellationToken ct) =>

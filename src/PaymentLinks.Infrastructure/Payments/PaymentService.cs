@@ -65,10 +65,10 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// Opens a PENDING attempt (the bank step) for what the customer chose and answered; refused with the
     /// reason the link cannot be paid, or with the answers at fault. A checkout token makes it idempotent:
     /// the same token (a re-submitted form) finds the attempt it started, which takes the new answers while
-    /// it is still pending.
+    /// it is still pending. <paramref name="language"/> is the one the customer paid in, which their mail speaks.
     /// </summary>
     public async Task<Result<PaymentView>> StartAsync(
-        string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, CancellationToken ct = default)
+        string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, CancellationToken ct = default, string? language = null)
     {
         answers ??= new CheckoutAnswers();
         return await writes.RunAsync<Result<PaymentView>>(async (db, now) =>
@@ -89,7 +89,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
                 if (!order.IsSuccess)
                     return order.Refusal;
                 if (earlier is null)
-                    db.PaymentAttempts.Add(earlier = PaymentAttempt.Start(link, order.Value, now, checkoutToken));
+                    db.PaymentAttempts.Add(earlier = PaymentAttempt.Start(link, order.Value, now, checkoutToken, language));
                 else
                     earlier.Take(order.Value);
             }

@@ -528,6 +528,10 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("LinkId")
                         .HasColumnType("uuid");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Dashboard.Tests.Http;
 using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
@@ -45,6 +46,8 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         Assert.Equal(("pt-BR", "ltr"), (paid.Language, paid.Direction));
         Assert.Contains(CheckoutWords.In("pt-BR", "Receipt.Received"), paid.Text);
         Assert.Contains(Money.Format(30m, "EUR", CultureInfo.GetCultureInfo("pt-BR")), paid.Text);
+        await using var db = _app.NewContext();
+        Assert.Equal("pt-BR", (await db.PaymentAttempts.SingleAsync()).Language); // the customer's mail speaks it
     }
 
     [Theory]

@@ -44,9 +44,10 @@ internal sealed class MailShop(ServiceHarness harness, MerchantCaller merchant, 
             CustomerDetails = new CustomerDetails(DetailMode.Required, DetailMode.Optional, DetailMode.Off),
         }, publish: true)).Value;
 
-    public async Task<PaymentView> PayAsync(LinkView link, string email, string? name = null)
+    /// <param name="language">The language the customer paid in, as the checkout page passes it.</param>
+    public async Task<PaymentView> PayAsync(LinkView link, string email, string? name = null, string? language = null)
     {
-        var started = (await Harness.Payments.StartAsync(link.PublicId, answers: new CheckoutAnswers { Email = email, Name = name })).Value;
+        var started = (await Harness.Payments.StartAsync(link.PublicId, answers: new CheckoutAnswers { Email = email, Name = name }, language: language)).Value;
         return (await Harness.Payments.CompleteAsync(started.Id)).Value;
     }
 

@@ -23,6 +23,7 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         attempt.HasOne<PaymentLink>().WithMany().HasForeignKey(a => a.LinkId).OnDelete(DeleteBehavior.Cascade);
         attempt.HasIndex(a => new { a.LinkId, a.CreatedAt });
         attempt.Property(a => a.CheckoutToken).HasMaxLength(PaymentAttempt.CheckoutTokenMaxLength);
+        attempt.Property(a => a.Language).HasMaxLength(PaymentAttempt.LanguageMaxLength);
         attempt.HasIndex(a => new { a.LinkId, a.CheckoutToken }).IsUnique();
         attempt.Property(a => a.Provider).HasConversion<string>().HasMaxLength(StatusColumns.MaxLength);
         attempt.Property(a => a.ProviderSessionId).HasMaxLength(PaymentAttempt.ProviderIdMaxLength);
