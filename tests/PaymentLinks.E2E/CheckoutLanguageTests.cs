@@ -82,6 +82,25 @@ public sealed class CheckoutLanguageTests(AppFixture app)
         await ExpectLanguageAsync(page, "he", "rtl");
     }
 
+    [Fact]
+    public async Task A_merchant_picks_the_customers_language_and_a_browser_that_asks_for_none_of_ours_gets_it()
+    {
+        var session = await DashboardSession.StartAsync(app, "Café Lumière");
+        var link = (await app.Links.CreateAsync(session.Merchant, new LinkSettings { Title = "Croissant", Amount = 3m, Currency = "EUR" }, publish: true)).Value;
+        await session.OpenAsync("settings/account");
+
+        await session.Page.GetByLabel("Customers' language").ClickAsync();
+        await session.Page.GetByRole(AriaRole.Option, new() { Name = "Français" }).ClickAsync();
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(session.Snackbar).ToContainTextAsync("Account saved");
+
+        var customer = await app.NewPageAsync(width: 390, height: 844, locale: "sw-KE");
+        await customer.GotoAsync($"pay/{link.PublicId}");
+        await ExpectLanguageAsync(customer, "fr", "ltr");
+        var price = Money.Format(3m, "EUR", CultureInfo.GetCultureInfo("fr"));
+        await Expect(customer.GetByRole(AriaRole.Button, new() { Name = CheckoutWords.In("fr", "Pay.PayAmount", price) })).ToBeVisibleAsync();
+    }
+
     private static async Task ExpectLanguageAsync(IPage page, string language, string direction)
     {
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);

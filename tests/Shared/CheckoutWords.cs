@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using PaymentLinks.Dashboard.Localization;
+using PaymentLinks.Infrastructure;
 
 namespace PaymentLinks.Tests.Shared;
 

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Primitives;
+using PaymentLinks.Infrastructure;
+using PaymentLinks.Infrastructure.Payments;
 
 namespace PaymentLinks.Dashboard.Localization;
 
 /// <summary>
 /// The language of the customer's pages (everything under <c>/pay</c>), by ASP.NET Core's request localization: a
 /// <c>?locale=</c> on the address (the link as sent, or an entry of the pages' language menu), then the choice kept from
-/// it for the rest of the flow, then the browser's <c>Accept-Language</c>; else English. A name that is not one of
-/// <see cref="CheckoutLanguages"/> is passed over in silence for the next.
+/// it for the rest of the flow, then the browser's <c>Accept-Language</c>, then the merchant's default language for
+/// customers; else English. A name that is not one of <see cref="CheckoutLanguages"/> is passed over in silence for the next.
 /// </summary>
 public static class CheckoutLocalization
 {
@@ -33,6 +35,7 @@ public static class CheckoutLocalization
                 new Aliased(new QueryStringRequestCultureProvider { QueryStringKey = QueryKey, UIQueryStringKey = QueryKey }),
                 new Aliased(new CookieRequestCultureProvider { CookieName = ChoiceCookie }),
                 new Aliased(new AcceptLanguageHeaderRequestCultureProvider()),
+                new MerchantsLanguage(),
             ],
         };
         app.UseWhen(http => http.Request.Path.StartsWithSegments(CheckoutPath), checkout =>
@@ -58,6 +61,19 @@ public static class CheckoutLocalization
             });
         }
         return next(http);
+    }
+
+    /// <summary>The merchant's choice for customers whose browser asks for none of ours, read with the link (from its cache).</summary>
+    private sealed class MerchantsLanguage : RequestCultureProvider
+    {
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var segments = httpContext.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            if (segments is not [_, var publicId, ..])
+                return null;
+            var link = await httpContext.RequestServices.GetRequiredService<CheckoutService>().OpenAsync(publicId, countView: false, httpContext.RequestAborted);
+            return link?.Language is { } language ? new ProviderCultureResult(language) : null;
+        }
     }
 
     /// <summary>One of the standard providers, with the names browsers use for our languages mapped to ours (<see cref="CheckoutLanguages.Canonical"/>).</summary>

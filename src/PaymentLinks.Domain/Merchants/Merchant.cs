@@ -30,9 +30,17 @@ public sealed class Merchant
     /// <summary>A new return secret, for when the old one may have leaked; returns signed with the old one stop verifying.</summary>
     public void RollReturnSecret() => ReturnSecret = ReturnSignature.NewSecret();
 
-    public void Rename(string businessName, string timeZoneId)
+    /// <summary>
+    /// The language of its checkout pages and customer mail for a customer whose browser names none the checkout speaks
+    /// (a culture name, such as "de"); null for English.
+    /// </summary>
+    public string? CheckoutLanguage { get; private set; }
+    public const int CheckoutLanguageMaxLength = 16;
+
+    public void Rename(string businessName, string timeZoneId, string? checkoutLanguage)
     {
         BusinessName = businessName;
         TimeZoneId = timeZoneId;
+        CheckoutLanguage = checkoutLanguage;
     }
 }

@@ -147,21 +147,9 @@ public sealed class MailComposer(
     /// </summary>
     private static async Task<ComposedMail> InLanguageAsync(string? language, Func<CultureInfo, Task<ComposedMail>> compose)
     {
-        var culture = CustomerCulture(language);
+        var culture = CheckoutLanguages.CultureOf(language);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         return await compose(culture);
-    }
-
-    private static CultureInfo CustomerCulture(string? language)
-    {
-        try
-        {
-            return CultureInfo.GetCultureInfo(language ?? "en");
-        }
-        catch (CultureNotFoundException)
-        {
-            return CultureInfo.GetCultureInfo("en");
-        }
     }
 
     private async Task<ComposedMail?> RefundAsync(AppDbContext db, Guid refundId, MailVoice voice, string? contact, string zone, CancellationToken ct)

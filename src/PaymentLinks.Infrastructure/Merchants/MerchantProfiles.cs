@@ -8,22 +8,23 @@ using PaymentLinks.Infrastructure.Persistence;
 
 namespace PaymentLinks.Infrastructure.Merchants;
 
-public sealed record MerchantProfile(Guid Id, string BusinessName, string TimeZoneId)
+public sealed record MerchantProfile(Guid Id, string BusinessName, string TimeZoneId, string? CheckoutLanguage = null)
 {
     public TimeZoneInfo TimeZone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }
 
-/// <summary>A merchant's business name (shown to customers) and time zone (dates in the dashboard).</summary>
+/// <summary>A merchant's business name (shown to customers), time zone (dates in the dashboard) and customers' default language.</summary>
 public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, CheckoutLinkCache checkoutLinks, TimeProvider clock)
 {
     public const string BusinessNameField = "business_name";
     public const string TimeZoneField = "time_zone";
+    public const string CheckoutLanguageField = "checkout_language";
 
     public async Task<MerchantProfile?> GetAsync(Guid merchantId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Merchants.AsNoTracking().Where(m => m.Id == merchantId)
-            .Select(m => new MerchantProfile(m.Id, m.BusinessName, m.TimeZoneId))
+            .Select(m => new MerchantProfile(m.Id, m.BusinessName, m.TimeZoneId, m.CheckoutLanguage))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -50,10 +51,12 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         return merchant.ReturnSecret;
     }
 
-    public async Task<Result<MerchantProfile>> UpdateAsync(MerchantCaller caller, string businessName, string timeZoneId, CancellationToken ct = default)
+    /// <param name="checkoutLanguage">One of <see cref="CheckoutLanguages"/>, or null for English.</param>
+    public async Task<Result<MerchantProfile>> UpdateAsync(
+        MerchantCaller caller, string businessName, string timeZoneId, string? checkoutLanguage, CancellationToken ct = default)
     {
         var merchantId = caller.MerchantId;
-        var errors = Validate(businessName, timeZoneId);
+        var errors = Validate(businessName, timeZoneId, checkoutLanguage);
         if (errors.Count > 0)
             return Refusal.Invalid(errors);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -62,17 +65,18 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         var merchant = await db.Merchants.FirstOrDefaultAsync(m => m.Id == merchantId, ct);
         if (merchant is null)
             return Refusal.NotFound();
-        var changes = AuditTrail.Differences(("business_name", merchant.BusinessName, businessName.Trim()), ("time_zone", merchant.TimeZoneId, timeZoneId));
-        merchant.Rename(businessName.Trim(), timeZoneId);
+        var changes = AuditTrail.Differences(("business_name", merchant.BusinessName, businessName.Trim()), ("time_zone", merchant.TimeZoneId, timeZoneId),
+            ("checkout_language", merchant.CheckoutLanguage ?? CheckoutLanguages.Default, checkoutLanguage ?? CheckoutLanguages.Default));
+        merchant.Rename(businessName.Trim(), timeZoneId, checkoutLanguage);
         if (changes.Count > 0)
             await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.BusinessChanged, merchantId, $"Changed the business's {string.Join(" and ", changes.Keys)}.",
                 changes, modeless: true, ct: ct);
         await db.SaveChangesAsync(ct);
         checkoutLinks.ForgetMerchant(merchantId);
-        return new MerchantProfile(merchant.Id, merchant.BusinessName, merchant.TimeZoneId);
+        return new MerchantProfile(merchant.Id, merchant.BusinessName, merchant.TimeZoneId, merchant.CheckoutLanguage);
     }
 
-    public static IReadOnlyList<FieldError> Validate(string? businessName, string? timeZoneId)
+    public static IReadOnlyList<FieldError> Validate(string? businessName, string? timeZoneId, string? checkoutLanguage)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(businessName))
@@ -83,6 +87,8 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
             errors.Add(new FieldError(BusinessNameField, textError));
         if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
             errors.Add(new FieldError(TimeZoneField, "Choose a time zone from the list."));
+        if (checkoutLanguage is not null && !CheckoutLanguages.IsKnown(checkoutLanguage))
+            errors.Add(new FieldError(CheckoutLanguageField, "Choose a language from the list."));
         return errors;
     }
 }

@@ -6,7 +6,7 @@ using PaymentLinks.Infrastructure.Events;
 namespace PaymentLinks.Infrastructure.Payments;
 
 /// <summary>What a pay page reads of a link, its merchant and its brand.</summary>
-internal sealed record CheckoutData(PaymentLink Link, string BusinessName, string ReturnSecret, BrandView Brand, string TimeZoneId);
+internal sealed record CheckoutData(PaymentLink Link, string BusinessName, string ReturnSecret, BrandView Brand, string TimeZoneId, string? CheckoutLanguage);
 
 /// <summary>
 /// Pay-page reads kept in memory for a moment, so that a link shared widely is read from the database once, not

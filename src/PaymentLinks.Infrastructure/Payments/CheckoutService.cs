@@ -28,6 +28,9 @@ public sealed record CheckoutView(
     /// <summary>The merchant's time zone (IANA id): a receipt says when it was paid in the merchant's hours, as their records do.</summary>
     public string TimeZoneId { get; init; } = "UTC";
 
+    /// <summary>The language of the pages for a customer whose browser names none of the checkout's (null: English).</summary>
+    public string? Language { get; init; }
+
     /// <summary>What the pay page asks of the customer, and how the amount is made.</summary>
     public CheckoutAsks Asks { get; init; } = new(false, null, 0, null, new CustomerDetails(), []);
 
@@ -100,6 +103,7 @@ public sealed class CheckoutService(
             MerchantId = link.MerchantId,
             Brand = found.Brand,
             TimeZoneId = found.TimeZoneId,
+            Language = found.CheckoutLanguage,
             Asks = CheckoutAsks.Of(link.CurrentSettings()),
         };
         return (checkout, link.MerchantId, link.IsDueForExpiry(now));
@@ -110,10 +114,10 @@ public sealed class CheckoutService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var found = await db.PaymentLinks.AsNoTracking()
             .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
-            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName, merchant.ReturnSecret, merchant.TimeZoneId })
+            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName, merchant.ReturnSecret, merchant.TimeZoneId, merchant.CheckoutLanguage })
             .Select(found => new
             {
-                found.link, found.BusinessName, found.ReturnSecret, found.TimeZoneId,
+                found.link, found.BusinessName, found.ReturnSecret, found.TimeZoneId, found.CheckoutLanguage,
                 Brand = db.MerchantBrands.Where(b => b.MerchantId == found.link.MerchantId)
                     .Select(b => new { b.Accent, b.LogoVersion, HasLogo = b.Logo != null }).FirstOrDefault(),
             })
@@ -122,6 +126,6 @@ public sealed class CheckoutService(
             return null;
         var merchantId = found.link.MerchantId;
         var brand = found.Brand is { } kept ? new BrandView(merchantId, kept.Accent, kept.LogoVersion, kept.HasLogo) : BrandView.None(merchantId);
-        return new CheckoutData(found.link, found.BusinessName, found.ReturnSecret, brand, found.TimeZoneId);
+        return new CheckoutData(found.link, found.BusinessName, found.ReturnSecret, brand, found.TimeZoneId, found.CheckoutLanguage);
     }
 }

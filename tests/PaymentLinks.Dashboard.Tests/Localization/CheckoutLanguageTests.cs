@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Dashboard.Tests.Http;
 using PaymentLinks.Tests.Shared;
 using PaymentLinks.Domain.Links;
@@ -65,6 +67,34 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         Assert.Equal(browserLanguage ?? "en", CheckoutPage.Parse(await response.Content.ReadAsStringAsync()).Language);
     }
 
+    [Theory]
+    [InlineData("sw-KE,sw;q=0.9", "de")] // a language the checkout does not speak
+    [InlineData(null, "de")]
+    [InlineData("fr", "fr")] // the browser's own language comes first
+    public async Task A_browser_that_asks_for_none_of_ours_gets_the_merchants_language_for_customers(string? browserLanguage, string shown)
+    {
+        var merchant = await _app.NewMerchantAsync("Kaffee Klatsch");
+        var profiles = _app.Services.GetRequiredService<MerchantProfiles>();
+        Assert.True((await profiles.UpdateAsync(merchant, "Kaffee Klatsch", "Europe/Berlin", "de")).IsSuccess);
+        var link = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+
+        var response = await Browser(browserLanguage).GetAsync($"/pay/{link.PublicId}");
+
+        Assert.Equal(shown, CheckoutPage.Parse(await response.Content.ReadAsStringAsync()).Language);
+    }
+
+    [Fact]
+    public async Task A_language_the_checkout_does_not_speak_is_refused_for_customers_and_nothing_changes()
+    {
+        var merchant = await _app.NewMerchantAsync("Steady Stall");
+        var profiles = _app.Services.GetRequiredService<MerchantProfiles>();
+
+        var refused = await profiles.UpdateAsync(merchant, "Renamed Stall", "UTC", "xx-garbage");
+
+        Assert.Equal(MerchantProfiles.CheckoutLanguageField, Assert.Single(refused.Refusal!.Fields).Field);
+        Assert.Equal(("Steady Stall", null), ((await profiles.GetAsync(merchant.MerchantId))!.BusinessName, (await profiles.GetAsync(merchant.MerchantId))!.CheckoutLanguage));
+    }
+
     [Fact]
     public async Task A_used_link_says_so_in_Spanish_to_a_Spanish_browser()
     {
@@ -109,7 +139,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var page = await OpenAsync($"/pay/{link.PublicId}", acceptLanguage: "he");
 
         var entries = page.Document.QuerySelectorAll(".language-menu a").ToList();
-        Assert.Equal(Dashboard.Localization.CheckoutLanguages.Names, entries.Select(a => a.GetAttribute("hreflang")));
+        Assert.Equal(Infrastructure.CheckoutLanguages.Names, entries.Select(a => a.GetAttribute("hreflang")));
         var hebrew = entries.Single(a => a.GetAttribute("hreflang") == "he");
         Assert.Equal(("?locale=he", "עברית", "true"), (hebrew.GetAttribute("href"), hebrew.TextContent, hebrew.GetAttribute("aria-current")));
         Assert.Equal("Deutsch", entries.Single(a => a.GetAttribute("lang") == "de").TextContent);

@@ -4,6 +4,7 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Dashboard.Localization;
+using PaymentLinks.Infrastructure;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Mail.Templates;
 

@@ -97,7 +97,7 @@ public sealed class AuditLogTests : IAsyncLifetime
                     expected.Add(new(AuditKinds.RefundCreated, payment.Id.ToString()));
                     break;
                 default:
-                    Assert.True((await profiles.UpdateAsync(merchant, $"Audited Apples {done}", "UTC")).IsSuccess);
+                    Assert.True((await profiles.UpdateAsync(merchant, $"Audited Apples {done}", "UTC", null)).IsSuccess);
                     expected.Add(new(AuditKinds.BusinessChanged, merchant.MerchantId.ToString()));
                     break;
             }

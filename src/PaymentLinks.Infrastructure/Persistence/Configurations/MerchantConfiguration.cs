@@ -13,6 +13,7 @@ internal sealed class MerchantConfiguration : IEntityTypeConfiguration<Merchant>
         merchant.Property(m => m.Id).ValueGeneratedNever();
         merchant.Property(m => m.BusinessName).HasMaxLength(Merchant.BusinessNameMaxLength);
         merchant.Property(m => m.TimeZoneId).HasMaxLength(Merchant.TimeZoneMaxLength);
+        merchant.Property(m => m.CheckoutLanguage).HasMaxLength(Merchant.CheckoutLanguageMaxLength);
         merchant.Property(m => m.ReturnSecret).HasMaxLength(ReturnSignature.SecretLength);
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace PaymentLinks.Dashboard.Localization;
+namespace PaymentLinks.Infrastructure;
 
 /// <summary>
-/// The languages a customer can read the checkout in (each has its <c>CheckoutText.{name}.resx</c>, all of them
-/// complete), and what a page needs to know of one: its direction, and its name in its own words for the menu.
+/// The languages a customer can read the checkout and their mail in (each has its <c>CheckoutText.{name}.resx</c> and
+/// <c>CustomerMailText.{name}.resx</c>, all complete), and what a page needs to know of one: its direction, and its name
+/// in its own words for a menu.
 /// </summary>
 public static class CheckoutLanguages
 {
@@ -18,6 +19,11 @@ public static class CheckoutLanguages
     ];
 
     public static IReadOnlyList<CultureInfo> Cultures { get; } = Names.Select(CultureInfo.GetCultureInfo).ToList();
+
+    public static bool IsKnown(string? name) => name is not null && Names.Contains(name);
+
+    /// <summary>The culture of one of ours, else English's: a stored name is never trusted to be a culture.</summary>
+    public static CultureInfo CultureOf(string? name) => CultureInfo.GetCultureInfo(IsKnown(name) ? name! : Default);
 
     /// <summary>
     /// What a browser may ask for that is one of ours by another name: a language alone where ours are its variants, and
