@@ -9,7 +9,8 @@ public sealed class LocalMoneyTests
     [Theory]
     [InlineData("de", 1234.5, "EUR", "1.234,50\u00A0€")]
     [InlineData("fr", 1234.5, "EUR", "1\u202F234,50\u00A0€")]
-    [InlineData("en", 1234.5, "USD", "$1,234.50")]
+    [InlineData("en-US", 1234.5, "USD", "$1,234.50")]
+    [InlineData("en", 1234.5, "USD", "USD\u00A01,234.50")] // an English reader of any country: "$" is many dollars
     [InlineData("ja", 1500, "JPY", "￥1,500")]
     [InlineData("en", 1.234, "BHD", "BHD\u00A01.234")]
     [InlineData("ar", 1.234, "BHD", "1٫234\u00A0BHD")]

@@ -27,6 +27,13 @@ public sealed class OrderTests
 
     private static readonly CheckoutAnswers GoodShirt = new() { Quantity = "3", Email = " ada@example.com ", Name = "Ada", Fields = ["M", "", ""] };
 
+    [Theory]
+    [InlineData(",", "2.500", 250000L)] // a German page writes "2.500,00 €": its reader's 2.500 is two thousand five hundred
+    [InlineData(".", "2,500", 250000L)]
+    [InlineData(",", "12,50", 1250L)]
+    public void A_chosen_amount_is_read_by_the_decimal_separator_of_the_customers_language(string separator, string typed, long minor) =>
+        Assert.Equal(minor, Order.From(Donation(), new CheckoutAnswers { Amount = typed, DecimalSeparator = separator }).Value.AmountMinor);
+
     [Fact]
     public void The_amount_is_the_unit_amount_times_the_quantity_with_every_answer_kept_by_its_label()
     {

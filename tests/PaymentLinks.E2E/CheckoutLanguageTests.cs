@@ -73,7 +73,7 @@ public sealed class CheckoutLanguageTests(AppFixture app)
         var page = await app.NewPageAsync(width: 390, height: 844, locale: "en-GB");
         await page.GotoAsync($"pay/{link.PublicId}");
 
-        await page.GetByText("Language: English").ClickAsync();
+        await page.Locator("summary", new() { HasText = "Language" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "עברית" }).ClickAsync();
 
         await ExpectLanguageAsync(page, "he", "rtl");

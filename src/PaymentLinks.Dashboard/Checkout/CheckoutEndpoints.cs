@@ -88,7 +88,7 @@ public static class CheckoutEndpoints
         draft.Keep(http, publicId, answers);
         if (CheckoutFields.IsReview(http.Request.Form) && link.CanPay)
             return SeeOther($"/pay/{publicId}");
-        var started = await payments.StartAsync(publicId, token, answers, http.RequestAborted, CultureInfo.CurrentUICulture.Name);
+        var started = await payments.StartAsync(publicId, token, answers, CultureInfo.CurrentUICulture.Name, http.RequestAborted);
         if (started.Refusal is { Code: RefusalCodes.InvalidRequest } invalid)
             return PayPage(http, antiforgery, link, token, answers, invalid.Fields);
         if (!started.IsSuccess)

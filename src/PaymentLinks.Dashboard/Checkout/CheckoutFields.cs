@@ -1,3 +1,4 @@
+using System.Globalization;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 using Names = PaymentLinks.Domain.Payments.CheckoutAnswers.Names;
@@ -14,6 +15,8 @@ public static class CheckoutFields
     {
         Quantity = form[Names.Quantity],
         Amount = form[Names.Amount],
+        // Arabic's own decimal separator is typed as a point (AmountText reads it so).
+        DecimalSeparator = CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator is "," ? "," : ".",
         Email = form[Names.Email],
         Name = form[Names.Name],
         Phone = form[Names.Phone],

@@ -18,7 +18,7 @@ public static class CheckoutFormat
     public static string Money(decimal amount, string currency) =>
         Domain.Links.Money.Format(amount, currency, CultureInfo.CurrentCulture);
 
-    /// <summary>An instant in the merchant's time zone, named, in the customer's words: "7. Dezember 2026 15:30 (Europe/Berlin)".</summary>
+    /// <summary>An instant in the merchant's time zone, named, in the customer's words: "Montag, 7. Dezember 2026 15:30 (Europe/Berlin)".</summary>
     public static string When(DateTimeOffset instant, string timeZoneId) =>
         Infrastructure.Mail.MailTimes.Format(instant, timeZoneId, CultureInfo.CurrentCulture);
 

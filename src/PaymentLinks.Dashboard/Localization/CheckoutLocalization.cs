@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Primitives;
 using PaymentLinks.Infrastructure;
@@ -56,27 +57,39 @@ public static class CheckoutLocalization
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
                 Secure = http.Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(365),
-                IsEssential = true,
+                IsEssential = true, // for this browser session: another payment another day starts from the browser's language again
             });
         }
         return next(http);
     }
 
-    /// <summary>The merchant's choice for customers whose browser asks for none of ours, read with the link (from its cache).</summary>
+    /// <summary>
+    /// The merchant's choice for customers whose browser asks for none of ours: for a checkout route's link, read as the
+    /// pay page reads it (the link cache). A failure here leaves the choice to the next step, the page's own handling.
+    /// </summary>
     private sealed class MerchantsLanguage : RequestCultureProvider
     {
         public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
         {
-            var segments = httpContext.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-            if (segments is not [_, var publicId, ..])
+            if (httpContext.GetRouteValue("publicId") is not string publicId)
                 return null;
-            var link = await httpContext.RequestServices.GetRequiredService<CheckoutService>().OpenAsync(publicId, countView: false, httpContext.RequestAborted);
-            return link?.Language is { } language ? new ProviderCultureResult(language) : null;
+            try
+            {
+                var language = await httpContext.RequestServices.GetRequiredService<CheckoutService>().LanguageOfAsync(publicId, httpContext.RequestAborted);
+                return language is null ? null : new ProviderCultureResult(language);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return null;
+            }
         }
     }
 
-    /// <summary>One of the standard providers, with the names browsers use for our languages mapped to ours (<see cref="CheckoutLanguages.Canonical"/>).</summary>
+    /// <summary>
+    /// One of the standard providers, with the names browsers use for our languages mapped to ours
+    /// (<see cref="CheckoutLanguages.Canonical"/>), and names no culture has dropped: the middleware would make a culture
+    /// of each ("xx-garbage1", "xx-garbage2" …), which .NET keeps for the life of the process.
+    /// </summary>
     private sealed class Aliased(IRequestCultureProvider inner) : IRequestCultureProvider
     {
         public IRequestCultureProvider Inner => inner;
@@ -87,6 +100,18 @@ public static class CheckoutLocalization
                 : null;
 
         private static List<StringSegment> Canonical(IList<StringSegment> names) =>
-            names.Select(name => new StringSegment(CheckoutLanguages.Canonical(name.Value ?? ""))).ToList();
+            names.Select(name => CheckoutLanguages.Canonical(name.Value ?? "")).Where(IsPredefined).Select(name => new StringSegment(name)).ToList();
+
+        private static bool IsPredefined(string name)
+        {
+            try
+            {
+                return name.Length > 0 && CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
+            }
+            catch (CultureNotFoundException)
+            {
+                return false;
+            }
+        }
     }
 }

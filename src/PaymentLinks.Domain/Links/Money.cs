@@ -16,8 +16,9 @@ public static class Money
 
     /// <summary>
     /// As a reader of <paramref name="culture"/> writes it: their separators and their place for the currency, with the
-    /// currency's own decimals ("1.234,50 €" in German, "¥1,500" in Japanese). The symbol is the culture's own only for
-    /// its own region's currency; any other goes by its code, which no reader mistakes ("$" is many dollars).
+    /// currency's own decimals ("1.234,50 €" in German, "￥1,500" in Japanese). The symbol is the culture's own only for
+    /// its own region's currency; any other goes by its code, which no reader mistakes. So does a dollar where the reader's
+    /// country is not known (English, not en-US): "$" is many dollars.
     /// </summary>
     public static string Format(decimal amount, string currency, CultureInfo culture) =>
         amount.ToString("C", Formats.GetOrAdd((culture.Name, currency), key => FormatFor(culture, key.Currency)))
@@ -28,7 +29,7 @@ public static class Money
         var specific = Specific(culture);
         var format = (NumberFormatInfo)specific.NumberFormat.Clone();
         format.CurrencyDecimalDigits = Currencies.IsKnown(currency) ? Currencies.MinorUnitDigits(currency) : 2;
-        if (RegionCurrency(specific) != currency)
+        if (RegionCurrency(specific) != currency || culture.IsNeutralCulture && format.CurrencySymbol.Contains('$'))
         {
             format.CurrencySymbol = currency;
             // A code set against the digits ("USD12.50") reads badly: a space goes between them, as for "12,50 USD".

@@ -37,7 +37,7 @@ public sealed class Merchant
     public string? CheckoutLanguage { get; private set; }
     public const int CheckoutLanguageMaxLength = 16;
 
-    public void Rename(string businessName, string timeZoneId, string? checkoutLanguage)
+    public void UpdateProfile(string businessName, string timeZoneId, string? checkoutLanguage)
     {
         BusinessName = businessName;
         TimeZoneId = timeZoneId;

@@ -5,6 +5,12 @@ public sealed record CheckoutAnswers
 {
     public string? Quantity { get; init; }
     public string? Amount { get; init; }
+
+    /// <summary>
+    /// How the customer's language writes a decimal point ("," in German), by which the one ambiguous amount (<c>2.500</c>)
+    /// is read as the page wrote its own amounts; null when unknown (see <see cref="Links.AmountText.Read"/>).
+    /// </summary>
+    public string? DecimalSeparator { get; init; }
     public string? Email { get; init; }
     public string? Name { get; init; }
     public string? Phone { get; init; }

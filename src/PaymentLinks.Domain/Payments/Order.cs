@@ -32,7 +32,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
             Check(Names.Quantity, QuantityProblem(answers.Quantity, most, out quantity));
         var amountMinor = link.AmountMinor * quantity;
         if (link.CustomerChoosesAmount)
-            Check(Names.Amount, ChosenAmountProblem(link, answers.Amount, out amountMinor));
+            Check(Names.Amount, ChosenAmountProblem(link, answers, out amountMinor));
 
         var details = link.CustomerDetails;
         var email = Clean(answers.Email);
@@ -47,7 +47,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         {
             var field = link.CustomFields[i];
             var answer = Clean(i < answers.Fields.Count ? answers.Fields[i] : null);
-            Check(Names.Field(i), AnswerProblem(field, answer));
+            Check(Names.Field(i), CustomAnswerProblem(field, answer));
             if (answer is not null)
                 given.Add(new FieldAnswer(field.Label, answer));
         }
@@ -70,11 +70,11 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         return null;
     }
 
-    private static AnswerProblem? ChosenAmountProblem(PaymentLink link, string? text, out long amountMinor)
+    private static AnswerProblem? ChosenAmountProblem(PaymentLink link, CheckoutAnswers answers, out long amountMinor)
     {
         amountMinor = 0;
         var minimum = new MoneyAmount(link.Amount, link.Currency);
-        if (AmountText.Read(text) is not { } amount)
+        if (AmountText.Read(answers.Amount, answers.DecimalSeparator) is not { } amount)
             return new(AnswerProblems.AmountUnreadable,
                 $"Enter an amount of at least {minimum}, such as {link.Amount.ToString(CultureInfo.InvariantCulture)}.", minimum, link.Amount);
         if (amount < link.Amount)
@@ -96,18 +96,18 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         DetailMode.Off => null,
         DetailMode.Required when value is null => new(AnswerProblems.Required, $"{what} is required.", what),
         _ when value is null => null,
-        _ => TextProblem(value, what, maxLength),
+        _ => TextProblemOf(value, what, maxLength),
     };
 
     /// <summary>Too long, or with characters no answer may have; <paramref name="what"/> names the field in the message.</summary>
-    private static AnswerProblem? TextProblem(string value, object what, int maxLength) =>
+    private static AnswerProblem? TextProblemOf(string value, object what, int maxLength) =>
         value.Length > maxLength
             ? new(AnswerProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
             : TextRules.Check(value) switch
             {
                 null => null,
-                Common.TextProblem.InvalidCharacter => new(AnswerProblems.InvalidCharacter, TextRules.Problem(value, $"{what}")!, what),
-                Common.TextProblem.DirectionControls => new(AnswerProblems.DirectionControls, TextRules.Problem(value, $"{what}")!, what),
+                TextProblem.InvalidCharacter => new(AnswerProblems.InvalidCharacter, TextRules.Problem(value, $"{what}")!, what),
+                TextProblem.DirectionControls => new(AnswerProblems.DirectionControls, TextRules.Problem(value, $"{what}")!, what),
                 _ => new(AnswerProblems.ControlCharacters, TextRules.Problem(value, $"{what}")!, what),
             };
 
@@ -122,7 +122,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         return valid ? null : new(AnswerProblems.PhoneInvalid, "Enter a phone number of 6 to 15 digits, such as +44 20 7946 0958.");
     }
 
-    private static AnswerProblem? AnswerProblem(CustomField field, string? answer)
+    private static AnswerProblem? CustomAnswerProblem(CustomField field, string? answer)
     {
         if (answer is null)
             return field.Required ? new(AnswerProblems.Required, $"{field.Label} is required.", field.Label) : null;
@@ -133,7 +133,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
                 new(AnswerProblems.NotANumber, $"{field.Label} must be a number, such as 42 or 3.5.", field.Label),
             CustomFieldKind.Choice when !field.Options.Contains(answer) =>
                 new(AnswerProblems.NotAnOption, $"Choose one of the options for {field.Label}.", field.Label),
-            CustomFieldKind.Text => TextProblem(answer, field.Label, AnswerMaxLength),
+            CustomFieldKind.Text => TextProblemOf(answer, field.Label, AnswerMaxLength),
             _ => null,
         };
     }

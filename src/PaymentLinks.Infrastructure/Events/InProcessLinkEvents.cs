@@ -16,8 +16,13 @@ public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : I
         Published?.Invoke(change);
         if (!_byMerchant.TryGetValue(change.MerchantId, out var subscriptions))
             return;
-        foreach (var subscription in subscriptions.Keys)
-            _ = DeliverAsync(subscription, change);
+        // Delivered outside the publisher's context: a customer's checkout request must not lend its language (culture)
+        // to the merchants' open dashboards it updates.
+        using (ExecutionContext.SuppressFlow())
+        {
+            foreach (var subscription in subscriptions.Keys)
+                _ = DeliverAsync(subscription, change);
+        }
     }
 
     public IDisposable Subscribe(Guid merchantId, Func<LinkChanged, Task> onChange)

@@ -67,7 +67,7 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
             return Refusal.NotFound();
         var changes = AuditTrail.Differences(("business_name", merchant.BusinessName, businessName.Trim()), ("time_zone", merchant.TimeZoneId, timeZoneId),
             ("checkout_language", merchant.CheckoutLanguage ?? CheckoutLanguages.Default, checkoutLanguage ?? CheckoutLanguages.Default));
-        merchant.Rename(businessName.Trim(), timeZoneId, checkoutLanguage);
+        merchant.UpdateProfile(businessName.Trim(), timeZoneId, checkoutLanguage);
         if (changes.Count > 0)
             await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.BusinessChanged, merchantId, $"Changed the business's {string.Join(" and ", changes.Keys)}.",
                 changes, modeless: true, ct: ct);

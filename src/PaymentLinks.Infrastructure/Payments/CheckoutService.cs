@@ -75,6 +75,12 @@ public sealed class CheckoutService(
     /// past its deadline persists EXPIRED; opening a payable one counts a view for the merchant's funnel (in memory,
     /// see <see cref="CheckoutViewCounts"/>).
     /// </summary>
+    /// <summary>The merchant's language for customers of this link, as cached for its pay page; nothing counted or expired.</summary>
+    public async Task<string?> LanguageOfAsync(string publicId, CancellationToken ct = default) =>
+        PublicIds.LooksLikePublicId(publicId) && await cache.GetAsync(publicId, () => ReadStoredAsync(publicId, ct)) is { } found
+            ? found.CheckoutLanguage
+            : null;
+
     public async Task<CheckoutView?> OpenAsync(string publicId, bool countView, CancellationToken ct = default)
     {
         var view = await ReadAsync(publicId, ct);

@@ -68,7 +68,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
     /// it is still pending. <paramref name="language"/> is the one the customer paid in, which their mail speaks.
     /// </summary>
     public async Task<Result<PaymentView>> StartAsync(
-        string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, CancellationToken ct = default, string? language = null)
+        string publicId, string? checkoutToken = null, CheckoutAnswers? answers = null, string? language = null, CancellationToken ct = default)
     {
         answers ??= new CheckoutAnswers();
         return await writes.RunAsync<Result<PaymentView>>(async (db, now) =>

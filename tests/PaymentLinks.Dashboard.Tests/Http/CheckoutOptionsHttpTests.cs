@@ -40,10 +40,10 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
 
         var html = await _app.CreateClient().GetStringAsync($"/pay/{link.PublicId}");
 
-        Assert.Contains("<label for=\"email\">Email</label>", html);
-        Assert.Contains("<label for=\"name\">Full name (optional)</label>", html);
-        Assert.Contains("<label for=\"field_0\" dir=\"auto\">T-shirt size</label>", html);
-        Assert.Contains("<label for=\"quantity\">Quantity</label>", html);
+        Assert.Contains("<label for=\"email\"><bdi>Email</bdi></label>", html);
+        Assert.Contains("<label for=\"name\"><bdi>Full name</bdi> (optional)</label>", html);
+        Assert.Contains("<label for=\"field_0\"><bdi>T-shirt size</bdi></label>", html);
+        Assert.Contains("<label for=\"quantity\"><bdi>Quantity</bdi></label>", html);
         Assert.DoesNotContain("id=\"phone\"", html);
         Assert.Contains("<bdi>EUR&#xA0;25.00</bdi> each", html);
     }
@@ -176,7 +176,7 @@ public sealed class CheckoutOptionsHttpTests : IAsyncLifetime
         var html = await _app.CreateClient().GetStringAsync($"/pay/{link.PublicId}");
 
         Assert.Contains("value=\"7.50\"", html);
-        Assert.Contains("From $1.00 to $1,000.00.", html);
+        Assert.Contains("From USD&#xA0;1.00 to USD&#xA0;1,000.00.", html);
     }
 
     public static TheoryData<string, string, string> HostileAnswers() => new()

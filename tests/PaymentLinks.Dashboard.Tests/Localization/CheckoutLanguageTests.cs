@@ -129,6 +129,8 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var message = CheckoutWords.In("fr", "Problem.required", CheckoutWords.In("fr", "Field.Email"));
         Assert.Equal(message, page.Document.QuerySelector("#email-error")!.TextContent.Replace(CheckoutWords.In("fr", "Field.Error") + " ", ""));
         Assert.StartsWith(CheckoutWords.In("fr", "Pay.ErrorTitle", ""), page.Document.Title);
+        // The refused page answers a post: its language menu leads to the pay page, not to an address that only takes posts.
+        Assert.Equal($"/pay/{link.PublicId}?locale=de", page.Document.QuerySelector(".language-menu a[hreflang=de]")!.GetAttribute("href"));
     }
 
     [Fact]

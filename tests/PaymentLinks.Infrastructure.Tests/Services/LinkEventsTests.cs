@@ -32,6 +32,32 @@ public sealed class LinkEventsTests
     }
 
     [Fact]
+    public async Task A_subscriber_hears_a_change_outside_the_publishers_culture()
+    {
+        var merchant = Guid.NewGuid();
+        var cultureHeard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _events.Subscribe(merchant, _ =>
+        {
+            cultureHeard.TrySetResult(System.Globalization.CultureInfo.CurrentCulture.Name);
+            return Task.CompletedTask;
+        });
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+
+        // As a customer's Persian checkout request does when its payment completes.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("fa");
+        try
+        {
+            _events.Publish(new LinkChanged(merchant, Guid.NewGuid(), LinkChangeKind.PaymentFinished));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        Assert.NotEqual("fa", await cultureHeard.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task A_disposed_subscription_hears_nothing_more()
     {
         var merchant = Guid.NewGuid();
