@@ -21,9 +21,14 @@ public static class CheckoutEndpoints
     private const int CheckoutTokenLength = 32;
     private const string CheckoutCookie = "pl_checkout";
 
+    /// <summary>Where every customer's page lives.</summary>
+    public const string PathPrefix = "/pay";
+
+    public static bool IsCheckout(HttpContext http) => http.Request.Path.StartsWithSegments(PathPrefix);
+
     public static void MapCheckout(this IEndpointRouteBuilder endpoints)
     {
-        var pay = endpoints.MapGroup("/pay").ExcludeFromDescription();
+        var pay = endpoints.MapGroup(PathPrefix).ExcludeFromDescription();
         pay.MapGet("/{publicId}", OpenAsync);
         pay.MapPost("/{publicId}", StartAsync).DisableAntiforgery();
         pay.MapGet("/{publicId}/bank/{paymentId:guid}", BankAsync);

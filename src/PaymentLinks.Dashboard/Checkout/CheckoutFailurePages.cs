@@ -9,11 +9,9 @@ namespace PaymentLinks.Dashboard.Checkout;
 /// </summary>
 public static class CheckoutFailurePages
 {
-    public static bool IsCheckout(HttpContext http) => http.Request.Path.StartsWithSegments("/pay");
-
     /// <summary>An exception under /pay answers 500 with the checkout's page (the dashboard's handler keeps every other path).</summary>
     public static void UseCheckoutFailurePage(this WebApplication app) =>
-        app.UseWhen(IsCheckout, checkout => checkout.UseExceptionHandler(new ExceptionHandlerOptions
+        app.UseWhen(CheckoutEndpoints.IsCheckout, checkout => checkout.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = http => Page(CheckoutProblem.Failed).ExecuteAsync(http),
         }));

@@ -94,7 +94,7 @@ public static class ClientRateLimits
                 new Api.ApiMessage($"{apiMessage} Retry after {seconds} s.")), Api.ApiJson.Options, ct);
             return;
         }
-        if (Checkout.CheckoutFailurePages.IsCheckout(http))
+        if (Checkout.CheckoutEndpoints.IsCheckout(http))
         {
             await Checkout.CheckoutFailurePages.Page(Checkout.CheckoutProblem.TooManyRequests, seconds).ExecuteAsync(http);
             return;

@@ -35,7 +35,7 @@ public static class SecurityHeaders
 
     private static (string Policy, string Referrer) PolicyFor(PathString path, string nonce, bool development)
     {
-        if (path.StartsWithSegments("/pay"))
+        if (path.StartsWithSegments(Checkout.CheckoutEndpoints.PathPrefix))
         {
             // Paying ends in a redirect to the merchant's own https page (in Development also to this machine).
             var returns = development ? "https: http://localhost:* http://127.0.0.1:*" : "https:";

@@ -20,7 +20,7 @@ public static class CheckoutFormat
 
     /// <summary>An instant in the merchant's time zone, named, in the customer's words: "Montag, 7. Dezember 2026 15:30 (Europe/Berlin)".</summary>
     public static string When(DateTimeOffset instant, string timeZoneId) =>
-        Infrastructure.Mail.MailTimes.Format(instant, timeZoneId, CultureInfo.CurrentCulture);
+        Infrastructure.LocalTimes.Format(instant, timeZoneId, CultureInfo.CurrentCulture);
 
     /// <summary>
     /// A sentence of the customer's language with other words set in it (a business name, an amount), each isolated

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Primitives;
+using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Payments;
 
@@ -18,8 +19,6 @@ public static class CheckoutLocalization
 
     /// <summary>Where the choice made by <c>?locale=</c> is kept: forms post and pages redirect without the query.</summary>
     public const string ChoiceCookie = "pl_locale";
-
-    private const string CheckoutPath = "/pay";
 
     public static void UseCheckoutLocalization(this WebApplication app)
     {
@@ -39,7 +38,7 @@ public static class CheckoutLocalization
                 new MerchantsLanguage(),
             ],
         };
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(CheckoutPath), checkout =>
+        app.UseWhen(CheckoutEndpoints.IsCheckout, checkout =>
         {
             checkout.UseRequestLocalization(options);
             checkout.Use(KeepChoice);
@@ -53,7 +52,7 @@ public static class CheckoutLocalization
         {
             http.Response.Cookies.Append(ChoiceCookie, CookieRequestCultureProvider.MakeCookieValue(chosen.RequestCulture), new CookieOptions
             {
-                Path = CheckoutPath,
+                Path = CheckoutEndpoints.PathPrefix,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
                 Secure = http.Request.IsHttps,

@@ -10,12 +10,15 @@ namespace PaymentLinks.Domain.Common;
 public static class TextRules
 {
     /// <summary>What is wrong with <paramref name="text"/>, or null; line breaks and tabs only where <paramref name="multiline"/>.</summary>
-    public static string? Problem(string text, string what, bool multiline = false) => Check(text, multiline) switch
+    public static string? Problem(string text, string what, bool multiline = false) =>
+        Check(text, multiline) is { } problem ? Message(problem, what, multiline) : null;
+
+    /// <summary>What <paramref name="problem"/> says of the text named <paramref name="what"/>, in English.</summary>
+    public static string Message(TextProblem problem, string what, bool multiline = false) => problem switch
     {
         TextProblem.InvalidCharacter => $"{what} contains an invalid character.",
         TextProblem.DirectionControls => $"{what} must not contain text-direction control characters.",
-        TextProblem.ControlCharacters => $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.",
-        _ => null,
+        _ => $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.",
     };
 
     /// <summary>The first thing wrong with <paramref name="text"/>, or null.</summary>

@@ -103,13 +103,16 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     private static AnswerProblem? TextProblemOf(string value, object what, int maxLength) =>
         value.Length > maxLength
             ? new(AnswerProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
-            : TextRules.Check(value) switch
-            {
-                null => null,
-                TextProblem.InvalidCharacter => new(AnswerProblems.InvalidCharacter, TextRules.Problem(value, $"{what}")!, what),
-                TextProblem.DirectionControls => new(AnswerProblems.DirectionControls, TextRules.Problem(value, $"{what}")!, what),
-                _ => new(AnswerProblems.ControlCharacters, TextRules.Problem(value, $"{what}")!, what),
-            };
+            : TextRules.Check(value) is { } problem
+                ? new(CodeOf(problem), TextRules.Message(problem, $"{what}"), what)
+                : null;
+
+    private static string CodeOf(TextProblem problem) => problem switch
+    {
+        TextProblem.InvalidCharacter => AnswerProblems.InvalidCharacter,
+        TextProblem.DirectionControls => AnswerProblems.DirectionControls,
+        _ => AnswerProblems.ControlCharacters,
+    };
 
     private static AnswerProblem? EmailProblem(string email) =>
         EmailAddresses.IsValid(email) ? null : new(AnswerProblems.EmailInvalid, "Enter an email address such as name@example.com.");

@@ -19,7 +19,7 @@ internal static class AccountMessages
     public static AccountFacts For(OutgoingMail mail, MailVoice product, string zone, string? businessName)
     {
         var data = AccountMailData.Of(mail.Data);
-        var when = MailTimes.Format(mail.CreatedAt, zone);
+        var when = LocalTimes.Format(mail.CreatedAt, zone);
         return mail.Kind switch
         {
             MailKind.PasswordReset => new(product, "Reset your PaymentLinks password", "Choose a new password",

@@ -136,7 +136,7 @@ public sealed class MailComposer(
             var unit = Currencies.FromMinorUnits(payment.AmountMinor / Math.Max(payment.Quantity, 1), payment.Currency);
             var facts = new ReceiptFacts(voice, contact, found.Title, payment.Quantity, Money.Format(unit, payment.Currency, culture),
                 Money.Format(payment.Amount, payment.Currency, culture), payment.CustomerName, payment.Answers, payment.Id,
-                MailTimes.Format(payment.FinishedAt ?? payment.CreatedAt, zone, culture));
+                LocalTimes.Format(payment.FinishedAt ?? payment.CreatedAt, zone, culture));
             return RenderAsync<ReceiptMail, ReceiptFacts>(facts, f => ReceiptMail.Subject(f, words), f => ReceiptMail.Text(f, words), null);
         });
     }
@@ -164,7 +164,7 @@ public sealed class MailComposer(
         {
             var facts = new RefundFacts(voice, contact, found.Title, Money.Format(refund.Amount, refund.Currency, culture),
                 Money.Format(payment.Amount, payment.Currency, culture), payment.RefundedMinor >= payment.AmountMinor, payment.Id,
-                MailTimes.Format(refund.CreatedAt, zone, culture));
+                LocalTimes.Format(refund.CreatedAt, zone, culture));
             return RenderAsync<RefundMail, RefundFacts>(facts, f => RefundMail.Subject(f, words), f => RefundMail.Text(f, words), null);
         });
     }
@@ -177,7 +177,7 @@ public sealed class MailComposer(
         var found = await (from p in payments.AsNoTracking() join l in db.PaymentLinks.AsNoTracking() on p.LinkId equals l.Id
             orderby p.FinishedAt select new { Payment = p, l.Title }).ToListAsync(ct);
         return found.Select(f => new PaymentLine(f.Title, Money.Format(f.Payment.Amount, f.Payment.Currency), f.Payment.Quantity,
-            f.Payment.CustomerEmail, f.Payment.CustomerName, MailTimes.Format(f.Payment.FinishedAt ?? f.Payment.CreatedAt, zone),
+            f.Payment.CustomerEmail, f.Payment.CustomerName, LocalTimes.Format(f.Payment.FinishedAt ?? f.Payment.CreatedAt, zone),
             Url($"payments/{f.Payment.Id}"))).ToList();
     }
 
@@ -194,7 +194,7 @@ public sealed class MailComposer(
         if (lines.Count == 0)
             return null;
         var totals = await payments.GroupBy(p => p.Currency).Select(g => new { Currency = g.Key, Minor = g.Sum(p => p.AmountMinor) }).ToListAsync(ct);
-        var facts = new DigestFacts(product, businessName, $"{MailTimes.Format(hour, zone)} to {MailTimes.Format(hour.AddHours(1), zone)}", lines,
+        var facts = new DigestFacts(product, businessName, $"{LocalTimes.Format(hour, zone)} to {LocalTimes.Format(hour.AddHours(1), zone)}", lines,
             totals.Select(t => Money.Format(Currencies.FromMinorUnits(t.Minor, t.Currency), t.Currency)).ToList(), Url("payments"));
         return await RenderAsync<NewPaymentDigestMail, DigestFacts>(facts, NewPaymentDigestMail.Subject, f => NewPaymentDigestMail.Text(f, unsubscribeUrl), unsubscribeUrl);
     }
@@ -206,7 +206,7 @@ public sealed class MailComposer(
         if (link is null)
             return null;
         var facts = new LinkNoticeFacts(product, businessName, link.Title, Url($"links/{link.Id}"), link.Usages, link.MaxUsages,
-            link.ExpiresAt is { } expires ? MailTimes.Format(expires, zone) : null);
+            link.ExpiresAt is { } expires ? LocalTimes.Format(expires, zone) : null);
         return await RenderAsync<LinkNoticeMail, LinkNoticeFacts>(facts, f => LinkNoticeMail.Subject(mail.Kind, f), f => LinkNoticeMail.Text(mail.Kind, f, unsubscribeUrl), unsubscribeUrl, mail.Kind);
     }
 
@@ -218,7 +218,7 @@ public sealed class MailComposer(
             return null;
         var failing = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == endpoint.Id && d.Status == Webhooks.DeliveryStatus.Pending && d.Attempts > 0)
             .OrderBy(d => d.CreatedAt).Select(d => new { d.CreatedAt, d.LastError }).FirstOrDefaultAsync(ct);
-        var facts = new EndpointFacts(product, businessName, endpoint.Url, MailTimes.Format(failing?.CreatedAt ?? mail.CreatedAt, zone),
+        var facts = new EndpointFacts(product, businessName, endpoint.Url, LocalTimes.Format(failing?.CreatedAt ?? mail.CreatedAt, zone),
             failing?.LastError, Url("settings/webhooks"));
         return await RenderAsync<EndpointFailingMail, EndpointFacts>(facts, EndpointFailingMail.Subject, f => EndpointFailingMail.Text(f, unsubscribeUrl), unsubscribeUrl);
     }

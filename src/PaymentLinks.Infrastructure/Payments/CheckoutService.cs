@@ -77,9 +77,7 @@ public sealed class CheckoutService(
     /// </summary>
     /// <summary>The merchant's language for customers of this link, as cached for its pay page; nothing counted or expired.</summary>
     public async Task<string?> LanguageOfAsync(string publicId, CancellationToken ct = default) =>
-        PublicIds.LooksLikePublicId(publicId) && await cache.GetAsync(publicId, () => ReadStoredAsync(publicId, ct)) is { } found
-            ? found.CheckoutLanguage
-            : null;
+        (await CachedAsync(publicId, ct))?.CheckoutLanguage;
 
     public async Task<CheckoutView?> OpenAsync(string publicId, bool countView, CancellationToken ct = default)
     {
@@ -95,9 +93,7 @@ public sealed class CheckoutService(
 
     private async Task<(CheckoutView Checkout, Guid MerchantId, bool DueForExpiry)?> ReadAsync(string publicId, CancellationToken ct)
     {
-        if (!PublicIds.LooksLikePublicId(publicId))
-            return null;
-        if (await cache.GetAsync(publicId, () => ReadStoredAsync(publicId, ct)) is not { } found)
+        if (await CachedAsync(publicId, ct) is not { } found)
             return null;
         var link = found.Link;
         var now = clock.GetUtcNow();
@@ -114,6 +110,10 @@ public sealed class CheckoutService(
         };
         return (checkout, link.MerchantId, link.IsDueForExpiry(now));
     }
+
+    /// <summary>The link as the pay page reads it, from the cache or else the database; null for what cannot be a public id.</summary>
+    private async Task<CheckoutData?> CachedAsync(string publicId, CancellationToken ct) =>
+        PublicIds.LooksLikePublicId(publicId) ? await cache.GetAsync(publicId, () => ReadStoredAsync(publicId, ct)) : null;
 
     private async Task<CheckoutData?> ReadStoredAsync(string publicId, CancellationToken ct)
     {

@@ -1,9 +1,12 @@
 using System.Globalization;
 
-namespace PaymentLinks.Infrastructure.Mail;
+namespace PaymentLinks.Infrastructure;
 
-/// <summary>Instants as the merchant's records have them: in the merchant's time zone, and named so, read anywhere.</summary>
-public static class MailTimes
+/// <summary>
+/// Instants as the merchant's records have them, in mail and on the customer's pages: in the merchant's time zone, and
+/// named so, read anywhere.
+/// </summary>
+public static class LocalTimes
 {
     /// <summary>For the merchant's own mail, in English: "7 Dec 2026, 15:30 (Europe/Berlin)".</summary>
     public static string Format(DateTimeOffset instant, string timeZoneId)
