@@ -35,6 +35,19 @@ public sealed class OrderTests
         Assert.Equal(minor, Order.From(Donation(), new CheckoutAnswers { Amount = typed, DecimalSeparator = separator }).Value.AmountMinor);
 
     [Fact]
+    public void A_quantity_a_phone_number_and_a_number_typed_in_Arabic_or_Persian_digits_are_read_and_kept_in_ASCII()
+    {
+        var link = Link(Links.Settings() with
+        {
+            Amount = 25.00m, MaxQuantity = 5, CustomerDetails = new(DetailMode.Off, DetailMode.Off, DetailMode.Required), CustomFields = [Age],
+        });
+
+        var order = Order.From(link, new CheckoutAnswers { Quantity = "\u0663", Phone = "+\u06F9\u06F8 \u06F9\u06F1\u06F2 \u06F3\u06F4\u06F5 \u06F6\u06F7\u06F8\u06F9", Fields = ["\u0664\u0662\u066B\u0665"] }).Value;
+
+        Assert.Equal((3, "+98 912 345 6789", "42.5"), (order.Quantity, order.Phone, order.Answers.Single().Value));
+    }
+
+    [Fact]
     public void The_amount_is_the_unit_amount_times_the_quantity_with_every_answer_kept_by_its_label()
     {
         var order = Order.From(Shirt(), GoodShirt with { Fields = ["M", "36", "Gift wrap"] }).Value;

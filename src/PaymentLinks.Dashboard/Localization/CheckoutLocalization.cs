@@ -45,9 +45,13 @@ public static class CheckoutLocalization
         });
     }
 
-    /// <summary>A language chosen on the address holds for the next pages, which the customer reaches by forms and redirects.</summary>
+    /// <summary>
+    /// A language chosen on the address holds for the next pages, which the customer reaches by forms and redirects. Every
+    /// answer says that it depends on the language asked for, so that no cache serves one customer's page in another's.
+    /// </summary>
     private static Task KeepChoice(HttpContext http, RequestDelegate next)
     {
+        http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Accept-Language, Cookie");
         if (http.Features.Get<IRequestCultureFeature>() is { Provider: Aliased { Inner: QueryStringRequestCultureProvider } } chosen)
         {
             http.Response.Cookies.Append(ChoiceCookie, CookieRequestCultureProvider.MakeCookieValue(chosen.RequestCulture), new CookieOptions

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaymentLinks.Domain.Common;
 
 namespace PaymentLinks.Domain.Links;
 
@@ -47,18 +48,10 @@ public static class AmountText
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength)
             return null;
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).Select(Western));
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c) && c is not ('\'' or '’')).Select(WesternDigits.Of));
         return compact.Length == 0 ? null : compact;
     }
 
-    private static char Western(char c) => c switch
-    {
-        >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')), // Arabic-Indic digits
-        >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')), // Persian and Urdu digits
-        '\u066B' => '.', // Arabic decimal separator
-        '\u066C' => ',', // Arabic thousands separator
-        _ => c,
-    };
 
     private static char? DecimalSeparatorIn(string compact, int lastDot, int lastComma, string? readersSeparator)
     {

@@ -39,14 +39,15 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         Check(Names.Email, DetailProblem(details.Email, email, DetailName.Email, EmailMaxLength) ?? (email is null ? null : EmailProblem(email)));
         var name = Clean(answers.Name);
         Check(Names.Name, DetailProblem(details.Name, name, DetailName.Name, NameMaxLength));
-        var phone = Clean(answers.Phone);
+        var phone = Clean(answers.Phone) is { } typedPhone ? WesternDigits.Of(typedPhone) : null;
         Check(Names.Phone, DetailProblem(details.Phone, phone, DetailName.Phone, PhoneMaxLength) ?? (phone is null ? null : PhoneProblem(phone)));
 
         var given = new List<FieldAnswer>();
         for (var i = 0; i < link.CustomFields.Count; i++)
         {
             var field = link.CustomFields[i];
-            var answer = Clean(i < answers.Fields.Count ? answers.Fields[i] : null);
+            var typed = Clean(i < answers.Fields.Count ? answers.Fields[i] : null);
+            var answer = typed is not null && field.Kind == CustomFieldKind.Number ? WesternDigits.Of(typed) : typed;
             Check(Names.Field(i), CustomAnswerProblem(field, answer));
             if (answer is not null)
                 given.Add(new FieldAnswer(field.Label, answer));
@@ -64,7 +65,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     private static AnswerProblem? QuantityProblem(string? text, int most, out int quantity)
     {
         quantity = 1;
-        if (!int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) || chosen < 1 || chosen > most)
+        if (!int.TryParse(text is null ? null : WesternDigits.Of(text.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) || chosen < 1 || chosen > most)
             return new(AnswerProblems.QuantityOutOfRange, $"Choose a quantity from 1 to {most}.", most);
         quantity = chosen;
         return null;

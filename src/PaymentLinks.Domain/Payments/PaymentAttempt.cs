@@ -106,7 +106,6 @@ public sealed class PaymentAttempt
         var attempt = new PaymentAttempt
         {
             CheckoutToken = checkoutToken,
-            Language = language is { Length: > 0 and <= LanguageMaxLength } ? language : null,
             Id = Guid.CreateVersion7(now),
             LinkId = link.Id,
             Livemode = link.Livemode,
@@ -114,17 +113,19 @@ public sealed class PaymentAttempt
             Status = PaymentStatus.Pending,
             CreatedAt = now,
         };
-        attempt.Take(order);
+        attempt.Take(order, language);
         return attempt;
     }
 
     /// <summary>
     /// A customer who went back from the bank step and sent the pay form again with other choices: nothing
-    /// has been charged yet, so the attempt now stands for the new order.
+    /// has been charged yet, so the attempt now stands for the new order, in the language of that form when it names one.
     /// </summary>
-    public void Take(Order order)
+    public void Take(Order order, string? language = null)
     {
         EnsurePending();
+        if (language is { Length: > 0 and <= LanguageMaxLength })
+            Language = language;
         Quantity = order.Quantity;
         AmountMinor = order.AmountMinor;
         CustomerEmail = order.Email;

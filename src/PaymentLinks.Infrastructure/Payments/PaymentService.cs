@@ -91,7 +91,7 @@ public sealed class PaymentService(IDbContextFactory<AppDbContext> contexts, Wri
                 if (earlier is null)
                     db.PaymentAttempts.Add(earlier = PaymentAttempt.Start(link, order.Value, now, checkoutToken, language));
                 else
-                    earlier.Take(order.Value);
+                    earlier.Take(order.Value, language); // in the language of the form sent last, which the mail then speaks
             }
             link.CatchUpWithClock(now);
             await db.SaveChangesAsync(ct);

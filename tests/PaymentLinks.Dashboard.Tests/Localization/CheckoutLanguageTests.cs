@@ -105,6 +105,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var response = await Browser("es").GetAsync($"/pay/{link.PublicId}");
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("Accept-Language", response.Headers.Vary); // no shared cache serves it to a German browser
         var page = CheckoutPage.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("es", page.Language);
         Assert.Contains(CheckoutWords.In("es", "Unavailable.Used"), page.Text);

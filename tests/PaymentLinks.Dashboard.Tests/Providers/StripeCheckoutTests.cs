@@ -42,6 +42,21 @@ public sealed class StripeCheckoutTests : IAsyncLifetime
         Assert.Equal("manual", _shop.Stripe.Intent(account, capture.PaymentIntent).CaptureMethod);
     }
 
+    [Theory]
+    [InlineData("de-DE,de;q=0.9", "de")]
+    [InlineData("pt-PT", "pt")]
+    [InlineData("zh-TW", "zh-TW")]
+    [InlineData("he-IL", "auto")] // a language Stripe's page lacks: the browser's own, as Stripe reads it
+    public async Task Stripes_page_goes_on_in_the_language_the_customer_paid_in(string acceptLanguage, string stripeLocale)
+    {
+        var (live, _) = await _shop.LiveMerchantAsync($"Polyglot {stripeLocale}");
+        var link = await _shop.LiveLinkAsync(live, maxUsages: 5);
+
+        var (hostedPage, _) = await _shop.Shopper(acceptLanguage).StartAsync(link.PublicId);
+
+        Assert.Equal(stripeLocale, _shop.Stripe.Session(StripeShopper.SessionIdOf(hostedPage!)).Locale);
+    }
+
     [Fact]
     public async Task Thirty_customers_authorized_at_stripe_on_a_live_link_of_three_are_three_captures_and_twenty_seven_cancels()
     {

@@ -83,7 +83,8 @@ public sealed class StripeShop : IAsyncDisposable
     }
 
     /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the real port.</summary>
-    public StripeShopper Shopper() => StripeShopper.At(Address, Stripe);
+    /// <param name="acceptLanguage">The customer's browser's languages; none sent when null.</param>
+    public StripeShopper Shopper(string? acceptLanguage = null) => StripeShopper.At(Address, Stripe, acceptLanguage);
 
     public async ValueTask DisposeAsync()
     {

@@ -13,8 +13,13 @@ public sealed partial class StripeShopper(HttpClient app, FakeStripe stripe)
     private readonly Http.CheckoutCustomer _customer = new(app);
 
     /// <summary>A customer with a browser of their own (cookies kept, redirects not followed) on the app at <paramref name="address"/>.</summary>
-    public static StripeShopper At(Uri address, FakeStripe stripe) =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address }, stripe);
+    public static StripeShopper At(Uri address, FakeStripe stripe, string? acceptLanguage = null)
+    {
+        var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = address };
+        if (acceptLanguage is not null)
+            browser.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return new(browser, stripe);
+    }
 
     /// <summary>Posts our pay page; the address it sends the customer to (the fake's hosted page), or null with the page it showed instead.</summary>
     public async Task<(string? HostedPage, HttpResponseMessage Answer)> StartAsync(string publicId, Dictionary<string, string>? answers = null)

@@ -157,7 +157,7 @@ public sealed class StripeCheckout(
     {
         var window = clock.GetUtcNow().ToUnixTimeSeconds() / (long)KeyWindow.TotalSeconds;
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((window + 1) * (long)KeyWindow.TotalSeconds) + options.Value.SessionLifetime;
-        var order = $"{attempt.ProviderSessionId}|{attempt.AmountMinor}|{attempt.Quantity}|{attempt.CustomerEmail}|{window}|{checkoutBase}";
+        var order = $"{attempt.ProviderSessionId}|{attempt.AmountMinor}|{attempt.Quantity}|{attempt.CustomerEmail}|{attempt.Language}|{window}|{checkoutBase}";
         var key = $"checkout_{attempt.Id:N}_{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(order)))[..16]}";
         var metadata = new Dictionary<string, string> { [StripeMetadata.PaymentId] = attempt.Id.ToString(), [StripeMetadata.LinkId] = link.LinkId.ToString() };
         return (new SessionCreateOptions
@@ -180,8 +180,7 @@ public sealed class StripeCheckout(
             ClientReferenceId = attempt.Id.ToString(),
             Metadata = metadata,
             CustomerEmail = attempt.CustomerEmail,
-            // Stripe's page speaks the browser's language until the checkout has a language of its own to pass on.
-            Locale = "auto",
+            Locale = StripeLocales.For(attempt.Language),
             ExpiresAt = expiresAt.UtcDateTime,
             SuccessUrl = $"{checkoutBase}/pay/{link.PublicId}/stripe/{attempt.Id}",
             CancelUrl = $"{checkoutBase}/pay/{link.PublicId}",
