@@ -89,6 +89,7 @@ public static class DashboardSetup
         services.AddScoped<LinkActionRunner>();
         services.AddSingleton<Checkout.CheckoutDraft>();
         services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, DashboardMudLocalizer>();
         // Pages in every script are sent as written, not as character references six times their size.
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Components.Shared.Confirmations>();
@@ -122,6 +123,7 @@ public static class DashboardSetup
         app.UseCheckoutFailurePage();
         app.UseStatusCodePagesWithReExecute("/not-found");
         app.UseAuthentication();
+        app.UseDashboardLocalization(); // after authentication: the person's chosen language is in their sign-in
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

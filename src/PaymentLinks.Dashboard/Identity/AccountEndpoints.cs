@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using PaymentLinks.Dashboard.Http;
+using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Infrastructure.Identity;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
@@ -24,6 +25,27 @@ public static class AccountEndpoints
                 SignOutAsync(http, antiforgery, signIn, db, clock, everywhere: true))
             .DisableAntiforgery().ExcludeFromDescription();
         endpoints.MapPost("/account/switch-business", SwitchBusinessAsync).DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapPost("/account/language", ChooseLanguageAsync).DisableAntiforgery().ExcludeFromDescription();
+    }
+
+    /// <summary>
+    /// Keeps the dashboard language the person chose (none: their browser's) and issues their sign-in again with it, so
+    /// that the page this answer returns to, and every dashboard they open afterwards, speaks it. A language the dashboard
+    /// does not have changes nothing.
+    /// </summary>
+    private static async Task<IResult> ChooseLanguageAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn)
+    {
+        if (!await antiforgery.IsGenuineFormPostAsync(http))
+            return Results.BadRequest();
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var chosen = form["language"].ToString() is { Length: > 0 } name ? name : null;
+        if ((chosen is null || DashboardLanguages.IsKnown(chosen)) && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            user.DashboardLanguage = chosen;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Results.LocalRedirect("~/settings/account");
     }
 
     /// <summary>

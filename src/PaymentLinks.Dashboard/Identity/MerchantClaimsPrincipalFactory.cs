@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Infrastructure.Identity;
 
 namespace PaymentLinks.Dashboard.Identity;
@@ -20,6 +21,8 @@ public sealed class MerchantClaimsPrincipalFactory(UserManager<ApplicationUser> 
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(MerchantIdClaim, user.MerchantId.ToString()));
         identity.AddClaim(new Claim(SessionIdClaim, SessionIdOf(http.HttpContext?.User, user) ?? Guid.NewGuid().ToString("N")));
+        if (user.DashboardLanguage is { } language)
+            identity.AddClaim(new Claim(DashboardLocalization.LanguageClaim, language));
         return identity;
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Primitives;
 using PaymentLinks.Dashboard.Checkout;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Infrastructure.Payments;
@@ -32,9 +30,9 @@ public static class CheckoutLocalization
             ApplyCurrentCultureToResponseHeaders = true,
             RequestCultureProviders =
             [
-                new Aliased(new QueryStringRequestCultureProvider { QueryStringKey = QueryKey, UIQueryStringKey = QueryKey }),
-                new Aliased(new CookieRequestCultureProvider { CookieName = ChoiceCookie }),
-                new Aliased(new AcceptLanguageHeaderRequestCultureProvider()),
+                new CanonicalCultures(new QueryStringRequestCultureProvider { QueryStringKey = QueryKey, UIQueryStringKey = QueryKey }),
+                new CanonicalCultures(new CookieRequestCultureProvider { CookieName = ChoiceCookie }),
+                new CanonicalCultures(new AcceptLanguageHeaderRequestCultureProvider()),
                 new MerchantsLanguage(),
             ],
         };
@@ -52,7 +50,7 @@ public static class CheckoutLocalization
     private static Task KeepChoice(HttpContext http, RequestDelegate next)
     {
         http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Accept-Language, Cookie");
-        if (http.Features.Get<IRequestCultureFeature>() is { Provider: Aliased { Inner: QueryStringRequestCultureProvider } } chosen)
+        if (http.Features.Get<IRequestCultureFeature>() is { Provider: CanonicalCultures { Inner: QueryStringRequestCultureProvider } } chosen)
         {
             http.Response.Cookies.Append(ChoiceCookie, CookieRequestCultureProvider.MakeCookieValue(chosen.RequestCulture), new CookieOptions
             {
@@ -84,36 +82,6 @@ public static class CheckoutLocalization
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 return null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// One of the standard providers, with the names browsers use for our languages mapped to ours
-    /// (<see cref="CheckoutLanguages.Canonical"/>), and names no culture has dropped: the middleware would make a culture
-    /// of each ("xx-garbage1", "xx-garbage2" …), which .NET keeps for the life of the process.
-    /// </summary>
-    private sealed class Aliased(IRequestCultureProvider inner) : IRequestCultureProvider
-    {
-        public IRequestCultureProvider Inner => inner;
-
-        public async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            await inner.DetermineProviderCultureResult(httpContext) is { } found
-                ? new ProviderCultureResult(Canonical(found.Cultures), Canonical(found.UICultures))
-                : null;
-
-        private static List<StringSegment> Canonical(IList<StringSegment> names) =>
-            names.Select(name => CheckoutLanguages.Canonical(name.Value ?? "")).Where(IsPredefined).Select(name => new StringSegment(name)).ToList();
-
-        private static bool IsPredefined(string name)
-        {
-            try
-            {
-                return name.Length > 0 && CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
-            }
-            catch (CultureNotFoundException)
-            {
-                return false;
             }
         }
     }

@@ -16,6 +16,9 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public bool ViewsLiveMode { get; set; }
 
+    /// <summary>The language this person reads the dashboard in; none to follow their browser's.</summary>
+    public string? DashboardLanguage { get; set; }
+
     /// <summary>Which notifications this person gets by email; each mail carries a one-click way to turn its kind off.</summary>
     public bool MailsNewPayments { get; set; } = true;
     public bool MailsLinkUsedUp { get; set; } = true;

@@ -8,10 +8,18 @@ namespace PaymentLinks.Dashboard.Tests.Http;
 /// A browser over the in-memory app whose cookies the test can read: to copy a sign-in cookie before signing out and
 /// replay it afterwards, as someone who took it from a shared computer would.
 /// </summary>
-public sealed partial class CookieJarBrowser(DashboardApp app)
+public sealed partial class CookieJarBrowser
 {
-    private readonly HttpClient _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private readonly HttpClient _http;
     private readonly CookieContainer _jar = new();
+
+    /// <param name="acceptLanguage">The languages this browser asks for, as its Accept-Language header; none if null.</param>
+    public CookieJarBrowser(DashboardApp app, string? acceptLanguage = null)
+    {
+        _http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        if (acceptLanguage is not null)
+            _http.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+    }
 
     /// <summary>The Cookie header this browser sends now.</summary>
     public string Cookies => _jar.GetCookieHeader(_http.BaseAddress!);

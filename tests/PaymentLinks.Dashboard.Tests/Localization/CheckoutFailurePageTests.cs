@@ -21,7 +21,7 @@ public sealed class CheckoutFailurePageTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         var seconds = int.Parse(limited.Headers.GetValues("Retry-After").Single());
-        var page = CheckoutPage.Parse(await limited.Content.ReadAsStringAsync());
+        var page = LocalizedPage.Parse(await limited.Content.ReadAsStringAsync());
         Assert.Equal(("he", "rtl"), (page.Language, page.Direction));
         Assert.Contains(CheckoutWords.In("he", "Unavailable.TooManyRequests.Text", seconds), page.Text);
     }
@@ -35,7 +35,7 @@ public sealed class CheckoutFailurePageTests
         var failed = await Browser(app, "ja").GetAsync($"/pay/{(await app.ActiveLinkAsync(await app.NewMerchantAsync("Broken Bakery"), 5)).PublicId}");
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        var page = CheckoutPage.Parse(await failed.Content.ReadAsStringAsync());
+        var page = LocalizedPage.Parse(await failed.Content.ReadAsStringAsync());
         Assert.Equal("ja", page.Language);
         Assert.Contains(CheckoutWords.In("ja", "Unavailable.Failed.Text"), page.Text);
         Assert.DoesNotContain("cannot be read", page.Text);

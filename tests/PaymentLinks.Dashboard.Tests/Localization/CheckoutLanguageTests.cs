@@ -42,9 +42,9 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var bank = await customer.StartAsync(link.PublicId);
         var receipt = await customer.ApproveAtAsync(bank);
 
-        Assert.Equal("pt-BR", CheckoutPage.Parse(await opened.Content.ReadAsStringAsync()).Language);
+        Assert.Equal("pt-BR", LocalizedPage.Parse(await opened.Content.ReadAsStringAsync()).Language);
         Assert.Equal("pt-BR", opened.Content.Headers.ContentLanguage.Single());
-        var paid = CheckoutPage.Parse(receipt.Html);
+        var paid = LocalizedPage.Parse(receipt.Html);
         Assert.Equal(("pt-BR", "ltr"), (paid.Language, paid.Direction));
         Assert.Contains(CheckoutWords.In("pt-BR", "Receipt.Received"), paid.Text);
         Assert.Contains(Money.Format(30m, "EUR", CultureInfo.GetCultureInfo("pt-BR")), paid.Text);
@@ -64,7 +64,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var response = await Browser(browserLanguage).GetAsync($"/pay/{link.PublicId}?locale={locale}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(browserLanguage ?? "en", CheckoutPage.Parse(await response.Content.ReadAsStringAsync()).Language);
+        Assert.Equal(browserLanguage ?? "en", LocalizedPage.Parse(await response.Content.ReadAsStringAsync()).Language);
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
 
         var response = await Browser(browserLanguage).GetAsync($"/pay/{link.PublicId}");
 
-        Assert.Equal(shown, CheckoutPage.Parse(await response.Content.ReadAsStringAsync()).Language);
+        Assert.Equal(shown, LocalizedPage.Parse(await response.Content.ReadAsStringAsync()).Language);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Contains("Accept-Language", response.Headers.Vary); // no shared cache serves it to a German browser
-        var page = CheckoutPage.Parse(await response.Content.ReadAsStringAsync());
+        var page = LocalizedPage.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("es", page.Language);
         Assert.Contains(CheckoutWords.In("es", "Unavailable.Used"), page.Text);
         Assert.Contains(CheckoutWords.In("es", "Unavailable.Used.Text"), page.Text);
@@ -126,7 +126,7 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         var refused = await customer.PostPayFormToAsync(link.PublicId, $"/pay/{link.PublicId}", new() { ["email"] = "" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        var page = CheckoutPage.Parse(refused.Html);
+        var page = LocalizedPage.Parse(refused.Html);
         var message = CheckoutWords.In("fr", "Problem.required", CheckoutWords.In("fr", "Field.Email"));
         Assert.Equal(message, page.Document.QuerySelector("#email-error")!.TextContent.Replace(CheckoutWords.In("fr", "Field.Error") + " ", ""));
         Assert.StartsWith(CheckoutWords.In("fr", "Pay.ErrorTitle", ""), page.Document.Title);
@@ -148,11 +148,11 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         Assert.Equal("Deutsch", entries.Single(a => a.GetAttribute("lang") == "de").TextContent);
     }
 
-    private async Task<CheckoutPage> OpenAsync(string path, string acceptLanguage)
+    private async Task<LocalizedPage> OpenAsync(string path, string acceptLanguage)
     {
         var response = await Browser(acceptLanguage).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return CheckoutPage.Parse(await response.Content.ReadAsStringAsync());
+        return LocalizedPage.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private HttpClient Browser(string? acceptLanguage)

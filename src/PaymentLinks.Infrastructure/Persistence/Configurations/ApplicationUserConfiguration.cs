@@ -11,5 +11,6 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         user.HasOne<Merchant>().WithMany().HasForeignKey(u => u.MerchantId).OnDelete(DeleteBehavior.Cascade);
         user.HasIndex(u => u.MerchantId);
+        user.Property(u => u.DashboardLanguage).HasMaxLength(16);
     }
 }
