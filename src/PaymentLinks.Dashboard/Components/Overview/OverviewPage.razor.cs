@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Payments;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Events;
@@ -28,6 +30,7 @@ public sealed partial class OverviewPage
 
     [Inject] private MerchantOverview Overview { get; set; } = default!;
     [Inject] private ILinkEvents Events { get; set; } = default!;
+    [Inject] private IStringLocalizer<LayoutText> T { get; set; } = default!;
     [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
 
     private string CompletedSince => "payments" + new PaymentFilter(null, PaymentStatus.Completed, _figures?.Since, null, null).ToQueryString();
@@ -49,7 +52,7 @@ public sealed partial class OverviewPage
     {
         var figures = await Overview.ReadAsync(Merchant.Caller, Merchant.Zone);
         var days = figures.Days;
-        _countSeries = [new ChartSeries<double> { Name = "Completed payments", Data = new ChartData<double>(days.Select(d => (double)d.Completed).ToList()) }];
+        _countSeries = [new ChartSeries<double> { Name = T["OverviewPage.CountChart.Series"], Data = new ChartData<double>(days.Select(d => (double)d.Completed).ToList()) }];
         _amountSeries = figures.Totals.Select(total => new ChartSeries<double>
         {
             Name = total.Currency,
@@ -59,15 +62,16 @@ public sealed partial class OverviewPage
         _figures = figures;
     }
 
-    private static string Payments(int count) => count == 1 ? "1 payment" : $"{count} payments";
+    private string Payments(int count) => count == 1 ? T["OverviewPage.Payments.One"] : T["OverviewPage.Payments.Other", count];
 
     private string CountDescription => _figures is { } f
-        ? $"Bar chart: {f.Days.Sum(d => d.Completed)} completed payments over the last {f.Days.Count} days, {f.Days[^1].Completed} today."
+        ? T["OverviewPage.CountChart.Description", f.Days.Sum(d => d.Completed), f.Days.Count, f.Days[^1].Completed]
         : "";
 
     private string AmountDescription => _figures is { } f && f.Totals.Count > 0
-        ? "Line chart of completed amounts per day: " + string.Join(", ", f.Totals.Select(t => $"{Money.Format(t.Amount, t.Currency)} in all"))
-        : "Line chart of completed amounts per day: none yet.";
+        ? T["OverviewPage.AmountChart.Description", string.Join(T["OverviewPage.AmountChart.Separator"].Value,
+            f.Totals.Select(t => T["OverviewPage.AmountChart.Total", Money.Format(t.Amount, t.Currency)].Value))]
+        : T["OverviewPage.AmountChart.Empty"];
 
     public void Dispose() => _live?.Dispose();
 }
