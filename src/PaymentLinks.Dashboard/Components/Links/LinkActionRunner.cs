@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
@@ -12,58 +14,44 @@ namespace PaymentLinks.Dashboard.Components.Links;
 /// the service call, and a notification saying what happened or why it was refused.
 /// </summary>
 public sealed class LinkActionRunner(
-    PaymentLinkService links, Confirmations confirmations, ISnackbar snackbar)
+    PaymentLinkService links, Confirmations confirmations, ISnackbar snackbar, IStringLocalizer<LinksText> text)
 {
-    public static string Label(LinkTrigger action) => action switch
-    {
-        LinkTrigger.ExpireNow => "Expire now",
-        _ => action.ToString(),
-    };
+    /// <summary>The action's name on its button or menu item ("Expire now").</summary>
+    public string Label(LinkTrigger action) => Said(action, "Label");
 
     /// <summary>One line on what the action does, so Unpublish, Disable, Archive and Expire now can be told apart.</summary>
-    public static string Hint(LinkTrigger action) => action switch
-    {
-        LinkTrigger.Publish => "Put it live: customers can pay at its URL.",
-        LinkTrigger.Unpublish => "Back to draft: its URL stops working until you publish it again.",
-        LinkTrigger.Disable => "Pause it: customers are told it is not taking payments. Enable it again any time.",
-        LinkTrigger.Enable => "Take payments again at the same URL.",
-        LinkTrigger.Archive => "Permanent: stop payments and move it out of the list.",
-        LinkTrigger.ExpireNow => "Permanent: end it now, as if its expiry date had come.",
-        _ => "",
-    };
+    public string Hint(LinkTrigger action) => action.IsMerchantAction() ? Said(action, "Hint") : "";
 
-    private static string PastTense(LinkTrigger action) => action switch
-    {
-        LinkTrigger.Publish => "published",
-        LinkTrigger.Unpublish => "moved back to draft",
-        LinkTrigger.Disable => "disabled",
-        LinkTrigger.Enable => "enabled",
-        LinkTrigger.Archive => "archived",
-        LinkTrigger.ExpireNow => "expired",
-        _ => action.ToString().ToLowerInvariant(),
-    };
+    /// <summary>
+    /// A merchant action's words of one kind (<c>Actions.Publish.Label</c>); what only the system does (a deadline passing)
+    /// is never offered, and keeps its code name.
+    /// </summary>
+    private string Said(LinkTrigger action, string part, params object[] values) =>
+        action.IsMerchantAction() ? text[$"Actions.{action}.{part}", values].Value : action.ToString();
 
     public static bool NeedsConfirmation(LinkTrigger action) => action is LinkTrigger.Archive or LinkTrigger.ExpireNow;
 
+    /// <summary>Asks before a permanent action; <paramref name="subject"/> is "“title”" or "3 links" (<see cref="Subject"/>).</summary>
     public async Task<bool> ConfirmAsync(LinkTrigger action, string subject)
     {
         if (!NeedsConfirmation(action))
             return true;
-        var consequence = action == LinkTrigger.Archive
-            ? "Archiving is permanent: the link stops taking payments and leaves the default list."
-            : "Expiring is permanent: the link stops taking payments at once.";
-        return await confirmations.AskAsync($"{Label(action)} {subject}", $"{consequence} {Label(action)} {subject}?", Label(action));
+        return await confirmations.AskAsync(Said(action, "ConfirmTitle", subject), Said(action, "ConfirmBody", subject), Label(action));
     }
+
+    /// <summary>What a confirmation names: the one link's title in quotes, or how many links.</summary>
+    private string Subject(IReadOnlyList<LinkView> selected) =>
+        selected.Count == 1 ? text["Actions.Subject.One", selected[0].Title].Value : text["Actions.Subject.Other", selected.Count].Value;
 
     /// <summary>Runs the action and returns the link as it now stands, refused or not (null if it is gone).</summary>
     public async Task<LinkView?> RunAsync(MerchantCaller caller, LinkView link, LinkTrigger action)
     {
-        if (!await ConfirmAsync(action, $"“{link.Title}”"))
+        if (!await ConfirmAsync(action, Subject([link])))
             return link;
         var result = await links.ApplyAsync(caller, link.Id, action);
         if (result.IsSuccess)
         {
-            Notify(Severity.Success, $"“{link.Title}” {PastTense(action)}.");
+            Notify(Severity.Success, Said(action, "Done", link.Title));
             return result.Value;
         }
         NotifyRefusal(result.Refusal);
@@ -74,18 +62,18 @@ public sealed class LinkActionRunner(
     /// <summary>Applies one action to many links; each row gets its own outcome.</summary>
     public async Task<IReadOnlyList<BulkOutcome>> RunManyAsync(MerchantCaller caller, IReadOnlyList<LinkView> selected, LinkTrigger action)
     {
-        if (!await ConfirmAsync(action, selected.Count == 1 ? $"“{selected[0].Title}”" : $"{selected.Count} links"))
+        if (!await ConfirmAsync(action, Subject(selected)))
             return [];
         var outcomes = new List<BulkOutcome>();
         foreach (var link in selected)
         {
             var result = await links.ApplyAsync(caller, link.Id, action);
             outcomes.Add(new BulkOutcome(link.Id, link.Title, result.IsSuccess,
-                result.IsSuccess ? PastTense(action) : result.Refusal.Message));
+                result.IsSuccess ? Said(action, "PastTense") : result.Refusal.Message));
         }
         var refused = outcomes.Count(o => !o.Succeeded);
         Notify(refused == 0 ? Severity.Success : Severity.Warning,
-            $"{outcomes.Count - refused} {PastTense(action)}, {refused} refused.");
+            Said(action, "Summary", outcomes.Count - refused, refused));
         return outcomes;
     }
 
@@ -94,7 +82,7 @@ public sealed class LinkActionRunner(
         var copy = await links.DuplicateAsync(caller, link.Id);
         if (copy.IsSuccess)
         {
-            Notify(Severity.Success, $"Draft copy of “{link.Title}” created.");
+            Notify(Severity.Success, text["Actions.Duplicated", link.Title].Value);
             return copy.Value;
         }
         NotifyRefusal(copy.Refusal);
@@ -102,7 +90,7 @@ public sealed class LinkActionRunner(
     }
 
     private void NotifyRefusal(Refusal refusal) =>
-        snackbar.Add($"Not done: {refusal.Message}", Severity.Error, options => options.VisibleStateDuration = 10_000);
+        snackbar.Add(text["Actions.NotDone", refusal.Message].Value, Severity.Error, options => options.VisibleStateDuration = 10_000);
 
     private void Notify(Severity severity, string message) => snackbar.Add(message, severity);
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
@@ -94,26 +96,26 @@ public sealed partial class LinkFormModel
     /// Everything the merchant would be told on saving: amounts that do not read as numbers, then the domain's checks
     /// of the rest (an unreadable amount is not also "must be greater than zero").
     /// </summary>
-    public IReadOnlyList<FieldError> Errors(MerchantContext merchant)
+    public IReadOnlyList<FieldError> Errors(MerchantContext merchant, IStringLocalizer<LinksText> text)
     {
         var unreadable = new List<FieldError>();
-        void Read(string field, string? typed, string what)
+        void Read(string field, string? typed, string message)
         {
             if (!string.IsNullOrWhiteSpace(typed) && AmountText.Read(typed, merchant.DecimalSeparator) is null)
-                unreadable.Add(new(field, $"Enter the {what} in digits, such as {(merchant.DecimalSeparator == "," ? "12,50" : "12.50")}."));
+                unreadable.Add(new(field, text[message, merchant.DecimalSeparator == "," ? "12,50" : "12.50"].Value));
         }
-        Read(LinkSettings.Fields.Amount, Amount, CustomerChoosesAmount ? "minimum amount" : "amount");
+        Read(LinkSettings.Fields.Amount, Amount, CustomerChoosesAmount ? "LinkForm.Unreadable.MinimumAmount" : "LinkForm.Unreadable.Amount");
         if (CustomerChoosesAmount)
         {
-            Read(LinkSettings.Fields.SuggestedAmount, SuggestedAmount, "suggested amount");
-            Read(LinkSettings.Fields.MaximumAmount, MaximumAmount, "maximum amount");
+            Read(LinkSettings.Fields.SuggestedAmount, SuggestedAmount, "LinkForm.Unreadable.SuggestedAmount");
+            Read(LinkSettings.Fields.MaximumAmount, MaximumAmount, "LinkForm.Unreadable.MaximumAmount");
         }
         var checks = ToSettings(merchant).Normalized().Validate().Where(e => unreadable.All(u => u.Field != e.Field));
         return [.. unreadable, .. checks];
     }
 
     /// <summary>What customers will be charged, as the pay page will show it; null until the amount reads and fits its currency.</summary>
-    public string? PricePreview(MerchantContext merchant)
+    public string? PricePreview(MerchantContext merchant, IStringLocalizer<LinksText> text)
     {
         var settings = ToSettings(merchant).Normalized();
         if (!Currencies.IsKnown(settings.Currency) || settings.AmountProblem(settings.Amount, "Amount") is not null)
@@ -122,10 +124,10 @@ public sealed partial class LinkFormModel
         return settings switch
         {
             { CustomerChoosesAmount: true } when settings.AmountProblem(settings.HighestChosenAmount, "") is null =>
-                $"Customers pay from {price} to {Money.Format(settings.HighestChosenAmount, settings.Currency)}.",
+                text["LinkForm.Preview.Chosen", price, Money.Format(settings.HighestChosenAmount, settings.Currency)].Value,
             { CustomerChoosesAmount: true } => null,
-            { MaxQuantity: not null } => $"Customers will pay {price} per unit.",
-            _ => $"Customers will pay {price}.",
+            { MaxQuantity: not null } => text["LinkForm.Preview.PerUnit", price].Value,
+            _ => text["LinkForm.Preview.Fixed", price].Value,
         };
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Links;
@@ -29,6 +31,7 @@ public sealed partial class LinkFormPage
     [Inject] private LinkInsights Insights { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<LinksText> T { get; set; } = default!;
     [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
 
     [Parameter]
@@ -41,13 +44,13 @@ public sealed partial class LinkFormPage
     private string? _copiedFromTitle;
 
     private bool IsNew => Id is null;
-    private string Heading => IsNew ? "New payment link" : "Edit payment link";
+    private string Heading => T[IsNew ? "LinkForm.Heading.New" : "LinkForm.Heading.Edit"].Value;
     private bool AmountLocked => _link?.AmountLocked == true;
     private bool IsTerminal => _link?.Status.IsTerminal() == true;
     private bool Locked => _saving || IsTerminal;
 
     private List<BreadcrumbItem> Breadcrumbs =>
-        _link is null ? [new("Links", "links")] : [new("Links", "links"), new(_link.Title, $"links/{_link.Id}")]; // the heading names where you are
+        _link is null ? [new(T["Breadcrumb.Links"].Value, "links")] : [new(T["Breadcrumb.Links"].Value, "links"), new(_link.Title, $"links/{_link.Id}")]; // the heading names where you are
 
     protected override async Task OnParametersSetAsync()
     {
@@ -89,7 +92,7 @@ public sealed partial class LinkFormPage
         _conflict = null;
         _refused = null;
         var settings = _model.ToSettings(Merchant);
-        var errors = _model.Errors(Merchant);
+        var errors = _model.Errors(Merchant, T);
         _errors!.Show(errors);
         if (errors.Count > 0)
             return;
@@ -102,7 +105,7 @@ public sealed partial class LinkFormPage
                 : await Links.EditAsync(Merchant.Caller, _link!.Id, settings, _link.Version);
             if (saved.IsSuccess)
             {
-                Snackbar.Add(publish == true ? $"“{saved.Value.Title}” published." : $"“{saved.Value.Title}” saved.", Severity.Success);
+                Snackbar.Add(T[publish == true ? "LinkForm.Published" : "LinkForm.Saved", saved.Value.Title].Value, Severity.Success);
                 Navigation.NavigateTo($"links/{saved.Value.Id}");
                 return;
             }
@@ -122,7 +125,7 @@ public sealed partial class LinkFormPage
             var fresh = await Links.GetAsync(Merchant.Caller, _link!.Id);
             if (fresh.IsSuccess)
                 Use(fresh.Value);
-            _conflict = refusal.Message + " The form now shows the latest values.";
+            _conflict = T["LinkForm.Conflict", refusal.Message].Value;
             return;
         }
         if (refusal.Fields.Count > 0)

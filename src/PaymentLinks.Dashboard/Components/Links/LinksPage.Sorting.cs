@@ -28,13 +28,13 @@ public sealed partial class LinksPage
         _ => link => link.CreatedAt,
     };
 
-    /// <summary>On a phone the grid shows cards without column headers, so a menu offers the same sorts.</summary>
+    /// <summary>On a phone the grid shows cards without column headers, so a menu offers the same sorts (Label: its words' key).</summary>
     private static readonly (string Value, string Label)[] SortChoices =
     [
-        ("CreatedAt-desc", "Newest first"), ("CreatedAt-asc", "Oldest first"),
-        ("Title-asc", "Title A–Z"), ("Title-desc", "Title Z–A"),
-        ("Amount-desc", "Highest amount"), ("Amount-asc", "Lowest amount"),
-        ("ExpiresAt-asc", "Expiring soonest"), ("Usages-desc", "Most used"),
+        ("CreatedAt-desc", "LinksPage.Sort.NewestFirst"), ("CreatedAt-asc", "LinksPage.Sort.OldestFirst"),
+        ("Title-asc", "LinksPage.Sort.TitleAscending"), ("Title-desc", "LinksPage.Sort.TitleDescending"),
+        ("Amount-desc", "LinksPage.Sort.HighestAmount"), ("Amount-asc", "LinksPage.Sort.LowestAmount"),
+        ("ExpiresAt-asc", "LinksPage.Sort.ExpiringSoonest"), ("Usages-desc", "LinksPage.Sort.MostUsed"),
     ];
 
     private string SortChoice => $"{Shown.Sort}-{(Shown.Descending ? "desc" : "asc")}";

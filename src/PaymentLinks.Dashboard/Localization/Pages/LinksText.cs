@@ -1,4 +1,4 @@
 namespace PaymentLinks.Dashboard.Localization.Pages;
 
-/// <summary>The dashboard's words for its links pages, in <c>LinksText.&lt;language&gt;.resx</c> beside this file.</summary>
+/// <summary>The words of the payment links pages (list, bulk actions, a link's page, its create / edit form and the actions' notifications), in <c>LinksText.&lt;language&gt;.resx</c> beside this file.</summary>
 public sealed class LinksText;
