@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Dashboard.Components.Payments;
@@ -5,13 +7,18 @@ namespace PaymentLinks.Dashboard.Components.Payments;
 /// <summary>How the dashboard words each refund reason, in the refund form and in a payment's refunds.</summary>
 public static class RefundReasonText
 {
-    public static readonly IReadOnlyList<(RefundReason Reason, string Label)> All =
-    [
-        (RefundReason.RequestedByCustomer, "Requested by the customer"),
-        (RefundReason.Duplicate, "Duplicate payment"),
-        (RefundReason.Fraudulent, "Fraudulent"),
-        (RefundReason.Other, "Other"),
-    ];
+    private static readonly RefundReason[] Reasons = [RefundReason.RequestedByCustomer, RefundReason.Duplicate, RefundReason.Fraudulent, RefundReason.Other];
 
-    public static string Of(RefundReason reason) => All.First(r => r.Reason == reason).Label;
+    /// <summary>Every reason with its words, in the order the refund form offers them.</summary>
+    public static IReadOnlyList<(RefundReason Reason, string Label)> All(IStringLocalizer<PaymentsText> text) =>
+        [.. Reasons.Select(reason => (reason, Of(text, reason)))];
+
+    public static string Of(IStringLocalizer<PaymentsText> text, RefundReason reason) => reason switch
+    {
+        RefundReason.RequestedByCustomer => text["RefundReason.RequestedByCustomer"],
+        RefundReason.Duplicate => text["RefundReason.Duplicate"],
+        RefundReason.Fraudulent => text["RefundReason.Fraudulent"],
+        RefundReason.Other => text["RefundReason.Other"],
+        _ => reason.ToString(),
+    };
 }
