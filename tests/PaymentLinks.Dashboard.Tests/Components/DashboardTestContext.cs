@@ -31,6 +31,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected DashboardTestContext()
     {
         Services.AddMudServices();
+        Services.AddLocalization(); // pages read their words, and MudBlazor its own, as the app does
+        Services.AddTransient<MudBlazor.MudLocalizer, PaymentLinks.Dashboard.Localization.DashboardMudLocalizer>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -109,6 +109,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /account/logout"] = Access.FormPost,
         ["POST /account/logout-everywhere"] = Access.FormPost,
         ["POST /account/switch-business"] = Access.FormPost,
+        ["POST /account/language"] = Access.FormPost,
         ["GET /api/v1/payment-links/"] = Read(Permission.ViewLinks),
         ["GET /api/v1/payment-links/{id}"] = Read(Permission.ViewLinks),
         ["GET /api/v1/payments/{id}"] = Read(Permission.ViewPayments),
