@@ -1,0 +1,42 @@
+using System.Globalization;
+using Bunit;
+using PaymentLinks.Dashboard.Components.Links;
+using PaymentLinks.Dashboard.Localization;
+using PaymentLinks.Dashboard.Localization.Pages;
+using PaymentLinks.Tests.Shared;
+
+namespace PaymentLinks.Dashboard.Tests.Components;
+
+/// <summary>The links list in each of the dashboard's languages: our words and MudBlazor's grid words, in the page's language.</summary>
+public sealed class DashboardLanguagePagesTests : DashboardTestContext
+{
+    public static TheoryData<string> Languages() => [.. DashboardLanguages.Names];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_links_list_speaks_the_language_with_its_pager(string language)
+    {
+        for (var i = 1; i <= 21; i++) // one more than a page
+            await Harness.Links.CreateAsync(Merchant, ServiceHarness.Settings(title: $"Scarf {i:00}"), publish: true);
+        using var _ = new CultureScope(language);
+
+        var page = RenderPage<LinksPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(20, page.FindAll("tbody tr .link-title").Count));
+        Assert.Equal(Words<LinksText>.In(language, "LinksPage.Title"), page.Find("h1").TextContent.Trim());
+        Assert.Contains(page.FindAll("a"), a => a.TextContent.Trim() == Words<LinksText>.In(language, "LinksPage.NewLink"));
+        Assert.Contains(page.FindAll("th"), th => th.TextContent.Contains(Words<LinksText>.In(language, "LinksPage.Column.Amount")));
+        Assert.Equal(Words<MudBlazorText>.In(language, "MudDataGridPager_InfoFormat", 1, 20, 21), page.Find(".mud-table-pagination-caption").TextContent.Trim());
+        Assert.NotNull(page.Find($"button[aria-label='{Words<MudBlazorText>.In(language, "MudDataGridPager_NextPage")}']"));
+    }
+
+    /// <summary>The page is rendered in a language as a request in it would be, and the test thread gets its own back.</summary>
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly (CultureInfo, CultureInfo) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+        public CultureScope(string language) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
+    }
+}
