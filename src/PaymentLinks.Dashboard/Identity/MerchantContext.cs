@@ -65,15 +65,14 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
         return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
     }
 
-    /// <summary>"3 Dec 2026, 09:01 UTC": in full, with the zone, where one instant is shown on its own.</summary>
-    public string Absolute(DateTimeOffset instant) => $"{ToLocal(instant).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} {ZoneLabel}";
+    /// <summary>"3 Dec 2026, 09:01 UTC": in full, with the zone, where one instant is shown on its own (in the page's language).</summary>
+    public string Absolute(DateTimeOffset instant) => $"{DatePatterns.Full(ToLocal(instant))} {ZoneLabel}";
 
     /// <summary>"3 Dec, 09:01" (the year too when it is not this one), in the merchant's zone.</summary>
     public string Short(DateTimeOffset instant)
     {
         var local = ToLocal(instant);
-        var format = local.Year == ToLocal(Now).Year ? "d MMM, HH:mm" : "d MMM yyyy, HH:mm";
-        return local.ToString(format, CultureInfo.InvariantCulture);
+        return local.Year == ToLocal(Now).Year ? DatePatterns.ThisYear(local) : DatePatterns.Full(local);
     }
 
     public string Relative(DateTimeOffset instant) => RelativeTime.Describe(instant, Now);

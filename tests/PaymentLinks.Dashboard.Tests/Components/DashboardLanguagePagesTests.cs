@@ -3,6 +3,7 @@ using Bunit;
 using PaymentLinks.Dashboard.Components.Links;
 using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Dashboard.Localization.Pages;
+using PaymentLinks.Dashboard.Tests.Localization;
 using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Components;
@@ -28,15 +29,5 @@ public sealed class DashboardLanguagePagesTests : DashboardTestContext
         Assert.Contains(page.FindAll("th"), th => th.TextContent.Contains(Words<LinksText>.In(language, "LinksPage.Column.Amount")));
         Assert.Equal(Words<MudBlazorText>.In(language, "MudDataGridPager_InfoFormat", 1, 20, 21), page.Find(".mud-table-pagination-caption").TextContent.Trim());
         Assert.NotNull(page.Find($"button[aria-label='{Words<MudBlazorText>.In(language, "MudDataGridPager_NextPage")}']"));
-    }
-
-    /// <summary>The page is rendered in a language as a request in it would be, and the test thread gets its own back.</summary>
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly (CultureInfo, CultureInfo) _before = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-
-        public CultureScope(string language) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = _before;
     }
 }

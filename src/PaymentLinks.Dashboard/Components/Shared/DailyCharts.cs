@@ -1,5 +1,5 @@
-using System.Globalization;
 using MudBlazor;
+using PaymentLinks.Dashboard.Time;
 
 namespace PaymentLinks.Dashboard.Components.Shared;
 
@@ -8,7 +8,7 @@ public static class DailyCharts
 {
     /// <summary>Every fifth day is labelled ("8 Nov"), counting back from today, so the axis stays readable on a phone.</summary>
     public static string[] Labels(IReadOnlyList<DateOnly> days) =>
-        days.Select((day, i) => (days.Count - 1 - i) % 5 == 0 ? day.ToString("d MMM", CultureInfo.InvariantCulture) : "").ToArray();
+        days.Select((day, i) => (days.Count - 1 - i) % 5 == 0 ? DatePatterns.Day(day) : "").ToArray();
 
     /// <summary>A rate as every page of the dashboard writes it: "59%", a dash before there is anything to divide.</summary>
     public static string Percent(double? rate) => rate is { } value ? $"{value * 100:0}%" : "—";
