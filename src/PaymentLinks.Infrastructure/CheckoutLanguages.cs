@@ -1,4 +1,5 @@
 using System.Globalization;
+using PaymentLinks.Domain.Common;
 
 namespace PaymentLinks.Infrastructure;
 
@@ -9,18 +10,13 @@ namespace PaymentLinks.Infrastructure;
 /// </summary>
 public static class CheckoutLanguages
 {
-    public const string Default = "en";
+    public const string Default = CheckoutLanguageNames.Default;
 
-    public static IReadOnlyList<string> Names { get; } =
-    [
-        "en", "ar", "bg", "ca", "cs", "da", "de", "el", "es", "es-419", "et", "fa", "fi", "fil", "fr", "he", "hi", "hr", "hu",
-        "id", "it", "ja", "ko", "lt", "lv", "ms", "nb", "nl", "pl", "pt-BR", "pt-PT", "ro", "ru", "sk", "sl", "sv", "th", "tr",
-        "uk", "ur", "vi", "zh-Hans", "zh-Hant",
-    ];
+    public static IReadOnlyList<string> Names => CheckoutLanguageNames.All;
 
     public static IReadOnlyList<CultureInfo> Cultures { get; } = Names.Select(CultureInfo.GetCultureInfo).ToList();
 
-    public static bool IsKnown(string? name) => name is not null && Names.Contains(name);
+    public static bool IsKnown(string? name) => CheckoutLanguageNames.IsKnown(name);
 
     /// <summary>The culture of one of ours, else English's: a stored name is never trusted to be a culture.</summary>
     public static CultureInfo CultureOf(string? name) => CultureInfo.GetCultureInfo(IsKnown(name) ? name! : Default);

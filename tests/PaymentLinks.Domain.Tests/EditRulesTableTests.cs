@@ -32,6 +32,7 @@ public sealed class EditRulesTableTests
         [Fields.DisabledMessage] = s => s with { DisabledMessage = "Back on Monday" },
         [Fields.CustomerDetails] = s => s with { CustomerDetails = new(DetailMode.Required, DetailMode.Optional, DetailMode.Required) },
         [Fields.CustomFields] = s => s with { CustomFields = [new("Size", CustomFieldKind.Choice, true, ["S", "M"])] },
+        [Fields.CheckoutLanguage] = s => s with { CheckoutLanguage = "pt-BR" },
     };
 
     /// <summary>The decisions, written down again here so that a changed table fails until the test agrees.</summary>
@@ -51,6 +52,7 @@ public sealed class EditRulesTableTests
         [Fields.DisabledMessage] = EditRule.WhileOpen,
         [Fields.CustomerDetails] = EditRule.WhileOpen,
         [Fields.CustomFields] = EditRule.WhileOpen,
+        [Fields.CheckoutLanguage] = EditRule.WhileOpen,
     };
 
     public static TheoryData<string, Situation> EveryCell()

@@ -30,6 +30,8 @@ public sealed class ValidationTests
         { LinkSettings.Fields.Title, Links.Settings() with { Title = "Broken \uD800 pair" } },
         { LinkSettings.Fields.Description, Links.Settings() with { Description = "Bell\u0007" } },
         { LinkSettings.Fields.DisabledMessage, Links.Settings() with { DisabledMessage = "Back \u202Dsoon" } },
+        { LinkSettings.Fields.CheckoutLanguage, Links.Settings() with { CheckoutLanguage = "klingon" } },
+        { LinkSettings.Fields.CheckoutLanguage, Links.Settings() with { CheckoutLanguage = "pt" } },
     };
 
     [Theory]

@@ -101,6 +101,27 @@ public sealed class CheckoutLanguageTests(AppFixture app)
         await Expect(customer.GetByRole(AriaRole.Button, new() { Name = CheckoutWords.In("fr", "Pay.PayAmount", price) })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_link_made_in_the_form_with_its_own_language_speaks_it_to_a_browser_that_asks_for_none_of_ours()
+    {
+        var session = await DashboardSession.StartAsync(app, "Padaria Central");
+        var page = session.Page;
+        await session.OpenAsync("links/new");
+        await page.GetByLabel("Title").FillAsync("Pão de queijo");
+        await page.GetByLabel("Amount").FillAsync("12");
+
+        await page.GetByLabel("Customers' language").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Português (Brasil)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create and publish" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pão de queijo", Level = 1 })).ToBeVisibleAsync();
+        var link = (await app.Links.ListAsync(session.Merchant, new())).Items.Single();
+        Assert.Equal("pt-BR", link.Settings.CheckoutLanguage);
+        var customer = await app.NewPageAsync(width: 390, height: 844, locale: "sw-KE");
+        await customer.GotoAsync($"pay/{link.PublicId}");
+        await ExpectLanguageAsync(customer, "pt-BR", "ltr");
+    }
+
     private static async Task ExpectLanguageAsync(IPage page, string language, string direction)
     {
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);

@@ -43,6 +43,7 @@ public static class EditRules
         [Fields.DisabledMessage] = EditRule.WhileOpen,
         [Fields.CustomerDetails] = EditRule.WhileOpen,
         [Fields.CustomFields] = EditRule.WhileOpen,
+        [Fields.CheckoutLanguage] = EditRule.WhileOpen,
     };
 
     /// <summary>The setting's name at the start of a sentence.</summary>

@@ -46,6 +46,12 @@ public sealed partial record LinkSettings
 
     public CustomerDetails CustomerDetails { get; init; } = new();
 
+    /// <summary>
+    /// The language of this link's checkout for a customer whose browser asks for none of the checkout's (one of
+    /// <see cref="CheckoutLanguageNames"/>); none: the merchant's choice for customers.
+    /// </summary>
+    public string? CheckoutLanguage { get; init; }
+
     public IReadOnlyList<CustomField> CustomFields { get; init; } = [];
 
     /// <summary>Field names as the API and the forms use them.</summary>
@@ -65,6 +71,7 @@ public sealed partial record LinkSettings
         public const string MaxQuantity = "max_quantity";
         public const string CustomerDetails = "customer_details";
         public const string CustomFields = "custom_fields";
+        public const string CheckoutLanguage = "checkout_language";
 
         /// <summary>One property of one custom field, as in <c>custom_fields[0].label</c>.</summary>
         public static string CustomField(int index, string property) => $"{CustomFields}[{index}].{property}";
@@ -105,6 +112,9 @@ public sealed partial record LinkSettings
         else if (DisabledMessage is not null && TextRules.Problem(DisabledMessage, "Message", multiline: true) is { } messageError)
             Add(Fields.DisabledMessage, messageError);
 
+        if (CheckoutLanguage is not null && !CheckoutLanguageNames.IsKnown(CheckoutLanguage))
+            Add(Fields.CheckoutLanguage, $"Checkout language must be one of the checkout's: {string.Join(", ", CheckoutLanguageNames.All)}; or none.");
+
         errors.AddRange(CheckoutOptionErrors());
         return errors;
     }
@@ -139,6 +149,7 @@ public sealed partial record LinkSettings
         Fields.DisabledMessage => DisabledMessage != other.DisabledMessage,
         Fields.CustomerDetails => CustomerDetails != other.CustomerDetails,
         Fields.CustomFields => !CustomFields.SequenceEqual(other.CustomFields),
+        Fields.CheckoutLanguage => CheckoutLanguage != other.CheckoutLanguage,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a setting."),
     };
 
@@ -159,6 +170,7 @@ public sealed partial record LinkSettings
         Currency = Currency?.Trim().ToUpperInvariant() ?? "",
         RedirectUrl = string.IsNullOrWhiteSpace(RedirectUrl) ? null : WebAddresses.Ascii(RedirectUrl.Trim()),
         DisabledMessage = string.IsNullOrWhiteSpace(DisabledMessage) ? null : DisabledMessage.Trim(),
+        CheckoutLanguage = string.IsNullOrWhiteSpace(CheckoutLanguage) ? null : CheckoutLanguage.Trim(),
         ExpiresAt = ExpiresAt?.ToUniversalTime(),
         SuggestedAmount = CustomerChoosesAmount ? SuggestedAmount : null,
         MaximumAmount = CustomerChoosesAmount ? MaximumAmount : null,

@@ -61,6 +61,7 @@ public sealed partial class PaymentLink
         MaxQuantity = settings.MaxQuantity;
         CustomerDetails = settings.CustomerDetails;
         CustomFields = settings.CustomFields;
+        CheckoutLanguage = settings.CheckoutLanguage;
     }
 
     /// <summary>The most a customer may choose to pay (see <see cref="LinkSettings.HighestChosenAmount"/>), read on every pay post.</summary>
@@ -83,5 +84,6 @@ public sealed partial class PaymentLink
         MaxQuantity = MaxQuantity,
         CustomerDetails = CustomerDetails,
         CustomFields = CustomFields,
+        CheckoutLanguage = CheckoutLanguage,
     };
 }

@@ -33,6 +33,7 @@ public sealed partial class PaymentLink
     public int? MaxQuantity { get; private set; }
     public CustomerDetails CustomerDetails { get; private set; } = new();
     public IReadOnlyList<CustomField> CustomFields { get; private set; } = [];
+    public string? CheckoutLanguage { get; private set; }
     public LinkStatus Status { get; private set; }
     public DateTimeOffset StatusChangedAt { get; private set; }
     public DateTimeOffset? FirstPublishedAt { get; private set; }

@@ -1,3 +1,4 @@
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Payments;
 
 namespace PaymentLinks.Domain.Merchants;
@@ -35,7 +36,7 @@ public sealed class Merchant
     /// (a culture name, such as "de"); null for English.
     /// </summary>
     public string? CheckoutLanguage { get; private set; }
-    public const int CheckoutLanguageMaxLength = 16;
+    public const int CheckoutLanguageMaxLength = CheckoutLanguageNames.MaxLength;
 
     public void UpdateProfile(string businessName, string timeZoneId, string? checkoutLanguage)
     {

@@ -33,7 +33,8 @@ internal static class LinkAudit
             ("suggested_amount", Text(before.SuggestedAmount), Text(after.SuggestedAmount)),
             ("maximum_amount", Text(before.MaximumAmount), Text(after.MaximumAmount)),
             ("customer_details", Text(before.CustomerDetails), Text(after.CustomerDetails)),
-            ("custom_fields", Fields(before.CustomFields), Fields(after.CustomFields)));
+            ("custom_fields", Fields(before.CustomFields), Fields(after.CustomFields)),
+            ("checkout_language", before.CheckoutLanguage, after.CheckoutLanguage));
         if (edits.Count > 0)
             await db.RecordAsync(caller, now, AuditKinds.LinkEdited, link.Id, $"Edited “{link.Title}”: {string.Join(", ", edits.Keys)}.", edits, ct: ct);
         if (link.Status != from)

@@ -120,7 +120,11 @@ public sealed class CheckoutService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var found = await db.PaymentLinks.AsNoTracking()
             .Where(l => l.PublicId == publicId && l.Status != LinkStatus.Draft)
-            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new { link, merchant.BusinessName, merchant.ReturnSecret, merchant.TimeZoneId, merchant.CheckoutLanguage })
+            .Join(db.Merchants, l => l.MerchantId, m => m.Id, (link, merchant) => new
+            {
+                link, merchant.BusinessName, merchant.ReturnSecret, merchant.TimeZoneId,
+                CheckoutLanguage = link.CheckoutLanguage ?? merchant.CheckoutLanguage, // the link's own, else the merchant's for customers
+            })
             .Select(found => new
             {
                 found.link, found.BusinessName, found.ReturnSecret, found.TimeZoneId, found.CheckoutLanguage,

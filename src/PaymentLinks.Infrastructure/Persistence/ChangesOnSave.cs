@@ -26,7 +26,7 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
         nameof(PaymentLink.Title), nameof(PaymentLink.Description), nameof(PaymentLink.AmountMinor), nameof(PaymentLink.Currency),
         nameof(PaymentLink.MaxUsages), nameof(PaymentLink.ExpiresAt), nameof(PaymentLink.RedirectUrl), nameof(PaymentLink.DisabledMessage),
         nameof(PaymentLink.CustomerChoosesAmount), nameof(PaymentLink.SuggestedAmountMinor), nameof(PaymentLink.MaximumAmountMinor),
-        nameof(PaymentLink.MaxQuantity), nameof(PaymentLink.CustomerDetails), nameof(PaymentLink.CustomFields),
+        nameof(PaymentLink.MaxQuantity), nameof(PaymentLink.CustomerDetails), nameof(PaymentLink.CustomFields), nameof(PaymentLink.CheckoutLanguage),
     ];
 
     // What each open transaction has changed so far. Npgsql recycles transaction objects, so an entry goes when its

@@ -222,6 +222,10 @@ namespace PaymentLinks.Migrations.Postgres.Migrations
                     b.Property<long>("AmountMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CheckoutLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("CheckoutViews")
                         .HasColumnType("integer");
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Dashboard.Tests.Http;
@@ -77,7 +78,22 @@ public sealed class CheckoutOptionsApiTests : ApiTestBase
         { """{"customer_chooses_amount":true,"suggested_amount":20,"maximum_amount":15}""", "suggested_amount" },
         { """{"amount":12.505}""", "amount" },
         { """{"amount":"12,50"}""", "amount" },
+        { """{"checkout_language":"xx-garbage"}""", "checkout_language" },
+        { """{"checkout_language":"pt"}""", "checkout_language" }, // pt-BR and pt-PT are the checkout's
     };
+
+    [Fact]
+    public async Task A_links_checkout_language_is_set_read_back_and_cleared()
+    {
+        var id = (await CreateAsync("""{"title":"Stollen","amount":18,"currency":"EUR","checkout_language":"de"}""")).GetProperty("id").GetGuid();
+
+        Assert.Equal("de", (await BodyAsync(await Api.GetAsync($"/api/v1/payment-links/{id}"))).GetProperty("checkout_language").GetString());
+        var cleared = await BodyAsync(await PatchAsync(Api, $"/api/v1/payment-links/{id}", """{"checkout_language":null}"""));
+
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("checkout_language").ValueKind);
+        await using var db = App.NewContext();
+        Assert.Null((await db.PaymentLinks.SingleAsync()).CheckoutLanguage);
+    }
 
     [Theory]
     [MemberData(nameof(HostileOptions))]

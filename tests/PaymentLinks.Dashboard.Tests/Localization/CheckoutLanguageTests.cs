@@ -83,6 +83,27 @@ public sealed class CheckoutLanguageTests : IAsyncLifetime
         Assert.Equal(shown, LocalizedPage.Parse(await response.Content.ReadAsStringAsync()).Language);
     }
 
+    [Theory]
+    [InlineData("sw-KE,sw;q=0.9", "pt-BR")]
+    [InlineData(null, "pt-BR")]
+    [InlineData("fr", "fr")] // the browser's own language still comes first
+    public async Task A_links_own_language_comes_before_the_merchants(string? browserLanguage, string shown)
+    {
+        var merchant = await _app.NewMerchantAsync("Kaffee Brasil");
+        Assert.True((await _app.Services.GetRequiredService<MerchantProfiles>().UpdateAsync(merchant, "Kaffee Brasil", "UTC", "de")).IsSuccess);
+        var brazilian = (await _app.Links.CreateAsync(merchant, new LinkSettings
+        {
+            Title = "Café especial", Amount = 30m, Currency = "BRL", CheckoutLanguage = "pt-BR",
+        }, publish: true)).Value;
+        var plain = await _app.ActiveLinkAsync(merchant, maxUsages: 5);
+
+        var response = await Browser(browserLanguage).GetAsync($"/pay/{brazilian.PublicId}");
+
+        Assert.Equal(shown, LocalizedPage.Parse(await response.Content.ReadAsStringAsync()).Language);
+        var merchants = await Browser(browserLanguage).GetAsync($"/pay/{plain.PublicId}");
+        Assert.Equal(shown == "fr" ? "fr" : "de", LocalizedPage.Parse(await merchants.Content.ReadAsStringAsync()).Language);
+    }
+
     [Fact]
     public async Task A_language_the_checkout_does_not_speak_is_refused_for_customers_and_nothing_changes()
     {

@@ -7,6 +7,8 @@ namespace PaymentLinks.Dashboard.Api.PaymentLinks;
 /// A payment link as the API returns it. <c>version</c> grows with every change; it is also the ETag. With
 /// <c>customer_chooses_amount</c>, <c>maximum_amount</c> is the most a customer may pay: the one set, or else 1,000 × the minimum.
 /// <c>livemode</c> says whether it takes real money (a live key's link) or pays through the sandbox bank (a test key's).
+/// <c>checkout_language</c> (one of the checkout's 43, e.g. <c>de</c>, <c>pt-BR</c>; null: the merchant's) is the language
+/// of the link's pages for a customer whose browser asks for none of the checkout's.
 /// </summary>
 public sealed record PaymentLinkResponse(
     Guid Id,
@@ -30,6 +32,7 @@ public sealed record PaymentLinkResponse(
     int? MaxQuantity,
     CustomerDetailsContract CustomerDetails,
     IReadOnlyList<CustomFieldContract> CustomFields,
+    string? CheckoutLanguage,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version,
@@ -41,7 +44,7 @@ public sealed record PaymentLinkResponse(
         link.DisabledMessage, link.Settings.CustomerChoosesAmount, link.Settings.SuggestedAmount,
         link.Settings.CustomerChoosesAmount ? link.Settings.HighestChosenAmount : null, link.Settings.MaxQuantity,
         CustomerDetailsContract.Of(link.Settings.CustomerDetails), link.Settings.CustomFields.Select(CustomFieldContract.Of).ToList(),
-        link.CreatedAt, link.UpdatedAt, link.Version, link.Livemode);
+        link.Settings.CheckoutLanguage, link.CreatedAt, link.UpdatedAt, link.Version, link.Livemode);
 }
 
 public sealed record PaymentLinkListResponse(IReadOnlyList<PaymentLinkResponse> Data, int TotalCount, int Limit, int Offset, bool HasMore);
@@ -65,6 +68,7 @@ public sealed record CreatePaymentLinkRequest(
     int? MaxQuantity,
     CustomerDetailsContract? CustomerDetails,
     IReadOnlyList<CustomFieldContract?>? CustomFields,
+    string? CheckoutLanguage,
     string? Status);
 
 /// <summary>PATCH body: any of the editable fields, and/or a status to move to. Absent fields stay as they are; null clears an optional one.</summary>
@@ -83,6 +87,7 @@ public sealed record UpdatePaymentLinkRequest(
     int? MaxQuantity,
     CustomerDetailsContract? CustomerDetails,
     IReadOnlyList<CustomFieldContract?>? CustomFields,
+    string? CheckoutLanguage,
     string? Status);
 
 /// <summary>PATCH …/status body, in the style of the third source: active, inactive (= DISABLED) or archived.</summary>

@@ -24,6 +24,7 @@ public static partial class PaymentLinkEndpoints
         MaxQuantity = request.MaxQuantity,
         CustomerDetails = request.CustomerDetails?.Over(defaults.CustomerDetails, errors) ?? defaults.CustomerDetails,
         CustomFields = CustomFieldContract.ToDomain(request.CustomFields, errors),
+        CheckoutLanguage = request.CheckoutLanguage,
     };
 
     /// <summary>
@@ -53,5 +54,6 @@ public static partial class PaymentLinkEndpoints
         MaxQuantity = present.ContainsKey("max_quantity") ? request.MaxQuantity : current.MaxQuantity,
         CustomerDetails = request.CustomerDetails?.Over(current.CustomerDetails, errors) ?? current.CustomerDetails,
         CustomFields = present.ContainsKey("custom_fields") ? CustomFieldContract.ToDomain(request.CustomFields, errors) : current.CustomFields,
+        CheckoutLanguage = present.ContainsKey("checkout_language") ? request.CheckoutLanguage : current.CheckoutLanguage,
     };
 }

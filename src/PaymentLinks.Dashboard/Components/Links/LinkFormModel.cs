@@ -37,6 +37,12 @@ public sealed partial class LinkFormModel
     public DetailMode Phone { get; set; }
     public List<CustomFieldModel> CustomFields { get; set; } = [];
 
+    /// <summary>One of the checkout's languages, or <see cref="MerchantsLanguage"/>.</summary>
+    public string CheckoutLanguage { get; set; } = MerchantsLanguage;
+
+    /// <summary>The link has no language of its own: the merchant's choice for customers holds.</summary>
+    public const string MerchantsLanguage = "";
+
     /// <summary>Domain field name → the input whose message sits next to it.</summary>
     public FieldIdentifier FieldFor(string field) =>
         CustomFieldPart().Match(field) is { Success: true } part && int.Parse(part.Groups["index"].Value) is var index && index < CustomFields.Count
@@ -66,6 +72,7 @@ public sealed partial class LinkFormModel
         LinkSettings.Fields.MaxQuantity => nameof(MaxQuantity),
         LinkSettings.Fields.CustomerDetails => nameof(Email),
         LinkSettings.Fields.CustomFields => nameof(CustomFields),
+        LinkSettings.Fields.CheckoutLanguage => nameof(CheckoutLanguage),
         _ => nameof(Title),
     };
 
@@ -90,6 +97,7 @@ public sealed partial class LinkFormModel
         Name = settings.CustomerDetails.Name,
         Phone = settings.CustomerDetails.Phone,
         CustomFields = settings.CustomFields.Select(CustomFieldModel.From).ToList(),
+        CheckoutLanguage = settings.CheckoutLanguage ?? MerchantsLanguage,
     };
 
     /// <summary>
@@ -152,5 +160,6 @@ public sealed partial class LinkFormModel
         MaxQuantity = AsksQuantity && !CustomerChoosesAmount ? MaxQuantity : null,
         CustomerDetails = new(Email, Name, Phone),
         CustomFields = CustomFields.Select(f => f.ToField()).ToList(),
+        CheckoutLanguage = CheckoutLanguage == MerchantsLanguage ? null : CheckoutLanguage,
     };
 }

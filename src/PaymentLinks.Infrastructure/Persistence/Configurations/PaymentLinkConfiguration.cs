@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 
@@ -18,6 +19,7 @@ internal sealed class PaymentLinkConfiguration : IEntityTypeConfiguration<Paymen
         link.Property(l => l.Currency).HasMaxLength(3);
         link.Property(l => l.RedirectUrl).HasMaxLength(LinkSettings.RedirectUrlMaxLength);
         link.Property(l => l.DisabledMessage).HasMaxLength(LinkSettings.DisabledMessageMaxLength);
+        link.Property(l => l.CheckoutLanguage).HasMaxLength(CheckoutLanguageNames.MaxLength);
         link.Property(l => l.Status).AsStatusName();
         link.Property(l => l.Version).IsConcurrencyToken();
         link.ComplexProperty(l => l.CustomerDetails, details =>

@@ -209,6 +209,10 @@ namespace PaymentLinks.Infrastructure.Persistence.Migrations
                     b.Property<long>("AmountMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CheckoutLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CheckoutViews")
                         .HasColumnType("INTEGER");
 
