@@ -88,6 +88,28 @@ public sealed class DashboardSession(AppFixture app, IPage page, MerchantCaller 
         }
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the select labelled <paramref name="label"/> and waits until the select shows
+    /// it. A pick that a busy circuit drops leaves the select as it was, and a person would pick again: so does this, once.
+    /// </summary>
+    public async Task ChooseAsync(string label, string option)
+    {
+        var select = Page.GetByLabel(label);
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+            try
+            {
+                await Expect(select).ToHaveTextAsync(option, new() { Timeout = attempt < 2 ? 3000 : 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+            }
+        }
+    }
+
     public async Task ClickRowActionAsync(string title, string action)
     {
         await OpenRowMenuAsync(title);
