@@ -90,6 +90,7 @@ public static class DashboardSetup
         services.AddSingleton<Checkout.CheckoutDraft>();
         services.AddLocalization();
         services.AddTransient<MudBlazor.MudLocalizer, DashboardMudLocalizer>();
+        services.AddTransient<DomainWords>();
         // Pages in every script are sent as written, not as character references six times their size.
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<Components.Shared.Confirmations>();

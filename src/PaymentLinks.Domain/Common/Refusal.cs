@@ -1,3 +1,5 @@
+using PaymentLinks.Domain.Links;
+
 namespace PaymentLinks.Domain.Common;
 
 /// <summary>One field that failed validation, with a message fit to show next to it.</summary>
@@ -20,6 +22,15 @@ public sealed record Refusal(string Code, string Message, IReadOnlyList<FieldErr
 {
     public Refusal(string code, string message) : this(code, message, []) { }
 
+    /// <summary>
+    /// What is wrong, in no language (a <see cref="Problem"/>'s code), for a page that says it in its reader's, with
+    /// <see cref="Values"/>; null where the English message is all there is.
+    /// </summary>
+    public string? ProblemCode { get; init; }
+
+    /// <summary>What the message names, in order (see <see cref="FieldError.Values"/>).</summary>
+    public IReadOnlyList<object> Values { get; init; } = Array.Empty<object>();
+
     /// <summary>For a refused move: the state it was in and the state that was asked for.</summary>
     public string? From { get; init; }
     public string? To { get; init; }
@@ -29,10 +40,10 @@ public sealed record Refusal(string Code, string Message, IReadOnlyList<FieldErr
 
     public static Refusal Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 
-    public static Refusal NotFound() => new(RefusalCodes.NotFound, "No such payment link.");
+    public static Refusal NotFound() => new Problem(LinkProblems.NotFound, "No such payment link.").As(RefusalCodes.NotFound);
 
     public static Refusal ChangedBySomeoneElse() =>
-        new(RefusalCodes.Conflict, "This link was changed by someone else. Reload to see the latest values.");
+        new Problem(LinkProblems.ChangedBySomeoneElse, "This link was changed by someone else. Reload to see the latest values.").As(RefusalCodes.Conflict);
 }
 
 public static class RefusalCodes

@@ -9,9 +9,20 @@ namespace PaymentLinks.Domain.Common;
 /// </summary>
 public static class TextRules
 {
+    public const string InvalidCharacterCode = "invalid_character";
+    public const string DirectionControlsCode = "direction_controls";
+    public const string ControlCharactersCode = "control_characters";
+    public const string ControlCharactersExceptBreaksCode = "control_characters_except_breaks";
+
     /// <summary>What is wrong with <paramref name="text"/>, or null; line breaks and tabs only where <paramref name="multiline"/>.</summary>
-    public static string? Problem(string text, string what, bool multiline = false) =>
-        Check(text, multiline) is { } problem ? Message(problem, what, multiline) : null;
+    public static string? Problem(string text, string what, bool multiline = false) => ProblemOf(text, what, multiline)?.Message;
+
+    /// <summary>
+    /// What is wrong with <paramref name="text"/> as a <see cref="Common.Problem"/> naming <paramref name="what"/> (its
+    /// one value; its English name is what it writes as), or null.
+    /// </summary>
+    public static Problem? ProblemOf(string text, object what, bool multiline = false) =>
+        Check(text, multiline) is { } problem ? new(CodeOf(problem, multiline), Message(problem, $"{what}", multiline), what) : null;
 
     /// <summary>What <paramref name="problem"/> says of the text named <paramref name="what"/>, in English.</summary>
     public static string Message(TextProblem problem, string what, bool multiline = false) => problem switch
@@ -19,6 +30,13 @@ public static class TextRules
         TextProblem.InvalidCharacter => $"{what} contains an invalid character.",
         TextProblem.DirectionControls => $"{what} must not contain text-direction control characters.",
         _ => $"{what} must not contain control characters{(multiline ? " other than line breaks" : "")}.",
+    };
+
+    private static string CodeOf(TextProblem problem, bool multiline) => problem switch
+    {
+        TextProblem.InvalidCharacter => InvalidCharacterCode,
+        TextProblem.DirectionControls => DirectionControlsCode,
+        _ => multiline ? ControlCharactersExceptBreaksCode : ControlCharactersCode,
     };
 
     /// <summary>The first thing wrong with <paramref name="text"/>, or null.</summary>

@@ -3,16 +3,23 @@ namespace PaymentLinks.Domain.Common;
 /// <summary>Addresses the product sends people or data to: absolute https, or http only to this machine.</summary>
 public static class WebAddresses
 {
+    public const string NotAbsoluteCode = "url_not_absolute";
+    public const string NotHttpsCode = "url_not_https";
+    public const string TooLongCode = "too_long";
+
     /// <summary>What is wrong with <paramref name="url"/>, or null when it is acceptable.</summary>
-    public static string? Problem(string url, string what, int maxLength)
+    public static string? Problem(string url, string what, int maxLength) => ProblemOf(url, what, maxLength)?.Message;
+
+    /// <summary>What is wrong with <paramref name="url"/>, naming <paramref name="what"/> (and the longest length where it is too long), or null.</summary>
+    public static Problem? ProblemOf(string url, object what, int maxLength)
     {
         if (url.Length > maxLength)
-            return $"{what} must be at most {maxLength} characters.";
+            return new(TooLongCode, $"{what} must be at most {maxLength} characters.", what, maxLength);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            return $"{what} must be an absolute URL.";
+            return new(NotAbsoluteCode, $"{what} must be an absolute URL.", what);
         if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
             return null;
-        return $"{what} must use https (http is allowed only for localhost).";
+        return new(NotHttpsCode, $"{what} must use https (http is allowed only for localhost).", what);
     }
 
     /// <summary>

@@ -46,10 +46,12 @@ public static class EditRules
         [Fields.CheckoutLanguage] = EditRule.WhileOpen,
     };
 
-    /// <summary>The setting's name at the start of a sentence.</summary>
-    public static string NameOf(string field) => field switch
+    /// <summary>The setting's name, as a problem's message names it (those that an edit rule can refuse have their own).</summary>
+    public static SettingName NameOf(string field) => field switch
     {
-        Fields.CustomerChoosesAmount => "Whether the customer chooses the amount",
-        _ => char.ToUpperInvariant(field[0]) + field[1..].Replace('_', ' '),
+        Fields.Amount => SettingName.Amount,
+        Fields.Currency => SettingName.Currency,
+        Fields.CustomerChoosesAmount => SettingName.ChoosesAmount,
+        _ => new SettingName(field, char.ToUpperInvariant(field[0]) + field[1..].Replace('_', ' ')),
     };
 }

@@ -81,54 +81,57 @@ public sealed partial record LinkSettings
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        void Add(string field, string message) => errors.Add(new FieldError(field, message));
+        void Check(string field, Problem? problem)
+        {
+            if (problem is not null)
+                errors.Add(problem.At(field));
+        }
 
-        if (string.IsNullOrWhiteSpace(Title))
-            Add(Fields.Title, "Title is required.");
-        else if (Title.Length > TitleMaxLength)
-            Add(Fields.Title, $"Title must be at most {TitleMaxLength} characters.");
-        else if (TextRules.Problem(Title, "Title") is { } titleError)
-            Add(Fields.Title, titleError);
-
-        if (Description is { Length: > DescriptionMaxLength })
-            Add(Fields.Description, $"Description must be at most {DescriptionMaxLength} characters.");
-        else if (Description is not null && TextRules.Problem(Description, "Description", multiline: true) is { } descriptionError)
-            Add(Fields.Description, descriptionError);
+        Check(Fields.Title, string.IsNullOrWhiteSpace(Title)
+            ? new(LinkProblems.Required, "Title is required.", SettingName.Title)
+            : TextProblem(Title, SettingName.Title, TitleMaxLength));
+        Check(Fields.Description, Description is null ? null : TextProblem(Description, SettingName.Description, DescriptionMaxLength, multiline: true));
 
         if (!Currencies.IsKnown(Currency))
-            Add(Fields.Currency, "Currency must be an ISO 4217 code such as USD or EUR.");
+            Check(Fields.Currency, new(LinkProblems.CurrencyUnknown, "Currency must be an ISO 4217 code such as USD or EUR."));
 
-        if (AmountProblem(Amount, CustomerChoosesAmount ? "Minimum amount" : "Amount") is { } amountError)
-            Add(Fields.Amount, amountError);
+        Check(Fields.Amount, AmountProblem(Amount, CustomerChoosesAmount ? SettingName.MinimumAmount : SettingName.Amount));
 
         if (MaxUsages is < MinMaxUsages or > MaxMaxUsages)
-            Add(Fields.MaxUsages, $"Max usages must be between {MinMaxUsages} and {MaxMaxUsages:N0}.");
+            Check(Fields.MaxUsages, new(LinkProblems.MaxUsagesOutOfRange, $"Max usages must be between {MinMaxUsages} and {MaxMaxUsages:N0}.", MinMaxUsages, MaxMaxUsages));
 
-        if (RedirectUrl is not null && WebAddresses.Problem(RedirectUrl, "Redirect URL", RedirectUrlMaxLength) is { } redirectError)
-            Add(Fields.RedirectUrl, redirectError);
-
-        if (DisabledMessage is { Length: > DisabledMessageMaxLength })
-            Add(Fields.DisabledMessage, $"Message must be at most {DisabledMessageMaxLength} characters.");
-        else if (DisabledMessage is not null && TextRules.Problem(DisabledMessage, "Message", multiline: true) is { } messageError)
-            Add(Fields.DisabledMessage, messageError);
+        Check(Fields.RedirectUrl, RedirectUrl is null ? null : WebAddresses.ProblemOf(RedirectUrl, SettingName.RedirectUrl, RedirectUrlMaxLength));
+        Check(Fields.DisabledMessage, DisabledMessage is null ? null : TextProblem(DisabledMessage, SettingName.Message, DisabledMessageMaxLength, multiline: true));
 
         if (CheckoutLanguage is not null && !CheckoutLanguageNames.IsKnown(CheckoutLanguage))
-            Add(Fields.CheckoutLanguage, $"Checkout language must be one of the checkout's: {string.Join(", ", CheckoutLanguageNames.All)}; or none.");
+        {
+            var known = string.Join(", ", CheckoutLanguageNames.All);
+            Check(Fields.CheckoutLanguage, new(LinkProblems.CheckoutLanguageUnknown, $"Checkout language must be one of the checkout's: {known}; or none.", known));
+        }
 
         errors.AddRange(CheckoutOptionErrors());
         return errors;
     }
 
+    /// <summary>Longer than <paramref name="maxLength"/>, or with characters stored text may not have (<see cref="TextRules"/>).</summary>
+    private static Problem? TextProblem(string text, SettingName what, int maxLength, bool multiline = false) =>
+        text.Length > maxLength
+            ? new(LinkProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
+            : TextRules.ProblemOf(text, what, multiline);
+
     /// <summary>What is wrong with an amount in this currency, or null: above zero, under the ceiling, in minor units.</summary>
-    public string? AmountProblem(decimal amount, string what)
+    public Problem? AmountProblem(decimal amount, SettingName what)
     {
         // The ceiling comes before the decimals check, which scales the amount and would overflow on a huge one.
         if (amount <= 0)
-            return $"{what} must be greater than zero.";
+            return new(LinkProblems.AmountNotPositive, $"{what} must be greater than zero.", what);
         if (amount > MaxAmount)
-            return $"{what} must be at most {MaxAmount:N0}.";
+            return new(LinkProblems.AmountTooHigh, $"{what} must be at most {MaxAmount:N0}.", what, MaxAmount);
         if (Currencies.IsKnown(Currency) && !Currencies.FitsMinorUnits(amount, Currency))
-            return $"{what} has more decimals than {Currency} allows ({Currencies.MinorUnitDigits(Currency)}).";
+        {
+            var digits = Currencies.MinorUnitDigits(Currency);
+            return new(LinkProblems.AmountTooPrecise, $"{what} has more decimals than {Currency} allows ({digits}).", what, Currency, digits);
+        }
         return null;
     }
 

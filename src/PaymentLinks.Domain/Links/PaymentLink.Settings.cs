@@ -11,15 +11,16 @@ public sealed partial class PaymentLink
         CatchUpWithClock(now);
         settings = settings.Normalized();
         if (Status.IsTerminal())
-            return new Refusal(RefusalCodes.InvalidTransition,
-                $"The link is {Status.ToDisplayName()}, a terminal state: it can no longer be edited. Duplicate it to make a new link.");
+            return new Problem(LinkProblems.TerminalNotEditable,
+                $"The link is {Status.ToDisplayName()}, a terminal state: it can no longer be edited. Duplicate it to make a new link.", Status)
+                .As(RefusalCodes.InvalidTransition);
 
         var errors = settings.Validate().ToList();
         var current = CurrentSettings();
         foreach (var (field, rule) in EditRules.ByField)
         {
             if (errors.All(e => e.Field != field) && EditProblem(rule, field, current, settings, now) is { } problem)
-                errors.Add(new FieldError(field, problem));
+                errors.Add(problem.At(field));
         }
         if (errors.Count > 0)
             return Refusal.Invalid(errors);
@@ -33,15 +34,15 @@ public sealed partial class PaymentLink
     }
 
     /// <summary>Why <paramref name="rule"/> forbids this change of <paramref name="field"/> now, or null.</summary>
-    private string? EditProblem(EditRule rule, string field, LinkSettings current, LinkSettings proposed, DateTimeOffset now) => rule switch
+    private Problem? EditProblem(EditRule rule, string field, LinkSettings current, LinkSettings proposed, DateTimeOffset now) => rule switch
     {
         EditRule.UntilFirstPublished when FirstPublishedAt is not null && current.Differs(field, proposed) =>
-            $"{EditRules.NameOf(field)} cannot change once the link has been published.",
+            new(LinkProblems.FixedOncePublished, $"{EditRules.NameOf(field)} cannot change once the link has been published.", EditRules.NameOf(field)),
         EditRule.FutureOrNone when Status.CanExpire()
             && proposed.ExpiresAt is { } expiry && expiry <= now && current.Differs(field, proposed) =>
-            "Expiry of a published link can only move to a future time, or be removed.",
+            new(LinkProblems.ExpiryNotFuture, "Expiry of a published link can only move to a future time, or be removed."),
         EditRule.NotBelowUsages when proposed.MaxUsages < Usages =>
-            $"Max usages cannot be below the {Usages} payments already completed.",
+            new(LinkProblems.MaxUsagesBelowUsages, $"Max usages cannot be below the {Usages} payments already completed.", Usages),
         _ => null,
     };
 

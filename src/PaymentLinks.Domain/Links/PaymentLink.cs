@@ -130,9 +130,10 @@ public sealed partial class PaymentLink
         if (Status.IsTerminal())
             return TerminalRefusal(target);
         if (!LinkLifecycle.TryMove(Status, action, out _))
-            return TransitionRefusal(target, $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()} by {ActionName(action)}.");
+            return TransitionRefusal(target, new(LinkProblems.MoveNotAllowed,
+                $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()} by {ActionName(action)}.", Status, target));
         if (action == LinkTrigger.Publish && ExpiresAt is { } expiry && expiry <= now)
-            return TransitionRefusal(target, "Cannot publish: expires_at is in the past. Set a future expiry or remove it first.");
+            return TransitionRefusal(target, new(LinkProblems.PublishExpired, "Cannot publish: expires_at is in the past. Set a future expiry or remove it first."));
 
         Move(action, now, actor, now);
         if (action == LinkTrigger.Publish)
@@ -157,8 +158,8 @@ public sealed partial class PaymentLink
                 return Apply(action, now, actor);
         }
         return TransitionRefusal(target, target == LinkStatus.Used
-            ? "A link becomes USED only when completed payments reach max_usages."
-            : $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()}.");
+            ? new(LinkProblems.UsedOnlyByPayments, "A link becomes USED only when completed payments reach max_usages.")
+            : new(LinkProblems.MoveNotAllowed, $"A {Status.ToDisplayName()} link cannot be moved to {target.ToDisplayName()}.", Status, target));
     }
 
     private void Move(LinkTrigger trigger, DateTimeOffset at, Actor actor, DateTimeOffset now)
@@ -177,11 +178,11 @@ public sealed partial class PaymentLink
         Version++;
     }
 
-    private Refusal TerminalRefusal(LinkStatus target) => TransitionRefusal(target,
-        $"The link is {Status.ToDisplayName()}, a terminal state: nothing can change it. Duplicate it to accept payments with a new link.");
+    private Refusal TerminalRefusal(LinkStatus target) => TransitionRefusal(target, new(LinkProblems.Terminal,
+        $"The link is {Status.ToDisplayName()}, a terminal state: nothing can change it. Duplicate it to accept payments with a new link.", Status));
 
-    private Refusal TransitionRefusal(LinkStatus target, string message) =>
-        new(RefusalCodes.InvalidTransition, message) { From = Status.ToDisplayName(), To = target.ToDisplayName() };
+    private Refusal TransitionRefusal(LinkStatus target, Problem problem) =>
+        problem.As(RefusalCodes.InvalidTransition) with { From = Status.ToDisplayName(), To = target.ToDisplayName() };
 
     private static string ActionName(LinkTrigger action) => action switch
     {

@@ -76,9 +76,9 @@ public static class RolePermissions
     public static bool IsWithin(MemberRole role, MemberRole limit) => Table[role].IsSubsetOf(Table[limit]);
 
     /// <summary>Refused because the role does not allow it, or because the person is not (or no longer) a member.</summary>
-    public static Refusal NotAllowed(MemberRole? role) => new(RefusalCodes.Forbidden, role is { } held
-        ? $"The {held} role does not allow this. An owner or admin of the business can change roles."
-        : "You are not a member of this business.");
+    public static Refusal NotAllowed(MemberRole? role) => (role is { } held
+        ? new Problem(TeamProblems.RoleNotAllowed, $"The {held} role does not allow this. An owner or admin of the business can change roles.", held)
+        : new Problem(TeamProblems.NotAMember, "You are not a member of this business.")).As(RefusalCodes.Forbidden);
 }
 
 /// <summary>What each permission lets a person do, in words for the audit log and its refusals.</summary>

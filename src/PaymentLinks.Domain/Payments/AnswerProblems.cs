@@ -24,9 +24,9 @@ public static class AnswerProblems
     /// <summary>Values, here and below: the field (<see cref="DetailName"/> or the merchant's label); then its longest length.</summary>
     public const string Required = "required";
     public const string TooLong = "too_long";
-    public const string InvalidCharacter = "invalid_character";
-    public const string DirectionControls = "direction_controls";
-    public const string ControlCharacters = "control_characters";
+    public const string InvalidCharacter = Common.TextRules.InvalidCharacterCode;
+    public const string DirectionControls = Common.TextRules.DirectionControlsCode;
+    public const string ControlCharacters = Common.TextRules.ControlCharactersCode;
     public const string NotANumber = "not_a_number";
     public const string NotAnOption = "not_an_option";
 
@@ -48,6 +48,3 @@ public enum DetailName
     Name,
     Phone,
 }
-
-/// <summary>One thing wrong with an answer: its code and values, and the English message they make.</summary>
-internal sealed record AnswerProblem(string Code, string Message, params object[] Values);

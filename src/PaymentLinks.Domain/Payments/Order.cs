@@ -21,10 +21,10 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     public static Result<Order> From(PaymentLink link, CheckoutAnswers answers)
     {
         var errors = new List<FieldError>();
-        void Check(string field, AnswerProblem? problem)
+        void Check(string field, Problem? problem)
         {
             if (problem is not null)
-                errors.Add(new FieldError(field, problem.Message) { Code = problem.Code, Values = problem.Values });
+                errors.Add(problem.At(field));
         }
 
         var quantity = 1;
@@ -62,7 +62,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static AnswerProblem? QuantityProblem(string? text, int most, out int quantity)
+    private static Problem? QuantityProblem(string? text, int most, out int quantity)
     {
         quantity = 1;
         if (!int.TryParse(text is null ? null : WesternDigits.Of(text.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) || chosen < 1 || chosen > most)
@@ -71,7 +71,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         return null;
     }
 
-    private static AnswerProblem? ChosenAmountProblem(PaymentLink link, CheckoutAnswers answers, out long amountMinor)
+    private static Problem? ChosenAmountProblem(PaymentLink link, CheckoutAnswers answers, out long amountMinor)
     {
         amountMinor = 0;
         var minimum = new MoneyAmount(link.Amount, link.Currency);
@@ -92,7 +92,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         return null;
     }
 
-    private static AnswerProblem? DetailProblem(DetailMode mode, string? value, DetailName what, int maxLength) => mode switch
+    private static Problem? DetailProblem(DetailMode mode, string? value, DetailName what, int maxLength) => mode switch
     {
         DetailMode.Off => null,
         DetailMode.Required when value is null => new(AnswerProblems.Required, $"{what} is required.", what),
@@ -101,24 +101,15 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     };
 
     /// <summary>Too long, or with characters no answer may have; <paramref name="what"/> names the field in the message.</summary>
-    private static AnswerProblem? TextProblemOf(string value, object what, int maxLength) =>
+    private static Problem? TextProblemOf(string value, object what, int maxLength) =>
         value.Length > maxLength
             ? new(AnswerProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
-            : TextRules.Check(value) is { } problem
-                ? new(CodeOf(problem), TextRules.Message(problem, $"{what}"), what)
-                : null;
+            : TextRules.ProblemOf(value, what);
 
-    private static string CodeOf(TextProblem problem) => problem switch
-    {
-        TextProblem.InvalidCharacter => AnswerProblems.InvalidCharacter,
-        TextProblem.DirectionControls => AnswerProblems.DirectionControls,
-        _ => AnswerProblems.ControlCharacters,
-    };
-
-    private static AnswerProblem? EmailProblem(string email) =>
+    private static Problem? EmailProblem(string email) =>
         EmailAddresses.IsValid(email) ? null : new(AnswerProblems.EmailInvalid, "Enter an email address such as name@example.com.");
 
-    private static AnswerProblem? PhoneProblem(string phone)
+    private static Problem? PhoneProblem(string phone)
     {
         var digits = phone.Count(char.IsAsciiDigit);
         var valid = phone.Select((c, i) => char.IsAsciiDigit(c) || c is ' ' or '-' or '(' or ')' or '.' || (c == '+' && i == 0)).All(ok => ok)
@@ -126,7 +117,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
         return valid ? null : new(AnswerProblems.PhoneInvalid, "Enter a phone number of 6 to 15 digits, such as +44 20 7946 0958.");
     }
 
-    private static AnswerProblem? CustomAnswerProblem(CustomField field, string? answer)
+    private static Problem? CustomAnswerProblem(CustomField field, string? answer)
     {
         if (answer is null)
             return field.Required ? new(AnswerProblems.Required, $"{field.Label} is required.", field.Label) : null;

@@ -16,7 +16,7 @@ public sealed class LiveProviders(Providers.StripeConnections stripe)
     public const string NotConnectedMessage =
         "A live link takes real money through your payment provider, and none is connected (or Stripe stopped accepting its key): see Payment provider (/settings/payments). Until then the link cannot be published or enabled.";
 
-    public static Refusal NotConnected(LinkStatus from) => new(RefusalCodes.InvalidTransition, NotConnectedMessage)
+    public static Refusal NotConnected(LinkStatus from) => new Problem(LinkProblems.NoLiveProvider, NotConnectedMessage).As(RefusalCodes.InvalidTransition) with
     {
         From = from.ToDisplayName(),
         To = LinkStatus.Active.ToDisplayName(),

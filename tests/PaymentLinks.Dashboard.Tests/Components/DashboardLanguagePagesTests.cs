@@ -30,4 +30,20 @@ public sealed class DashboardLanguagePagesTests : DashboardTestContext
         Assert.Equal(Words<MudBlazorText>.In(language, "MudDataGridPager_InfoFormat", 1, 20, 21), page.Find(".mud-table-pagination-caption").TextContent.Trim());
         Assert.NotNull(page.Find($"button[aria-label='{Words<MudBlazorText>.In(language, "MudDataGridPager_NextPage")}']"));
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_link_forms_messages_by_their_fields_are_in_the_language(string language)
+    {
+        using var _ = new CultureScope(language);
+        var form = RenderPage<LinkFormPage>();
+        form.WaitForAssertion(() => form.Find("#title"));
+        form.Find("#max-usages").Change("0");
+
+        await ClickAsync(form, Words<LinksText>.In(language, "LinkForm.CreateAndPublish"));
+
+        var title = Words<ProblemsText>.In(language, "Setting.Title");
+        form.WaitForAssertion(() => Assert.Contains(Words<ProblemsText>.In(language, "Problem.required", title), MessageBeside(form, "title")));
+        Assert.Contains(Words<ProblemsText>.In(language, "Problem.max_usages_out_of_range", 1.ToString("N0"), 1_000_000.ToString("N0")), MessageBeside(form, "max-usages"));
+    }
 }

@@ -33,6 +33,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization(); // pages read their words, and MudBlazor its own, as the app does
         Services.AddTransient<MudBlazor.MudLocalizer, PaymentLinks.Dashboard.Localization.DashboardMudLocalizer>();
+        Services.AddTransient<PaymentLinks.Dashboard.Localization.DomainWords>();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
@@ -14,7 +15,7 @@ namespace PaymentLinks.Dashboard.Components.Links;
 /// the service call, and a notification saying what happened or why it was refused.
 /// </summary>
 public sealed class LinkActionRunner(
-    PaymentLinkService links, Confirmations confirmations, ISnackbar snackbar, IStringLocalizer<LinksText> text)
+    PaymentLinkService links, Confirmations confirmations, ISnackbar snackbar, IStringLocalizer<LinksText> text, DomainWords words)
 {
     /// <summary>The action's name on its button or menu item ("Expire now").</summary>
     public string Label(LinkTrigger action) => Said(action, "Label");
@@ -69,7 +70,7 @@ public sealed class LinkActionRunner(
         {
             var result = await links.ApplyAsync(caller, link.Id, action);
             outcomes.Add(new BulkOutcome(link.Id, link.Title, result.IsSuccess,
-                result.IsSuccess ? Said(action, "PastTense") : result.Refusal.Message));
+                result.IsSuccess ? Said(action, "PastTense") : words.Say(result.Refusal)));
         }
         var refused = outcomes.Count(o => !o.Succeeded);
         Notify(refused == 0 ? Severity.Success : Severity.Warning,
@@ -90,7 +91,7 @@ public sealed class LinkActionRunner(
     }
 
     private void NotifyRefusal(Refusal refusal) =>
-        snackbar.Add(text["Actions.NotDone", refusal.Message].Value, Severity.Error, options => options.VisibleStateDuration = 10_000);
+        snackbar.Add(text["Actions.NotDone", words.Say(refusal)].Value, Severity.Error, options => options.VisibleStateDuration = 10_000);
 
     private void Notify(Severity severity, string message) => snackbar.Add(message, severity);
 }

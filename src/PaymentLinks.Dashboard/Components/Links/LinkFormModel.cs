@@ -126,12 +126,12 @@ public sealed partial class LinkFormModel
     public string? PricePreview(MerchantContext merchant, IStringLocalizer<LinksText> text)
     {
         var settings = ToSettings(merchant).Normalized();
-        if (!Currencies.IsKnown(settings.Currency) || settings.AmountProblem(settings.Amount, "Amount") is not null)
+        if (!Currencies.IsKnown(settings.Currency) || settings.AmountProblem(settings.Amount, SettingName.Amount) is not null)
             return null;
         var price = Money.Format(settings.Amount, settings.Currency);
         return settings switch
         {
-            { CustomerChoosesAmount: true } when settings.AmountProblem(settings.HighestChosenAmount, "") is null =>
+            { CustomerChoosesAmount: true } when settings.AmountProblem(settings.HighestChosenAmount, SettingName.MaximumAmount) is null =>
                 text["LinkForm.Preview.Chosen", price, Money.Format(settings.HighestChosenAmount, settings.Currency)].Value,
             { CustomerChoosesAmount: true } => null,
             { MaxQuantity: not null } => text["LinkForm.Preview.PerUnit", price].Value,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PaymentLinks.Dashboard.Components.Shared;
 using PaymentLinks.Dashboard.Identity;
+using PaymentLinks.Dashboard.Localization;
 using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
@@ -28,6 +29,7 @@ public sealed partial class LinkFormPage
     private string? _refused;
 
     [Inject] private PaymentLinkService Links { get; set; } = default!;
+    [Inject] private DomainWords Words { get; set; } = default!;
     [Inject] private LinkInsights Insights { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -125,12 +127,12 @@ public sealed partial class LinkFormPage
             var fresh = await Links.GetAsync(Merchant.Caller, _link!.Id);
             if (fresh.IsSuccess)
                 Use(fresh.Value);
-            _conflict = T["LinkForm.Conflict", refusal.Message].Value;
+            _conflict = T["LinkForm.Conflict", Words.Say(refusal)].Value;
             return;
         }
         if (refusal.Fields.Count > 0)
             _errors!.Show(refusal.Fields);
         else
-            _refused = refusal.Message;
+            _refused = Words.Say(refusal);
     }
 }
