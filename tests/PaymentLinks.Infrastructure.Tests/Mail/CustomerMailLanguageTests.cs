@@ -58,6 +58,7 @@ public sealed class CustomerMailLanguageTests : IAsyncLifetime
         var refund = Assert.Single(mail, m => m.Subject == Said("ar", "Refund.Subject", "Mailing Mangoes", refunded));
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", refund.HtmlBody);
         Assert.Contains(Said("ar", "Common.TestNote"), refund.TextBody);
+        Assert.Contains($"{Said("ar", "Refund.Refunded")}: \u2068{refunded}\u2069", refund.TextBody); // the amount keeps its own direction
         var receipt = Assert.Single(mail, m => m != refund);
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", receipt.HtmlBody);
         Assert.Contains(Said("ar", "Receipt.For"), receipt.TextBody);
