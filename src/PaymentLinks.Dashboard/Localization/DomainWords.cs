@@ -16,6 +16,8 @@ public sealed partial class DomainWords(IStringLocalizer<ProblemsText> text, ISt
 {
     public string Say(FieldError error) => Said(error.Code, error.Values) ?? error.Message;
 
+    public string Say(Problem problem) => Said(problem.Code, problem.Values) ?? problem.Message;
+
     public string Say(Refusal refusal) => Said(refusal.ProblemCode, refusal.Values) ?? refusal.Message;
 
     /// <summary>The refusal's first field message, or else the refusal's own (a form with one field in question).</summary>

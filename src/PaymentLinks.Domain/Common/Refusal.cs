@@ -35,8 +35,13 @@ public sealed record Refusal(string Code, string Message, IReadOnlyList<FieldErr
     public string? From { get; init; }
     public string? To { get; init; }
 
+    /// <summary>Invalid input; a refusal of one field says what that field's error says (its code and values too).</summary>
     public static Refusal Invalid(IReadOnlyList<FieldError> fields) =>
-        new(RefusalCodes.InvalidRequest, string.Join(" ", fields.Select(f => f.Message)), fields);
+        new(RefusalCodes.InvalidRequest, string.Join(" ", fields.Select(f => f.Message)), fields)
+        {
+            ProblemCode = fields.Count == 1 ? fields[0].Code : null,
+            Values = fields.Count == 1 ? fields[0].Values : Array.Empty<object>(),
+        };
 
     public static Refusal Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
 

@@ -37,7 +37,7 @@ public sealed class MerchantBrand
     {
         accent = NormalizedAccent(accent);
         if (accent is not null && AccentProblem(accent) is { } problem)
-            return Refusal.Invalid("accent", problem);
+            return problem.InvalidAt("accent");
         Accent = accent;
         return Result.Ok;
     }
@@ -58,13 +58,15 @@ public sealed class MerchantBrand
     }
 
     /// <summary>What is wrong with an accent colour, or null: it must be <c>#rrggbb</c> and dark enough for white text.</summary>
-    public static string? AccentProblem(string accent)
+    public static Problem? AccentProblem(string accent)
     {
         if (accent.Length != AccentLength || accent[0] != '#' || !int.TryParse(accent.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var rgb))
-            return "Enter a colour as #rrggbb, such as #1d4ed8.";
+            return new(BusinessProblems.AccentNotHex, "Enter a colour as #rrggbb, such as #1d4ed8.");
         var contrast = ContrastWithWhite(rgb);
         return contrast < MinContrastWithWhite
-            ? $"This colour is too light for white text on buttons (contrast {contrast:0.0}:1, at least {MinContrastWithWhite}:1 is needed). Choose a darker one."
+            ? new(BusinessProblems.AccentTooLight,
+                $"This colour is too light for white text on buttons (contrast {contrast:0.0}:1, at least {MinContrastWithWhite}:1 is needed). Choose a darker one.",
+                contrast, MinContrastWithWhite)
             : null;
     }
 

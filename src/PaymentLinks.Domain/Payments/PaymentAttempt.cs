@@ -207,16 +207,20 @@ public sealed class PaymentAttempt
     public Result<Refund> Refund(Guid merchantId, long? amountMinor, RefundReason reason, DateTimeOffset now, Actor actor)
     {
         if (Status != PaymentStatus.Completed)
-            return new Refusal(RefusalCodes.InvalidTransition, "Only a completed payment can be refunded.");
+            return new Problem(PaymentProblems.RefundNotCompleted, "Only a completed payment can be refunded.").As(RefusalCodes.InvalidTransition);
         var remaining = AmountMinor - RefundedMinor;
         if (remaining <= 0)
-            return new Refusal(RefusalCodes.InvalidTransition, "Nothing remains to refund: the payment was refunded in full.");
+            return new Problem(PaymentProblems.RefundNothingRemains, "Nothing remains to refund: the payment was refunded in full.").As(RefusalCodes.InvalidTransition);
         var amount = amountMinor ?? remaining;
         if (amount <= 0)
-            return Refusal.Invalid(RefundFields.Amount, "The amount to refund must be greater than zero.");
+            return new Problem(PaymentProblems.RefundNotPositive, "The amount to refund must be greater than zero.").InvalidAt(RefundFields.Amount);
         if (amount > remaining)
-            return Refusal.Invalid(RefundFields.Amount,
-                $"At most {Currencies.FromMinorUnits(remaining, Currency).ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency} remains to refund.");
+        {
+            var left = Currencies.FromMinorUnits(remaining, Currency);
+            return new Problem(PaymentProblems.RefundAboveRemaining,
+                    $"At most {left.ToString(System.Globalization.CultureInfo.InvariantCulture)} {Currency} remains to refund.", new MoneyAmount(left, Currency))
+                .InvalidAt(RefundFields.Amount);
+        }
         RefundedMinor += amount;
         return new Refund(this, merchantId, amount, reason, now, actor);
     }

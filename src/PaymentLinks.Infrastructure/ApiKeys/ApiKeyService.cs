@@ -47,12 +47,12 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
     {
         name = name?.Trim() ?? "";
         if (name.Length is 0 or > ApiKey.NameMaxLength)
-            return Refusal.Invalid("name", $"Name is required, at most {ApiKey.NameMaxLength} characters.");
-        if (TextRules.Problem(name, "Name") is { } textError)
-            return Refusal.Invalid("name", textError);
+            return new Problem(IntegrationProblems.KeyNameRequired, $"Name is required, at most {ApiKey.NameMaxLength} characters.", ApiKey.NameMaxLength).InvalidAt("name");
+        if (TextRules.ProblemOf(name, IntegrationProblems.KeyName) is { } textError)
+            return textError.InvalidAt("name");
         var now = clock.GetUtcNow();
         if (expiresAt <= now)
-            return Refusal.Invalid("expires_at", "The expiry must be in the future.");
+            return new Problem(IntegrationProblems.KeyExpiryNotFuture, "The expiry must be in the future.").InvalidAt("expires_at");
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.RefusalAsync(caller, Permission.ManageApiKeys, now, ct) is { } notAllowed)
             return notAllowed;
@@ -60,9 +60,11 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> contexts, Time
             return RolePermissions.NotAllowed(null); // keys are made by members
         var keyRole = role ?? creatorRole;
         if (!RolePermissions.IsWithin(keyRole, creatorRole))
-            return Refusal.Invalid("role", $"A key can do at most what you can: the {keyRole} role may do more than yours ({creatorRole}).");
+            return new Problem(IntegrationProblems.KeyRoleAboveYours,
+                $"A key can do at most what you can: the {keyRole} role may do more than yours ({creatorRole}).", keyRole, creatorRole).InvalidAt("role");
         if (await db.ApiKeys.CountAsync(k => k.MerchantId == caller.MerchantId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), ct) >= MaxUsableKeys)
-            return Refusal.Invalid("name", $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.");
+            return new Problem(IntegrationProblems.TooManyKeys, $"You have {MaxUsableKeys} keys in use, the most there can be; revoke one first.", MaxUsableKeys)
+                .InvalidAt("name");
         var secret = (caller.Livemode ? LivePrefix : TestPrefix) + RandomNumberGenerator.GetString(Alphabet, RandomLength);
         var key = new ApiKey(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, name, secret[..ApiKey.PrefixLength], HashOf(secret), now, keyRole, scope, expiresAt);
         db.ApiKeys.Add(key);

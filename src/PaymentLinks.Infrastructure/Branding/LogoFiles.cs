@@ -1,4 +1,5 @@
 using System.Text;
+using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
 
 namespace PaymentLinks.Infrastructure.Branding;
@@ -10,12 +11,12 @@ public static class LogoFiles
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
 
     /// <summary>The bytes to store and their content type, or why the file is refused.</summary>
-    public static (byte[]? Content, string? ContentType, string? Problem) Inspect(byte[] upload)
+    public static (byte[]? Content, string? ContentType, Problem? Problem) Inspect(byte[] upload)
     {
         if (upload.Length == 0)
-            return (null, null, "The file is empty.");
+            return (null, null, new(BusinessProblems.LogoEmpty, "The file is empty."));
         if (upload.Length > MerchantBrand.MaxLogoBytes)
-            return (null, null, $"The logo must be at most {MerchantBrand.MaxLogoBytes / 1024} KB.");
+            return (null, null, new(BusinessProblems.LogoTooLarge, $"The logo must be at most {MerchantBrand.MaxLogoBytes / 1024} KB.", MerchantBrand.MaxLogoBytes / 1024));
         if (upload.AsSpan().StartsWith(Png))
             return (upload, "image/png", null);
         if (upload.AsSpan().StartsWith(Jpeg))
@@ -25,7 +26,7 @@ public static class LogoFiles
             var (svg, problem) = SvgShapes.Clean(upload);
             return svg is null ? (null, null, problem) : (Encoding.UTF8.GetBytes(svg), "image/svg+xml", null);
         }
-        return (null, null, "The logo must be a PNG, JPEG or SVG image.");
+        return (null, null, new(BusinessProblems.LogoNotImage, "The logo must be a PNG, JPEG or SVG image."));
     }
 
     private static bool LooksLikeXml(byte[] upload)

@@ -49,7 +49,7 @@ public sealed class MerchantBranding(IDbContextFactory<AppDbContext> contexts, C
     {
         var (content, contentType, problem) = LogoFiles.Inspect(upload);
         if (problem is not null)
-            return Task.FromResult<Result<BrandView>>(Refusal.Invalid(LogoField, problem));
+            return Task.FromResult<Result<BrandView>>(problem.InvalidAt(LogoField));
         return ChangeAsync(caller, brand =>
         {
             brand.UseLogo(content!, contentType!);

@@ -1,5 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
+using PaymentLinks.Domain.Common;
+using PaymentLinks.Domain.Merchants;
 
 namespace PaymentLinks.Infrastructure.Branding;
 
@@ -33,7 +35,7 @@ public static class SvgShapes
     ];
 
     /// <summary>The cleaned SVG's text, or why it is refused.</summary>
-    public static (string? Svg, string? Problem) Clean(byte[] content)
+    public static (string? Svg, Problem? Problem) Clean(byte[] content)
     {
         XDocument document;
         try
@@ -46,18 +48,19 @@ public static class SvgShapes
         }
         catch (XmlException)
         {
-            return (null, "This SVG cannot be read (it is malformed or declares a DOCTYPE).");
+            return (null, new(BusinessProblems.SvgUnreadable, "This SVG cannot be read (it is malformed or declares a DOCTYPE)."));
         }
         if (document.Root is not { } root || root.Name != Svg + "svg")
-            return (null, "This file is not an SVG image.");
+            return (null, new(BusinessProblems.SvgNotSvg, "This file is not an SVG image."));
         if (root.DescendantsAndSelf().FirstOrDefault(e => Refused.Contains(e.Name.LocalName)) is { } active)
-            return (null, $"SVG logos may only contain shapes: <{active.Name.LocalName}> is not allowed.");
+            return (null, new(BusinessProblems.SvgElementNotAllowed, $"SVG logos may only contain shapes: <{active.Name.LocalName}> is not allowed.", active.Name.LocalName));
         if (root.DescendantsAndSelf().SelectMany(e => e.Attributes()).FirstOrDefault(IsActive) is { } attribute)
-            return (null, $"SVG logos may not run or load anything: the attribute {attribute.Name.LocalName}=\"…\" is not allowed.");
+            return (null, new(BusinessProblems.SvgAttributeNotAllowed,
+                $"SVG logos may not run or load anything: the attribute {attribute.Name.LocalName}=\"…\" is not allowed.", attribute.Name.LocalName));
         return (Keep(root).ToString(SaveOptions.DisableFormatting), null);
     }
 
-    private static string? SizeProblem(byte[] content)
+    private static Problem? SizeProblem(byte[] content)
     {
         using var reader = XmlReader.Create(new MemoryStream(content), Reading);
         var elements = 0;
@@ -66,11 +69,13 @@ public static class SvgShapes
             if (reader.NodeType != XmlNodeType.Element)
                 continue;
             if (reader.Depth >= MaxDepth)
-                return $"This SVG nests its elements more than {MaxDepth} deep; a logo needs far fewer. Flatten its groups and upload it again.";
+                return new(BusinessProblems.SvgTooDeep,
+                    $"This SVG nests its elements more than {MaxDepth} deep; a logo needs far fewer. Flatten its groups and upload it again.", MaxDepth);
             if (++elements > MaxElements)
-                return $"This SVG has more than {MaxElements:N0} elements; simplify it and upload it again.";
+                return new(BusinessProblems.SvgTooManyElements, $"This SVG has more than {MaxElements:N0} elements; simplify it and upload it again.", MaxElements);
             if (reader.AttributeCount > MaxAttributesPerElement)
-                return $"An element of this SVG has more than {MaxAttributesPerElement} attributes; simplify it and upload it again.";
+                return new(BusinessProblems.SvgTooManyAttributes,
+                    $"An element of this SVG has more than {MaxAttributesPerElement} attributes; simplify it and upload it again.", MaxAttributesPerElement);
         }
         return null;
     }

@@ -29,7 +29,8 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
     {
         email = email?.Trim() ?? "";
         if (!EmailAddresses.IsValid(email))
-            return Task.FromResult<Result<InvitationView>>(Refusal.Invalid(EmailField, "Enter the email address to invite, like name@example.com."));
+            return Task.FromResult<Result<InvitationView>>(
+                new Problem(TeamProblems.InviteEmailInvalid, "Enter the email address to invite, like name@example.com.").InvalidAt(EmailField));
         return writes.RunAsync<Result<InvitationView>>(async (db, now) =>
         {
             if (await RefusalToInviteAsync(db, caller, role, now, ct) is { } notAllowed)
@@ -37,7 +38,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             var normalized = email.ToUpperInvariant(); // addresses are one whatever their case, as Identity's are
             if (await db.Memberships.AnyAsync(m => m.MerchantId == caller.MerchantId
                     && db.Users.Any(u => u.Id == m.UserId && u.NormalizedEmail == normalized), ct))
-                return Refusal.Invalid(EmailField, $"{email} is a member already.");
+                return new Problem(TeamProblems.AlreadyMember, $"{email} is a member already.", email).InvalidAt(EmailField);
             // One open invitation per address: inviting again replaces the last one (and its link).
             foreach (var earlier in await db.Invitations.Where(i => i.MerchantId == caller.MerchantId && i.Email.ToUpper() == normalized
                          && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(ct))
@@ -59,7 +60,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.MerchantId == caller.MerchantId
                 && i.AcceptedAt == null && i.RevokedAt == null, ct);
             if (invitation is null)
-                return new Refusal(RefusalCodes.NotFound, "No such invitation waiting.");
+                return new Problem(TeamProblems.InvitationNotWaiting, "No such invitation waiting.").As(RefusalCodes.NotFound);
             if (await RefusalToInviteAsync(db, caller, invitation.Role, now, ct) is { } notAllowed)
                 return notAllowed;
             var token = NewToken();
@@ -76,7 +77,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
         {
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.MerchantId == caller.MerchantId, ct);
             if (invitation is null)
-                return new Refusal(RefusalCodes.NotFound, "No such invitation.");
+                return new Problem(TeamProblems.InvitationNotFound, "No such invitation.").As(RefusalCodes.NotFound);
             if (await RefusalToInviteAsync(db, caller, invitation.Role, now, ct) is { } notAllowed)
                 return notAllowed;
             invitation.Revoke(now);
@@ -120,7 +121,7 @@ public sealed class Invitations(IDbContextFactory<AppDbContext> contexts, WriteT
             // Used up by a conditional update: of two accepting at once, the second finds it used (it waits on the row).
             if (await db.Invitations.Where(i => i.Id == invitationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
                     .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedAt, now), ct) != 1)
-                return new Refusal(RefusalCodes.NotFound, "This invitation was used, withdrawn or has expired. Ask for a new one.");
+                return new Problem(TeamProblems.InvitationUsed, "This invitation was used, withdrawn or has expired. Ask for a new one.").As(RefusalCodes.NotFound);
             var invitation = await db.Invitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
             await JoinedAsync(db, invitation, userId, now, ct);
             await Members.JoinAsync(db, invitation.MerchantId, userId, invitation.Role, now, ct);

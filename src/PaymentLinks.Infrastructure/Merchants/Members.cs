@@ -89,13 +89,13 @@ public sealed class Members(IDbContextFactory<AppDbContext> contexts, WriteTrans
                 return notAllowed;
             var member = await db.Memberships.FirstOrDefaultAsync(m => m.MerchantId == caller.MerchantId && m.UserId == userId, ct);
             if (member is null)
-                return new Refusal(RefusalCodes.NotFound, "No such member.");
+                return new Problem(TeamProblems.MemberNotFound, "No such member.").As(RefusalCodes.NotFound);
             var touchesOwnership = member.Role == MemberRole.Owner || newRole == MemberRole.Owner;
             if (touchesOwnership && await db.RefusalAsync(caller, Permission.TransferOwnership, now, ct) is { } notOwner)
                 return notOwner;
             if (member.Role == MemberRole.Owner && newRole != MemberRole.Owner
                 && await db.Memberships.CountAsync(m => m.MerchantId == caller.MerchantId && m.Role == MemberRole.Owner, ct) == 1)
-                return Refusal.Invalid(RoleField, "A business always keeps an owner: make someone else an owner first.");
+                return new Problem(TeamProblems.LastOwner, "A business always keeps an owner: make someone else an owner first.").InvalidAt(RoleField);
             var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(ct);
             if (change(db, member, email ?? userId) is not { } made)
                 return Result.Ok;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
@@ -79,16 +80,18 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
     public static IReadOnlyList<FieldError> Validate(string? businessName, string? timeZoneId, string? checkoutLanguage)
     {
         var errors = new List<FieldError>();
+        var name = BusinessProblems.BusinessName;
         if (string.IsNullOrWhiteSpace(businessName))
-            errors.Add(new FieldError(BusinessNameField, "Business name is required."));
+            errors.Add(new Problem(LinkProblems.Required, $"{name} is required.", name).At(BusinessNameField));
         else if (businessName.Trim().Length > Merchant.BusinessNameMaxLength)
-            errors.Add(new FieldError(BusinessNameField, $"Business name must be at most {Merchant.BusinessNameMaxLength} characters."));
-        else if (TextRules.Problem(businessName, "Business name") is { } textError)
-            errors.Add(new FieldError(BusinessNameField, textError));
+            errors.Add(new Problem(LinkProblems.TooLong, $"{name} must be at most {Merchant.BusinessNameMaxLength} characters.", name, Merchant.BusinessNameMaxLength)
+                .At(BusinessNameField));
+        else if (TextRules.ProblemOf(businessName, name) is { } textError)
+            errors.Add(textError.At(BusinessNameField));
         if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
-            errors.Add(new FieldError(TimeZoneField, "Choose a time zone from the list."));
+            errors.Add(new Problem(BusinessProblems.TimeZoneNotListed, "Choose a time zone from the list.").At(TimeZoneField));
         if (checkoutLanguage is not null && !CheckoutLanguages.IsKnown(checkoutLanguage))
-            errors.Add(new FieldError(CheckoutLanguageField, "Choose a language from the list."));
+            errors.Add(new Problem(BusinessProblems.LanguageNotListed, "Choose a language from the list.").At(CheckoutLanguageField));
         return errors;
     }
 }

@@ -24,7 +24,7 @@ public sealed record RefundView(
 /// </summary>
 public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, WriteTransactions writes)
 {
-    public static readonly Refusal PaymentNotFound = new(RefusalCodes.NotFound, "No such payment.");
+    public static readonly Refusal PaymentNotFound = new Problem(PaymentProblems.PaymentNotFound, "No such payment.").As(RefusalCodes.NotFound);
 
     /// <summary>
     /// Refunds <paramref name="amount"/> of the payment, or all that remains of it when null. The refund and the
@@ -42,7 +42,11 @@ public sealed class RefundService(IDbContextFactory<AppDbContext> contexts, Writ
             if (await db.RefusalAsync(caller, Permission.Refund, now, ct) is { } notAllowed)
                 return notAllowed;
             if (amount is { } asked && asked > 0 && asked <= payment.Amount && !Currencies.FitsMinorUnits(asked, payment.Currency))
-                return Refusal.Invalid(RefundFields.Amount, $"The amount has more decimals than {payment.Currency} allows ({Currencies.MinorUnitDigits(payment.Currency)}).");
+            {
+                var (what, digits) = (PaymentProblems.RefundAmount, Currencies.MinorUnitDigits(payment.Currency));
+                return new Problem(LinkProblems.AmountTooPrecise, $"{what} has more decimals than {payment.Currency} allows ({digits}).", what, payment.Currency, digits)
+                    .InvalidAt(RefundFields.Amount);
+            }
             var refund = payment.Refund(caller.MerchantId, MinorUnitsOf(amount, payment), reason, now, caller.Actor);
             if (!refund.IsSuccess)
                 return refund.Refusal;

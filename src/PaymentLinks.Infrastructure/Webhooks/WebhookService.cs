@@ -29,14 +29,14 @@ public sealed class WebhookService(
     {
         url = url?.Trim() ?? "";
         if (await targets.ProblemAsync(url, ct) is { } problem)
-            return Refusal.Invalid("url", problem);
+            return problem.InvalidAt("url");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         if (await db.RefusalAsync(caller, Permission.ManageWebhooks, now, ct) is { } notAllowed)
             return notAllowed;
         var limit = options.Value.MaxEndpointsPerMerchant;
         if (await Owned(db, caller).CountAsync(e => e.DisabledAt == null, ct) >= limit)
-            return Refusal.Invalid("url", $"You have {limit} active endpoints, the most there can be; disable one first.");
+            return new Problem(IntegrationProblems.TooManyEndpoints, $"You have {limit} active endpoints, the most there can be; disable one first.", limit).InvalidAt("url");
         var endpoint = new WebhookEndpoint(Guid.CreateVersion7(now), caller.MerchantId, caller.Livemode, url, NewSecret(), now);
         db.WebhookEndpoints.Add(endpoint);
         await db.RecordAsync(caller, now, AuditKinds.WebhookEndpointAdded, endpoint.Id, $"Added the webhook endpoint {url}.", ct: ct);
@@ -82,15 +82,15 @@ public sealed class WebhookService(
         MerchantCaller caller, Guid endpointId, IReadOnlyCollection<string> eventTypes, CancellationToken ct = default)
     {
         if (eventTypes.Count == 0)
-            return Refusal.Invalid("enabled_events", "Choose at least one event; to stop all deliveries, disable the endpoint.");
+            return new Problem(IntegrationProblems.NoEventChosen, "Choose at least one event; to stop all deliveries, disable the endpoint.").InvalidAt("enabled_events");
         if (eventTypes.FirstOrDefault(type => !WebhookEventNames.All.Contains(type)) is { } unknown)
-            return Refusal.Invalid("enabled_events", $"There is no event called {unknown}.");
+            return new Problem(IntegrationProblems.EventUnknown, $"There is no event called {unknown}.", unknown).InvalidAt("enabled_events");
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.RefusalAsync(caller, Permission.ManageWebhooks, clock.GetUtcNow(), ct) is { } notAllowed)
             return notAllowed;
         var endpoint = await Owned(db, caller).FirstOrDefaultAsync(e => e.Id == endpointId, ct);
         if (endpoint is null)
-            return new Refusal(RefusalCodes.NotFound, "No such webhook endpoint.");
+            return new Problem(IntegrationProblems.EndpointNotFound, "No such webhook endpoint.").As(RefusalCodes.NotFound);
         var before = endpoint.EventTypes ?? "all events";
         endpoint.Subscribe(eventTypes);
         await db.RecordAsync(caller, clock.GetUtcNow(), AuditKinds.WebhookEndpointChanged, endpoint.Id, $"Chose the events of {endpoint.Url}.",

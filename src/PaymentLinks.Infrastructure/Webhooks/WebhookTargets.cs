@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using PaymentLinks.Domain.Common;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
@@ -19,22 +20,23 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
     public bool IsAllowed(IPAddress address) => PublicAddresses.IsPublic(address) || (AllowLoopback && IPAddress.IsLoopback(address));
 
     /// <summary>What is wrong with <paramref name="url"/> as an endpoint, or null: the form, then where its host resolves to.</summary>
-    public async Task<string?> ProblemAsync(string url, CancellationToken ct)
+    public async Task<Problem?> ProblemAsync(string url, CancellationToken ct)
     {
+        var what = IntegrationProblems.EndpointUrl;
         if (url.Length > WebhookEndpoint.UrlMaxLength)
-            return $"Endpoint URL must be at most {WebhookEndpoint.UrlMaxLength} characters.";
+            return new(WebAddresses.TooLongCode, $"{what} must be at most {WebhookEndpoint.UrlMaxLength} characters.", what, WebhookEndpoint.UrlMaxLength);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType is UriHostNameType.Unknown or UriHostNameType.Basic)
-            return "Endpoint URL must be an absolute URL.";
+            return new(WebAddresses.NotAbsoluteCode, $"{what} must be an absolute URL.", what);
         if (uri.UserInfo.Length > 0)
-            return "Endpoint URL must not contain a user name or password.";
+            return new(IntegrationProblems.UrlHasCredentials, $"{what} must not contain a user name or password.", what);
         var loopback = AllowLoopback && uri.IsLoopback;
         if (uri.Scheme != Uri.UriSchemeHttps && !(loopback && uri.Scheme == Uri.UriSchemeHttp))
-            return "Endpoint URL must use https.";
+            return new(IntegrationProblems.UrlHttpsOnly, $"{what} must use https.", what);
         if (loopback)
             return null;
         return !uri.IsLoopback && await ResolvesPubliclyAsync(uri.DnsSafeHost, ct)
             ? null
-            : $"Endpoint URL must be a public address: {uri.Host} is on this machine or a private or reserved network.";
+            : new(IntegrationProblems.UrlNotPublic, $"{what} must be a public address: {uri.Host} is on this machine or a private or reserved network.", what, uri.Host);
     }
 
     /// <summary>The connection for a delivery: only to an allowed address of the host, whatever the name resolves to now.</summary>

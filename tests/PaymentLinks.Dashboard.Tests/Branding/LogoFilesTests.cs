@@ -16,7 +16,7 @@ public sealed class LogoFilesTests
     {
         var jpeg = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 };
 
-        Assert.Equal((OnePixelPng, "image/png", (string?)null), LogoFiles.Inspect(OnePixelPng));
+        Assert.Equal((OnePixelPng, "image/png", (PaymentLinks.Domain.Common.Problem?)null), LogoFiles.Inspect(OnePixelPng));
         Assert.Equal("image/jpeg", LogoFiles.Inspect(jpeg).ContentType);
     }
 
@@ -26,11 +26,11 @@ public sealed class LogoFilesTests
     [InlineData("<html><script>alert(1)</script></html>", "not an SVG")]
     [InlineData("<svg", "cannot be read")]
     public void Other_files_are_refused(string text, string message) =>
-        Assert.Contains(message, LogoFiles.Inspect(Encoding.UTF8.GetBytes(text)).Problem);
+        Assert.Contains(message, LogoFiles.Inspect(Encoding.UTF8.GetBytes(text)).Problem?.Message);
 
     [Fact]
     public void A_file_over_256_kb_is_refused() =>
-        Assert.Contains("at most 256 KB", LogoFiles.Inspect([.. OnePixelPng, .. new byte[256 * 1024]]).Problem);
+        Assert.Contains("at most 256 KB", LogoFiles.Inspect([.. OnePixelPng, .. new byte[256 * 1024]]).Problem?.Message);
 
     [Theory]
     [InlineData("<script>alert(1)</script>", "<script>")]
@@ -48,7 +48,7 @@ public sealed class LogoFilesTests
         var (content, _, problem) = LogoFiles.Inspect(Svg(body));
 
         Assert.Null(content);
-        Assert.Contains(named, problem);
+        Assert.Contains(named, problem?.Message);
     }
 
     /// <summary>The root and <paramref name="levels"/> groups inside each other, a circle in the deepest.</summary>
@@ -60,7 +60,7 @@ public sealed class LogoFilesTests
     [InlineData(36_000)]
     [InlineData(SvgShapes.MaxDepth - 1)] // with the root and the circle: one level too many
     public void An_svg_nested_deeper_than_a_logo_needs_is_refused_without_building_it(int levels) =>
-        Assert.Contains($"more than {SvgShapes.MaxDepth} deep", LogoFiles.Inspect(NestedSvg(levels)).Problem);
+        Assert.Contains($"more than {SvgShapes.MaxDepth} deep", LogoFiles.Inspect(NestedSvg(levels)).Problem?.Message);
 
     [Fact]
     public void An_svg_nested_as_deep_as_allowed_is_kept_whole()
@@ -77,8 +77,8 @@ public sealed class LogoFilesTests
         var crowd = Svg(string.Concat(Enumerable.Repeat("<rect width=\"1\" height=\"1\"/>", SvgShapes.MaxElements)));
         var attributes = string.Join(' ', Enumerable.Range(0, SvgShapes.MaxAttributesPerElement + 1).Select(i => $"data-{i}=\"1\""));
 
-        Assert.Contains($"more than {SvgShapes.MaxElements:N0} elements", LogoFiles.Inspect(crowd).Problem);
-        Assert.Contains($"more than {SvgShapes.MaxAttributesPerElement} attributes", LogoFiles.Inspect(Svg($"<rect {attributes}/>")).Problem);
+        Assert.Contains($"more than {SvgShapes.MaxElements:N0} elements", LogoFiles.Inspect(crowd).Problem?.Message);
+        Assert.Contains($"more than {SvgShapes.MaxAttributesPerElement} attributes", LogoFiles.Inspect(Svg($"<rect {attributes}/>")).Problem?.Message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class LogoFilesTests
     {
         var billionLaughs = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&b;</svg>");
 
-        Assert.Contains("DOCTYPE", LogoFiles.Inspect(billionLaughs).Problem);
+        Assert.Contains("DOCTYPE", LogoFiles.Inspect(billionLaughs).Problem?.Message);
     }
 
     [Fact]

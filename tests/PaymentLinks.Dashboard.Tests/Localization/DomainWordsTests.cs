@@ -6,6 +6,9 @@ using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Domain.Payments;
+using PaymentLinks.Infrastructure;
+using PaymentLinks.Infrastructure.Payments.Providers;
 
 namespace PaymentLinks.Dashboard.Tests.Localization;
 
@@ -51,10 +54,11 @@ public sealed class DomainWordsTests : IDisposable
     {
         using var language = new CultureScope("en");
         var text = _services.GetRequiredService<IStringLocalizer<ProblemsText>>();
-        var codes = Codes(typeof(LinkProblems)).Concat(Codes(typeof(TeamProblems))).ToList();
+        var codes = ProblemClasses.SelectMany(Codes).ToList();
         Assert.NotEmpty(codes);
         Assert.All(codes, code => Assert.False(text[$"Problem.{code}"].ResourceNotFound, code));
-        Assert.All(SettingName.All, setting => Assert.Equal(setting.English, text[$"Setting.{setting.Key}"]));
+        Assert.All(SettingName.All.Concat(BusinessProblems.Names).Concat(PaymentProblems.Names).Concat(IntegrationProblems.Names),
+            setting => Assert.Equal(setting.English, text[$"Setting.{setting.Key}"]));
     }
 
     [Theory]
@@ -120,6 +124,10 @@ public sealed class DomainWordsTests : IDisposable
         LinkProblems.OptionCount, LinkProblems.SuggestedAboveMaximum, LinkProblems.QuantityTotalTooHigh, LinkProblems.TooManyQuestions,
         LinkProblems.OptionTooLong, LinkProblems.CheckoutLanguageUnknown,
     ];
+
+    /// <summary>Every class of codes a page can be given, beside its subject.</summary>
+    private static readonly Type[] ProblemClasses =
+        [typeof(LinkProblems), typeof(TeamProblems), typeof(BusinessProblems), typeof(PaymentProblems), typeof(IntegrationProblems), typeof(StripeProblems)];
 
     private static IEnumerable<string> Codes(Type problems) =>
         problems.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);

@@ -60,9 +60,10 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         secretKey = secretKey?.Trim() ?? "";
         var modePrefix = caller.Livemode ? "_live_" : "_test_";
         if (!(secretKey.StartsWith("sk" + modePrefix, StringComparison.Ordinal) || secretKey.StartsWith("rk" + modePrefix, StringComparison.Ordinal)))
-            return Refusal.Invalid(StripeConnectFields.SecretKey, caller.Livemode
-                ? "Paste a live secret key (sk_live_…) or restricted key (rk_live_…) from Stripe's Developers → API keys."
-                : "In test mode, paste a test secret key (sk_test_…) or restricted key (rk_test_…).");
+            return (caller.Livemode
+                ? new Problem(StripeProblems.NotALiveKey, "Paste a live secret key (sk_live_…) or restricted key (rk_live_…) from Stripe's Developers → API keys.")
+                : new Problem(StripeProblems.NotATestKey, "In test mode, paste a test secret key (sk_test_…) or restricted key (rk_test_…)."))
+                .InvalidAt(StripeConnectFields.SecretKey);
 
         Account account;
         try
@@ -72,11 +73,11 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         }
         catch (StripeException error)
         {
-            return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(error.HttpStatusCode));
+            return KeyCheckProblem(error.HttpStatusCode).InvalidAt(StripeConnectFields.SecretKey);
         }
         catch (Exception error) when (StripeClients.Unreachable(error, ct))
         {
-            return Refusal.Invalid(StripeConnectFields.SecretKey, KeyCheckMessage(null));
+            return KeyCheckProblem(null).InvalidAt(StripeConnectFields.SecretKey);
         }
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
@@ -89,8 +90,9 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
                     clients.Protect(secretKey), RandomNumberGenerator.GetHexString(StripeConnection.WebhookTokenLength, lowercase: true), now));
             else if (connection.AccountId != account.Id)
                 // Its payments' PaymentIntents live in the first account: captures and refunds would fail for ever in another.
-                return Refusal.Invalid(StripeConnectFields.SecretKey,
-                    $"This key belongs to another Stripe account ({account.Id}) than the one connected ({connection.AccountId}). To change accounts, disconnect Stripe first.");
+                return new Problem(StripeProblems.AnotherAccount,
+                    $"This key belongs to another Stripe account ({account.Id}) than the one connected ({connection.AccountId}). To change accounts, disconnect Stripe first.",
+                    account.Id, connection.AccountId).InvalidAt(StripeConnectFields.SecretKey);
             else
                 connection.Replace(account.Id, name, clients.Protect(secretKey), now);
             await db.RecordAsync(caller, now, AuditKinds.ProviderConnected, account.Id, $"Connected the Stripe account {account.Id} ({name}).", ct: ct);
@@ -104,15 +106,17 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
     {
         webhookSecret = webhookSecret?.Trim() ?? "";
         if (!webhookSecret.StartsWith("whsec_", StringComparison.Ordinal) || webhookSecret.Length > 200)
-            return Refusal.Invalid(StripeConnectFields.WebhookSecret,
-                "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.");
+            return new Problem(StripeProblems.NotASigningSecret,
+                    "Paste the endpoint's signing secret (whsec_…): in Stripe, open the webhook endpoint you added with the URL above and reveal it.")
+                .InvalidAt(StripeConnectFields.WebhookSecret);
         return await writes.RunAsync<Result<StripeConnectionView>>(async (db, now) =>
         {
             if (await db.RefusalAsync(caller, Permission.ManageProvider, now, ct) is { } notAllowed)
                 return notAllowed;
             var connection = await db.StripeConnections.Of(caller.MerchantId, caller.Livemode).FirstOrDefaultAsync(ct);
             if (connection is null)
-                return Refusal.Invalid(StripeConnectFields.WebhookSecret, "Connect a key first: the signing secret belongs to the connection.");
+                return new Problem(StripeProblems.KeyFirst, "Connect a key first: the signing secret belongs to the connection.")
+                    .InvalidAt(StripeConnectFields.WebhookSecret);
             connection.SignEventsWith(clients.Protect(webhookSecret));
             await db.RecordAsync(caller, now, AuditKinds.ProviderConnected, connection.AccountId, "Set the signing secret of Stripe's events.", ct: ct);
             await db.SaveChangesAsync(ct);
@@ -150,11 +154,13 @@ public sealed class StripeConnections(IDbContextFactory<AppDbContext> contexts, 
         }, ct);
     }
 
-    private static string KeyCheckMessage(System.Net.HttpStatusCode? status) => status switch
+    private static Problem KeyCheckProblem(System.Net.HttpStatusCode? status) => status switch
     {
-        System.Net.HttpStatusCode.Unauthorized => "Stripe did not accept this key: it is mistyped, or it was revoked. Copy it again from Stripe's Developers → API keys.",
-        System.Net.HttpStatusCode.Forbidden => "This restricted key may not read the account. Give it read access to Account (and write access to Checkout Sessions, PaymentIntents and Refunds), or use the secret key.",
-        _ => "Stripe is not answering just now, so the key could not be checked; nothing was saved. Try again in a minute.",
+        System.Net.HttpStatusCode.Unauthorized => new(StripeProblems.KeyNotAccepted,
+            "Stripe did not accept this key: it is mistyped, or it was revoked. Copy it again from Stripe's Developers → API keys."),
+        System.Net.HttpStatusCode.Forbidden => new(StripeProblems.KeyCannotReadAccount,
+            "This restricted key may not read the account. Give it read access to Account (and write access to Checkout Sessions, PaymentIntents and Refunds), or use the secret key."),
+        _ => new(StripeProblems.NotAnswering, "Stripe is not answering just now, so the key could not be checked; nothing was saved. Try again in a minute."),
     };
 
     private static StripeConnectionView View(StripeConnection c) =>
