@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Domain.Merchants;
+using PaymentLinks.Infrastructure.Mail;
+using PaymentLinks.Infrastructure.Merchants;
+
+namespace PaymentLinks.Dashboard.Tests.Localization;
+
+/// <summary>The account pages outside the dashboard's frame (invitation, registration, password) in the reader's language, over HTTP.</summary>
+public sealed class AccountPagesLanguageTests : IAsyncLifetime
+{
+    private readonly DashboardApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_invitation_names_the_role_in_the_readers_language()
+    {
+        var (owner, _) = await _app.SignedInMerchantAsync("owner@invite-language.test");
+        var invited = await _app.Services.GetRequiredService<Invitations>().InviteAsync(owner, "helper@invite-language.test", MemberRole.Support);
+        Assert.True(invited.IsSuccess);
+        var browser = new CookieJarBrowser(_app, "de-DE,de;q=0.9");
+
+        var page = LocalizedPage.Parse(await (await browser.SendAsync(HttpMethod.Get, await InvitationPathAsync())).Content.ReadAsStringAsync());
+
+        Assert.Equal("Kundenservice", page.Document.QuerySelector("p strong")?.TextContent);
+        Assert.Contains("Sie wurden mit der Rolle Kundenservice eingeladen", page.Text);
+    }
+
+    private async Task<string> InvitationPathAsync()
+    {
+        await using var db = _app.NewContext();
+        var mail = await db.OutgoingMail.SingleAsync(m => m.Kind == MailKind.Invitation);
+        return new Uri(AccountMailData.Of(mail.Data).Link!).PathAndQuery;
+    }
+}
