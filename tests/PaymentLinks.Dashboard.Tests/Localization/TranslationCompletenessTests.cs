@@ -8,6 +8,7 @@ using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Mail.Templates;
+using PaymentLinks.Infrastructure.Webhooks;
 
 namespace PaymentLinks.Dashboard.Tests.Localization;
 
@@ -116,6 +117,14 @@ public sealed partial class TranslationCompletenessTests
             .Concat(Enum.GetNames<CheckoutProblem>().SelectMany(problem => new[] { $"Unavailable.{problem}", $"Unavailable.{problem}.Text" }));
 
         Assert.Empty(needed.Except(english.Keys));
+    }
+
+    [Fact]
+    public void Every_webhook_event_type_the_dashboard_lists_has_its_meaning()
+    {
+        var english = Strings(Resources(nameof(IntegrationText)), CultureInfo.InvariantCulture);
+
+        Assert.Empty(WebhookEventNames.All.Select(type => $"WebhookEvents.Meaning.{type}").Except(english.Keys));
     }
 
     [Fact]
