@@ -30,6 +30,37 @@ public sealed class AccountPagesLanguageTests : IAsyncLifetime
         Assert.Contains("Sie wurden mit der Rolle Kundenservice eingeladen", page.Text);
     }
 
+    [Fact]
+    public async Task A_german_reader_is_told_in_german_what_their_password_lacks()
+    {
+        var page = await RegisterAsync("de-DE,de;q=0.9", "neu@identity-language.test", "nurbuchstaben");
+
+        Assert.Equal(["Das Passwort muss mindestens eine Ziffer (0–9) enthalten."], MessagesBeside(page, "password"));
+    }
+
+    [Fact]
+    public async Task A_taken_address_is_refused_once_in_the_readers_language()
+    {
+        await _app.SignedInMerchantAsync("taken@identity-language.test");
+
+        var page = await RegisterAsync("es", "taken@identity-language.test", "buena-clave-1");
+
+        Assert.Equal(["Ya existe una cuenta para taken@identity-language.test."], MessagesBeside(page, "email"));
+    }
+
+    private async Task<LocalizedPage> RegisterAsync(string acceptLanguage, string email, string password)
+    {
+        var browser = new CookieJarBrowser(_app, acceptLanguage);
+        var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(method, "/account/register", content), new()
+        {
+            ["Input.BusinessName"] = "Tienda", ["Input.Email"] = email, ["Input.Password"] = password,
+        });
+        return LocalizedPage.Parse(await answer.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<string> MessagesBeside(LocalizedPage page, string inputId) =>
+        page.Document.QuerySelectorAll($".field:has(#{inputId}) .validation-message").Select(m => m.TextContent.Trim());
+
     private async Task<string> InvitationPathAsync()
     {
         await using var db = _app.NewContext();
