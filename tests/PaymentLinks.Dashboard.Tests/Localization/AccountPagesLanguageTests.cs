@@ -48,12 +48,20 @@ public sealed class AccountPagesLanguageTests : IAsyncLifetime
         Assert.Equal(["Ya existe una cuenta para taken@identity-language.test."], MessagesBeside(page, "email"));
     }
 
-    private async Task<LocalizedPage> RegisterAsync(string acceptLanguage, string email, string password)
+    [Fact]
+    public async Task A_business_name_with_a_control_character_is_refused_in_the_readers_language()
+    {
+        var page = await RegisterAsync("de", "steuer@identity-language.test", "gute-pass-1", businessName: "Laden\u0007");
+
+        Assert.Equal(["„Unternehmensname“ darf keine Steuerzeichen enthalten."], MessagesBeside(page, "business"));
+    }
+
+    private async Task<LocalizedPage> RegisterAsync(string acceptLanguage, string email, string password, string businessName = "Tienda")
     {
         var browser = new CookieJarBrowser(_app, acceptLanguage);
         var answer = await SignInForm.SubmitAsync((method, content) => browser.SendAsync(method, "/account/register", content), new()
         {
-            ["Input.BusinessName"] = "Tienda", ["Input.Email"] = email, ["Input.Password"] = password,
+            ["Input.BusinessName"] = businessName, ["Input.Email"] = email, ["Input.Password"] = password,
         });
         return LocalizedPage.Parse(await answer.Content.ReadAsStringAsync());
     }
