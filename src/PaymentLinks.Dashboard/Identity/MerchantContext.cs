@@ -39,8 +39,6 @@ public sealed class MerchantContext(
 
     public bool MayApply(LinkTrigger action) => May(RolePermissions.NeededFor(action));
 
-    /// <summary>Why an action the role does not allow was refused, to show in its place.</summary>
-    public Refusal NotAllowed => RolePermissions.NotAllowed(Role);
     public string BusinessName { get; private set; } = session.BusinessName;
     public TimeZoneInfo Zone { get; private set; } = session.TimeZone;
     public bool DarkTheme { get; set; } = session.PrefersDarkTheme;

@@ -9,4 +9,8 @@ public static class RoleNames
     /// <summary>A role's name in the page's language (the members page and the API keys page name the same roles).</summary>
     public static string RoleName(this IStringLocalizer<IntegrationText> text, MemberRole role) =>
         text[$"Role.{role}"] is { ResourceNotFound: false } name ? name : role.ToString();
+
+    /// <summary>Why the role held (or no membership) does not allow what was asked, in the page's language.</summary>
+    public static string NotAllowed(this IStringLocalizer<IntegrationText> text, MemberRole? role) =>
+        role is { } held ? text["Refusal.RoleNotAllowed", text.RoleName(held)] : text["Refusal.NotMember"];
 }
