@@ -97,7 +97,7 @@ public sealed partial class TranslationCompletenessTests
     /// </summary>
     private static HashSet<string> KeysNeeded(IEnumerable<string> englishKeys, CultureInfo culture)
     {
-        var forms = Enumerable.Range(0, 1000).Select(n => PluralRules.CategoryOf(n, culture)).Distinct();
+        var forms = Enumerable.Range(0, 1000).Select(n => PluralRules.CategoryOf(n, culture)).Distinct().ToList();
         var countedWords = englishKeys.Select(CountedWord).OfType<string>().ToHashSet();
         return englishKeys.Where(key => CountedWord(key) is null)
             .Concat(countedWords.SelectMany(word => forms.Select(form => $"{word}.Plural.{form}")))
