@@ -56,6 +56,7 @@ public static class DashboardSetup
                 options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddSignInManager<EvenSignInManager>()
             .AddClaimsPrincipalFactory<MerchantClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
@@ -82,6 +83,7 @@ public static class DashboardSetup
         services.AddScoped<AccountLinks>();
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(2));
         services.AddScoped<MerchantAccounts>();
+        services.AddScoped<LocalizedIdentityErrors>(); // for the app's own refusal beside Identity's (MerchantAccounts)
         services.AddHttpContextAccessor(); // the address an open dashboard connects from, for the audit log
         services.AddScoped<DemoData>();
         services.AddScoped<TwoFactorSettings>();

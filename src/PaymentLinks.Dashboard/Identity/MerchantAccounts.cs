@@ -8,7 +8,7 @@ using PaymentLinks.Infrastructure.Persistence;
 namespace PaymentLinks.Dashboard.Identity;
 
 /// <summary>Registration: a new merchant, its first user and that user's Owner membership, created together or not at all.</summary>
-public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbContext identityContext, TimeProvider clock)
+public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbContext identityContext, TimeProvider clock, LocalizedIdentityErrors errors)
 {
     /// <summary>
     /// The merchant and the membership are only added to the identity store's own (scoped) context, so the store's one
@@ -49,7 +49,7 @@ public sealed class MerchantAccounts(UserManager<ApplicationUser> users, AppDbCo
         var now = clock.GetUtcNow();
         var user = new ApplicationUser { UserName = email, Email = email, MerchantId = merchantId, EmailConfirmed = invitationId is not null };
         if (invitationId is { } invited && !await Invitations.UseForNewAccountAsync(identityContext, invited, user.Id, now, default))
-            return IdentityResult.Failed(new IdentityError { Code = "InvitationUsed", Description = "This invitation was used, withdrawn or has expired. Ask for a new one." });
+            return IdentityResult.Failed(errors.InvitationUsed());
         identityContext.Memberships.Add(Membership.Joining(merchantId, user.Id, role, now));
         IdentityResult created;
         try

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Dashboard.Time;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Links;
@@ -14,7 +16,8 @@ namespace PaymentLinks.Dashboard.Identity;
 /// Switching the mode loads the page afresh, so a circuit works in one mode all its life.
 /// </summary>
 /// <param name="address">Where the person's browser connects from, for the audit log.</param>
-public sealed class MerchantContext(MerchantSession session, TimeProvider clock, CultureInfo? language = null, string? address = null)
+public sealed class MerchantContext(
+    MerchantSession session, TimeProvider clock, IStringLocalizer<RelativeTimeText> timeWords, CultureInfo? language = null, string? address = null)
 {
     public MerchantCaller Caller { get; } = new(session.MerchantId, Actor.User(session.UserId), session.ViewsLiveMode)
     {
@@ -36,8 +39,6 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
 
     public bool MayApply(LinkTrigger action) => May(RolePermissions.NeededFor(action));
 
-    /// <summary>Why an action the role does not allow was refused, to show in its place.</summary>
-    public Refusal NotAllowed => RolePermissions.NotAllowed(Role);
     public string BusinessName { get; private set; } = session.BusinessName;
     public TimeZoneInfo Zone { get; private set; } = session.TimeZone;
     public bool DarkTheme { get; set; } = session.PrefersDarkTheme;
@@ -75,7 +76,8 @@ public sealed class MerchantContext(MerchantSession session, TimeProvider clock,
         return local.Year == ToLocal(Now).Year ? DatePatterns.ThisYear(local) : DatePatterns.Full(local);
     }
 
-    public string Relative(DateTimeOffset instant) => RelativeTime.Describe(instant, Now);
+    /// <summary>"in 3 days", "5 minutes ago", in the page's language.</summary>
+    public string Relative(DateTimeOffset instant) => RelativeTime.Describe(instant, Now, timeWords);
 
     public string ZoneLabel => Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
 }

@@ -52,15 +52,6 @@ public static class MailPreferences
         }
     }
 
-    /// <summary>What the settings page and the unsubscribe page call each kind.</summary>
-    public static string NameOf(MailKind kind) => SwitchOf(kind) switch
-    {
-        MailKind.NewPayment => "New payments",
-        MailKind.LinkUsedUp => "A link is used up",
-        MailKind.LinkExpiring => "A link expires in 3 days",
-        MailKind.EndpointFailing => "A webhook endpoint fails for an hour",
-        _ => kind.ToString(),
-    };
-
-    private static MailKind SwitchOf(MailKind kind) => kind == MailKind.NewPaymentDigest ? MailKind.NewPayment : kind;
+    /// <summary>The switch that turns a kind on and off: its own, or for the digest the new-payment switch.</summary>
+    public static MailKind SwitchOf(MailKind kind) => kind == MailKind.NewPaymentDigest ? MailKind.NewPayment : kind;
 }

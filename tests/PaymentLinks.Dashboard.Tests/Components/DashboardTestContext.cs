@@ -73,7 +73,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>The pages as a member with <paramref name="role"/> sees them (the harness's merchant is its Owner).</summary>
     protected MerchantContext SessionAs(MemberRole role, System.Globalization.CultureInfo? language = null, bool grantedLive = true) => new(
         new MerchantSession(Merchant.MerchantId, Merchant.Actor.Id!, "merchant@example.test", "Component Shop", "UTC", false, Merchant.Livemode, role, grantedLive),
-        Harness.Clock, language);
+        Harness.Clock, Localization.ResxWords.Of<PaymentLinks.Dashboard.Localization.Pages.RelativeTimeText>(), language);
 
     /// <summary>The pages rendered from now on are seen as <paramref name="session"/> sees them.</summary>
     protected void UseSession(MerchantContext session) => Session = session;

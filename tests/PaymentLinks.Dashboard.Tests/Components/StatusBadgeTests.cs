@@ -22,6 +22,19 @@ public sealed class StatusBadgeTests : DashboardTestContext
         Assert.Contains(colourClass, chip.ClassList);
     }
 
+    [Theory]
+    [InlineData("de", LinkStatus.Used, "Aufgebraucht")]
+    [InlineData("fr", LinkStatus.Disabled, "Désactivé")]
+    [InlineData("ar", LinkStatus.Expired, "منتهي الصلاحية")]
+    public void A_state_is_named_in_the_pages_language(string language, LinkStatus status, string text)
+    {
+        using var _ = new PaymentLinks.Dashboard.Tests.Localization.CultureScope(language);
+
+        var badge = Render<StatusBadge>(parameters => parameters.Add(b => b.Status, status));
+
+        Assert.Equal(text, badge.Find("[data-testid=status-badge]").TextContent.Trim());
+    }
+
     [Fact]
     public void No_two_states_share_a_colour() =>
         Assert.Equal(6, Enum.GetValues<LinkStatus>().Select(StatusBadge.ColorOf).Distinct().Count());

@@ -34,5 +34,6 @@ public sealed class WhenTests : DashboardTestContext
     }
 
     private static MerchantContext InZone(string zone) =>
-        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false, false, MemberRole.Owner, GrantedLive: true), new FakeTimeProvider(Now));
+        new(new MerchantSession(Guid.NewGuid(), "user", "merchant@example.test", "Zoned Shop", zone, false, false, MemberRole.Owner, GrantedLive: true), new FakeTimeProvider(Now),
+            Localization.ResxWords.Of<PaymentLinks.Dashboard.Localization.Pages.RelativeTimeText>());
 }

@@ -8,6 +8,7 @@ using PaymentLinks.Dashboard.Localization.Pages;
 using PaymentLinks.Infrastructure;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Mail.Templates;
+using PaymentLinks.Infrastructure.Webhooks;
 
 namespace PaymentLinks.Dashboard.Tests.Localization;
 
@@ -42,6 +43,8 @@ public sealed partial class TranslationCompletenessTests
         .. Same(nameof(LinksText), ["de"], "LinksPage.Column.Status", "Payments.Column.Status", "LinkForm.Detail.Optional"),
         .. Same(nameof(PaymentsText), ["de"], "PaymentsPage.Status", "PaymentsPage.Column.Status", "PaymentRefunds.Status"),
         .. Same(nameof(SettingsText), ["es", "pt-BR", "fr", "de"], "StripePanel.Webhook.Heading"),
+        .. Same(nameof(RelativeTimeText), ["de"], "Future"),
+        .. Same(nameof(RelativeTimeText), ["fr"], "Minutes.Plural.One", "Minutes.Plural.Other"),
     ];
 
     /// <summary>The checkout's families in its 43 languages, the dashboard's (its pages' and MudBlazor's words) in its six.</summary>
@@ -72,15 +75,40 @@ public sealed partial class TranslationCompletenessTests
         var english = Strings(resources, CultureInfo.InvariantCulture);
         var translated = Strings(resources, CultureInfo.GetCultureInfo(language));
 
-        Assert.Empty(english.Keys.Except(translated.Keys)); // missing
-        Assert.Empty(translated.Keys.Except(english.Keys)); // left over from a key English no longer has
-        foreach (var (key, words) in english)
+        var needed = KeysNeeded(english.Keys, CultureInfo.GetCultureInfo(language));
+
+        Assert.Empty(needed.Except(translated.Keys)); // missing
+        Assert.Empty(translated.Keys.Except(needed)); // left over from a key English no longer has
+        foreach (var (key, words) in translated)
         {
-            Assert.True(Placeholders(words).SequenceEqual(Placeholders(translated[key])),
-                $"{language} {key}: placeholders {string.Join(' ', Placeholders(translated[key]))}, English has {string.Join(' ', Placeholders(words))}");
-            Assert.True(translated[key] != words || SameAsEnglish.Contains((family, language, key)), $"{language} {key} is still English: \"{words}\"");
+            var counted = CountedWord(key);
+            var englishWords = english.GetValueOrDefault(key) ?? english[$"{counted}.Plural.{PluralCategory.Other}"];
+            // A plural form may leave the number out where its words say it: French "une heure", Arabic's dual "ساعتين".
+            var placeholdersAgree = counted is null
+                ? Placeholders(words).SequenceEqual(Placeholders(englishWords))
+                : !Placeholders(words).Except(Placeholders(englishWords)).Any();
+            Assert.True(placeholdersAgree,
+                $"{language} {key}: placeholders {string.Join(' ', Placeholders(words))}, English has {string.Join(' ', Placeholders(englishWords))}");
+            Assert.True(words != englishWords || SameAsEnglish.Contains((family, language, key)), $"{language} {key} is still English: \"{englishWords}\"");
         }
     }
+
+    /// <summary>
+    /// English's keys, with each counted word (English's <c>Days.Plural.One</c> and <c>Days.Plural.Other</c>) in every
+    /// plural form of the language instead: Arabic has six, French two.
+    /// </summary>
+    private static HashSet<string> KeysNeeded(IEnumerable<string> englishKeys, CultureInfo culture)
+    {
+        var forms = Enumerable.Range(0, 1000).Select(n => PluralRules.CategoryOf(n, culture)).Distinct().ToList();
+        var countedWords = englishKeys.Select(CountedWord).OfType<string>().ToHashSet();
+        return englishKeys.Where(key => CountedWord(key) is null)
+            .Concat(countedWords.SelectMany(word => forms.Select(form => $"{word}.Plural.{form}")))
+            .ToHashSet();
+    }
+
+    /// <summary>"Days" of "Days.Plural.Few": the word a plural form's key counts, or null for a key that is not one.</summary>
+    private static string? CountedWord(string key) =>
+        key.IndexOf(".Plural.", StringComparison.Ordinal) is var at and > 0 && Enum.TryParse<PluralCategory>(key[(at + ".Plural.".Length)..], out _) ? key[..at] : null;
 
     [Fact]
     public void Every_refusal_of_an_answer_and_every_checkout_problem_has_its_words()
@@ -91,6 +119,14 @@ public sealed partial class TranslationCompletenessTests
             .Concat(Enum.GetNames<CheckoutProblem>().SelectMany(problem => new[] { $"Unavailable.{problem}", $"Unavailable.{problem}.Text" }));
 
         Assert.Empty(needed.Except(english.Keys));
+    }
+
+    [Fact]
+    public void Every_webhook_event_type_the_dashboard_lists_has_its_meaning()
+    {
+        var english = Strings(Resources(nameof(IntegrationText)), CultureInfo.InvariantCulture);
+
+        Assert.Empty(WebhookEventNames.All.Select(type => $"WebhookEvents.Meaning.{type}").Except(english.Keys));
     }
 
     [Fact]

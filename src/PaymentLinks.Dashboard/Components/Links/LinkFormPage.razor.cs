@@ -34,6 +34,7 @@ public sealed partial class LinkFormPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<LinksText> T { get; set; } = default!;
+    [Inject] private IStringLocalizer<StatusText> StatusWords { get; set; } = default!;
     [CascadingParameter] public MerchantContext Merchant { get; set; } = default!;
 
     [Parameter]

@@ -27,6 +27,12 @@ public sealed class AccountText
         public static string CodeRequired => Text("Validation.CodeRequired");
         public static string CodeTooLong => Text("Validation.CodeTooLong");
 
+        /// <summary>The business name field's name, for <c>Display(Name)</c>: what a refusal of its text calls it.</summary>
+        public static string BusinessName => Text("Register.BusinessName");
+
+        /// <summary>What is wrong with a text (<see cref="Domain.Common.TextRules"/>); {0} is the field's name.</summary>
+        public static string PlainText(Domain.Common.TextProblem problem) => Text($"Validation.PlainText.{problem}");
+
         private static string Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
     }
 }
