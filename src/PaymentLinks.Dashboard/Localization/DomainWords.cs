@@ -44,7 +44,7 @@ public sealed partial class DomainWords(IStringLocalizer<ProblemsText> text, ISt
         SettingName setting => text[$"Setting.{setting.Key}"] is { ResourceNotFound: false } name ? name.Value : setting.English,
         LinkStatus status => status.ToDisplayName(),
         MemberRole role => roles.RoleName(role),
-        MoneyAmount amount => Money.Format(amount.Amount, amount.Currency, CultureInfo.CurrentCulture),
+        MoneyAmount amount => amount.ToString(), // as the dashboard writes every amount: "25.00 EUR"
         int or long or decimal => ((IFormattable)value).ToString("N0", CultureInfo.CurrentCulture),
         _ => value,
     };

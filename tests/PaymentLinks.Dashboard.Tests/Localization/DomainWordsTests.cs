@@ -79,7 +79,7 @@ public sealed class DomainWordsTests : IDisposable
     }
 
     [Fact]
-    public void A_german_merchant_reads_the_settings_names_numbers_and_amounts_in_german()
+    public void A_german_merchant_reads_the_settings_names_and_numbers_in_german_and_amounts_as_the_dashboard_writes_them()
     {
         using var language = new CultureScope("de");
         var errors = Broken.SelectMany(settings => settings.Normalized().Validate()).DistinctBy(e => (e.Field, e.Code)).ToDictionary(e => (e.Field, e.Code));
@@ -87,7 +87,7 @@ public sealed class DomainWordsTests : IDisposable
         Assert.Equal("Der Titel ist erforderlich.", Words.Say(errors[("title", LinkProblems.Required)]));
         Assert.Equal("Der Titel darf höchstens 120 Zeichen lang sein.", Words.Say(errors[("title", LinkProblems.TooLong)]));
         Assert.Equal("Der Betrag darf höchstens 1.000.000.000 betragen.", Words.Say(errors[("amount", LinkProblems.AmountTooHigh)]));
-        Assert.Equal("Der vorgeschlagene Betrag darf den Höchstbetrag (10.000,00\u00A0€) nicht überschreiten.",
+        Assert.Equal("Der vorgeschlagene Betrag darf den Höchstbetrag (10,000.00 EUR) nicht überschreiten.",
             Words.Say(errors[("suggested_amount", LinkProblems.SuggestedAboveMaximum)]));
     }
 

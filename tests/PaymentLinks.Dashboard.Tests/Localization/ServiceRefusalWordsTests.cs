@@ -139,7 +139,7 @@ public sealed class ServiceRefusalWordsTests : IAsyncLifetime
             Assert.Equal("Solo se puede reembolsar un pago completado.", Words.Say(notYet.Refusal!));
         }
         using (new CultureScope("de"))
-            Assert.Equal("Es sind höchstens noch 25,00\u00A0€ zu erstatten.", Words.Say(tooMuch.Refusal!.Fields[0]));
+            Assert.Equal("Es sind höchstens noch 25.00 EUR zu erstatten.", Words.Say(tooMuch.Refusal!.Fields[0]));
         Assert.Equal("At most 25.00 EUR remains to refund.", tooMuch.Refusal!.Message);
     }
 
