@@ -9,10 +9,18 @@ namespace PaymentLinks.Domain.Common;
 /// </summary>
 public static class TextRules
 {
+    public const string RequiredCode = "required";
+    public const string TooLongCode = "too_long";
     public const string InvalidCharacterCode = "invalid_character";
     public const string DirectionControlsCode = "direction_controls";
     public const string ControlCharactersCode = "control_characters";
     public const string ControlCharactersExceptBreaksCode = "control_characters_except_breaks";
+
+    /// <summary>A text that must be given and was not, naming <paramref name="what"/>.</summary>
+    public static Problem Required(object what) => new(RequiredCode, $"{what} is required.", what);
+
+    /// <summary>A text longer than <paramref name="maxLength"/>, naming <paramref name="what"/>.</summary>
+    public static Problem TooLong(object what, int maxLength) => new(TooLongCode, $"{what} must be at most {maxLength} characters.", what, maxLength);
 
     /// <summary>What is wrong with <paramref name="text"/>, or null; line breaks and tabs only where <paramref name="multiline"/>.</summary>
     public static string? Problem(string text, string what, bool multiline = false) => ProblemOf(text, what, multiline)?.Message;

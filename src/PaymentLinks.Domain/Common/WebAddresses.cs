@@ -5,7 +5,6 @@ public static class WebAddresses
 {
     public const string NotAbsoluteCode = "url_not_absolute";
     public const string NotHttpsCode = "url_not_https";
-    public const string TooLongCode = "too_long";
 
     /// <summary>What is wrong with <paramref name="url"/>, or null when it is acceptable.</summary>
     public static string? Problem(string url, string what, int maxLength) => ProblemOf(url, what, maxLength)?.Message;
@@ -14,7 +13,7 @@ public static class WebAddresses
     public static Problem? ProblemOf(string url, object what, int maxLength)
     {
         if (url.Length > maxLength)
-            return new(TooLongCode, $"{what} must be at most {maxLength} characters.", what, maxLength);
+            return TextRules.TooLong(what, maxLength);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             return new(NotAbsoluteCode, $"{what} must be an absolute URL.", what);
         if (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))

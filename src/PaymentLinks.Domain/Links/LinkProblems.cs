@@ -9,8 +9,8 @@ namespace PaymentLinks.Domain.Links;
 public static class LinkProblems
 {
     /// <summary>Values, here and below unless said: the setting (<see cref="SettingName"/>); then its longest length.</summary>
-    public const string Required = "required";
-    public const string TooLong = "too_long";
+    public const string Required = TextRules.RequiredCode;
+    public const string TooLong = TextRules.TooLongCode;
     public const string InvalidCharacter = TextRules.InvalidCharacterCode;
     public const string DirectionControls = TextRules.DirectionControlsCode;
     public const string ControlCharacters = TextRules.ControlCharactersCode;

@@ -67,7 +67,7 @@ public sealed partial record LinkSettings
     {
         var label = Fields.CustomField(index, "label");
         if (string.IsNullOrEmpty(field.Label))
-            yield return (label, new(LinkProblems.Required, "Label is required.", SettingName.Label));
+            yield return (label, TextRules.Required(SettingName.Label));
         else if (TextProblem(field.Label, SettingName.Label, CustomField.LabelMaxLength) is { } labelProblem)
             yield return (label, labelProblem);
 

@@ -88,7 +88,7 @@ public sealed partial record LinkSettings
         }
 
         Check(Fields.Title, string.IsNullOrWhiteSpace(Title)
-            ? new(LinkProblems.Required, "Title is required.", SettingName.Title)
+            ? TextRules.Required(SettingName.Title)
             : TextProblem(Title, SettingName.Title, TitleMaxLength));
         Check(Fields.Description, Description is null ? null : TextProblem(Description, SettingName.Description, DescriptionMaxLength, multiline: true));
 
@@ -116,7 +116,7 @@ public sealed partial record LinkSettings
     /// <summary>Longer than <paramref name="maxLength"/>, or with characters stored text may not have (<see cref="TextRules"/>).</summary>
     private static Problem? TextProblem(string text, SettingName what, int maxLength, bool multiline = false) =>
         text.Length > maxLength
-            ? new(LinkProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
+            ? TextRules.TooLong(what, maxLength)
             : TextRules.ProblemOf(text, what, multiline);
 
     /// <summary>What is wrong with an amount in this currency, or null: above zero, under the ceiling, in minor units.</summary>

@@ -22,8 +22,8 @@ public static class AnswerProblems
     public const string AmountTooPrecise = "amount_too_precise";
 
     /// <summary>Values, here and below: the field (<see cref="DetailName"/> or the merchant's label); then its longest length.</summary>
-    public const string Required = "required";
-    public const string TooLong = "too_long";
+    public const string Required = Common.TextRules.RequiredCode;
+    public const string TooLong = Common.TextRules.TooLongCode;
     public const string InvalidCharacter = Common.TextRules.InvalidCharacterCode;
     public const string DirectionControls = Common.TextRules.DirectionControlsCode;
     public const string ControlCharacters = Common.TextRules.ControlCharactersCode;

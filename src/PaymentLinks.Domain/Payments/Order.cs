@@ -95,7 +95,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     private static Problem? DetailProblem(DetailMode mode, string? value, DetailName what, int maxLength) => mode switch
     {
         DetailMode.Off => null,
-        DetailMode.Required when value is null => new(AnswerProblems.Required, $"{what} is required.", what),
+        DetailMode.Required when value is null => TextRules.Required(what),
         _ when value is null => null,
         _ => TextProblemOf(value, what, maxLength),
     };
@@ -103,7 +103,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     /// <summary>Too long, or with characters no answer may have; <paramref name="what"/> names the field in the message.</summary>
     private static Problem? TextProblemOf(string value, object what, int maxLength) =>
         value.Length > maxLength
-            ? new(AnswerProblems.TooLong, $"{what} must be at most {maxLength} characters.", what, maxLength)
+            ? TextRules.TooLong(what, maxLength)
             : TextRules.ProblemOf(value, what);
 
     private static Problem? EmailProblem(string email) =>
@@ -120,7 +120,7 @@ public sealed record Order(int Quantity, long AmountMinor, string? Email, string
     private static Problem? CustomAnswerProblem(CustomField field, string? answer)
     {
         if (answer is null)
-            return field.Required ? new(AnswerProblems.Required, $"{field.Label} is required.", field.Label) : null;
+            return field.Required ? TextRules.Required(field.Label) : null;
         return field.Kind switch
         {
             CustomFieldKind.Number when answer.Length > 20

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Domain.Common;
 using PaymentLinks.Domain.Merchants;
-using PaymentLinks.Domain.Links;
 using PaymentLinks.Infrastructure.Audit;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Payments;
@@ -82,10 +81,9 @@ public sealed class MerchantProfiles(IDbContextFactory<AppDbContext> contexts, C
         var errors = new List<FieldError>();
         var name = BusinessProblems.BusinessName;
         if (string.IsNullOrWhiteSpace(businessName))
-            errors.Add(new Problem(LinkProblems.Required, $"{name} is required.", name).At(BusinessNameField));
+            errors.Add(TextRules.Required(name).At(BusinessNameField));
         else if (businessName.Trim().Length > Merchant.BusinessNameMaxLength)
-            errors.Add(new Problem(LinkProblems.TooLong, $"{name} must be at most {Merchant.BusinessNameMaxLength} characters.", name, Merchant.BusinessNameMaxLength)
-                .At(BusinessNameField));
+            errors.Add(TextRules.TooLong(name, Merchant.BusinessNameMaxLength).At(BusinessNameField));
         else if (TextRules.ProblemOf(businessName, name) is { } textError)
             errors.Add(textError.At(BusinessNameField));
         if (string.IsNullOrWhiteSpace(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))

@@ -24,7 +24,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
     {
         var what = IntegrationProblems.EndpointUrl;
         if (url.Length > WebhookEndpoint.UrlMaxLength)
-            return new(WebAddresses.TooLongCode, $"{what} must be at most {WebhookEndpoint.UrlMaxLength} characters.", what, WebhookEndpoint.UrlMaxLength);
+            return TextRules.TooLong(what, WebhookEndpoint.UrlMaxLength);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType is UriHostNameType.Unknown or UriHostNameType.Basic)
             return new(WebAddresses.NotAbsoluteCode, $"{what} must be an absolute URL.", what);
         if (uri.UserInfo.Length > 0)
