@@ -29,6 +29,7 @@ public sealed class AppFixture : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = default!;
     private IPlaywright _playwright = default!;
     private Timer? _clockDriver;
+    private readonly List<(int Test, IBrowserContext Context)> _contexts = [];
 
     /// <summary>
     /// The app's clock. It moves with real time, so that background work (the webhook dispatcher) ticks and
@@ -141,13 +142,24 @@ public sealed class AppFixture : IAsyncLifetime
     /// <param name="locale">The browser's language (its Accept-Language and its formats); Playwright's en-US when null.</param>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string? locale = null)
     {
+        await CloseEarlierTestsContextsAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });
+        _contexts.Add((TestBoundaryAttribute.Current, context));
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A test's browsers end with it: what an earlier test opened is closed when the next one opens its own.</summary>
+    private async Task CloseEarlierTestsContextsAsync()
+    {
+        var current = TestBoundaryAttribute.Current;
+        foreach (var (_, context) in _contexts.Where(c => c.Test < current).ToList())
+            await context.CloseAsync();
+        _contexts.RemoveAll(c => c.Test < current);
     }
 
     public async Task DisposeAsync()
