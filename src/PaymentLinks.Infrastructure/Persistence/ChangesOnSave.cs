@@ -118,7 +118,7 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events, Pro
         db.OutgoingMail.AddRange(Mail.MailOutbox.Collect(db.ChangeTracker, now));
         // A context of the tools' own has neither: nobody is watching or counting.
         var changes = events is null ? [] : ChangesIn(db.ChangeTracker);
-        var counted = metrics is null ? [] : CountedOnCommit.Collect(db.ChangeTracker);
+        var counted = metrics is { CountsSaves: true } ? CountedOnCommit.Collect(db.ChangeTracker) : [];
         if (changes.Count == 0 && counted.Count == 0)
             return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();

@@ -57,6 +57,9 @@ public sealed class ProductMetrics
             advice: new() { HistogramBucketBoundaries = SweepLagBuckets });
     }
 
+    /// <summary>Whether anyone listens to what a save counts (<see cref="CountedOnCommit"/>); while nobody does, saves skip reading it.</summary>
+    public bool CountsSaves => _paymentsCompleted.Enabled || _paymentsRefused.Enabled || _refunds.Enabled || _railOperations.Enabled;
+
     public void PaymentCompleted(bool livemode) => _paymentsCompleted.Add(1, Mode(livemode));
 
     public void PaymentRefused(string? reason, bool livemode) =>

@@ -39,6 +39,9 @@ public sealed class PrometheusScrapeTests : AppProcessTest
         await Poll.UntilAsync(async () =>
                 await prometheus.ValueAsync("""sum(paymentlinks_rail_operations_total{action="capture",rail="sandbox"})""") == Payments,
             $"Prometheus to hold {Payments} confirmed captures");
+        // Read from the database at each scrape; nothing waits once the workers are done.
+        await Poll.UntilAsync(async () => await prometheus.ValueAsync("max(paymentlinks_webhooks_outbox_depth)") == 0
+            && await prometheus.ValueAsync("max(paymentlinks_mail_outbox_depth)") == 0, "Prometheus to see both outboxes empty");
         using var publicPort = new HttpClient { BaseAddress = App.BaseAddress };
         Assert.Equal(HttpStatusCode.NotFound, (await publicPort.GetAsync("metrics")).StatusCode);
         // Nor does a client of the public port reach it by naming the management port in its Host header.
