@@ -35,6 +35,9 @@ public static class ManagementPort
             return;
         }
         builder.WebHost.UseUrls([.. PublicUrls(configuration), management]);
+        // Now in the URLs: left set, they would only make the host warn that the URLs override them.
+        configuration[WebHostDefaults.HttpPortsKey] = "";
+        configuration[WebHostDefaults.HttpsPortsKey] = "";
     }
 
     /// <summary>Where the app listens without a management port, as Kestrel would decide it from the configuration.</summary>
