@@ -101,6 +101,7 @@ public static class DashboardSetup
         builder.AddHardening();
         services.AddTrustedProxies(builder.Configuration);
         services.AddClientRateLimits(builder.Configuration);
+        builder.AddTelemetry();
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -114,6 +115,7 @@ public static class DashboardSetup
 
     public static void UseDashboard(this WebApplication app)
     {
+        app.MapManagementEndpoints(); // first: the management port answers before any of the public pipeline runs
         app.UseTrustedProxies();
         app.UseCheckoutLocalization();
         app.UseSecurityHeaders(app.Environment.IsDevelopment());

@@ -10,6 +10,7 @@ using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Payments;
 using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure;
 
@@ -28,9 +29,12 @@ public static class DependencyInjection
         // One context per operation: Blazor Server circuits live long and must not share a context. Contexts are
         // pooled: setting one up anew costs more than many of the queries it runs.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics(); // IMeterFactory, for the product's meter; the host adds it too, a bare service collection does not
+        services.AddSingleton<OutboxDepth>();
+        services.AddSingleton<ProductMetrics>();
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
             DatabaseSetup.Configure(options, database.Provider, connectionString, provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILinkEvents>()));
+                provider.GetRequiredService<ILinkEvents>(), provider.GetRequiredService<ProductMetrics>()));
         services.TryAddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddSingleton<WriteTransactions>();
         services.AddSingleton<InProcessLinkEvents>();

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Events;
 
-/// <summary>Delivers link changes to subscribers in this process, per merchant.</summary>
-public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : ILinkEvents
+/// <summary>
+/// Delivers link changes to subscribers in this process, per merchant, and measures how long each took from its
+/// announcement here (a commit on this instance, or its arrival from another) to the subscriber being handed it.
+/// </summary>
+public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger, ProductMetrics metrics) : ILinkEvents
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> _byMerchant = new();
 
@@ -18,10 +22,11 @@ public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : I
             return;
         // Delivered outside the publisher's context: a customer's checkout request must not lend its language (culture)
         // to the merchants' open dashboards it updates.
+        var announced = metrics.LiveUpdateAnnounced();
         using (ExecutionContext.SuppressFlow())
         {
             foreach (var subscription in subscriptions.Keys)
-                _ = DeliverAsync(subscription, change);
+                _ = DeliverAsync(subscription, change, announced);
         }
     }
 
@@ -33,11 +38,12 @@ public sealed class InProcessLinkEvents(ILogger<InProcessLinkEvents> logger) : I
     }
 
     // A slow or failing subscriber (a closed circuit) must not hold up the writer or the others.
-    private async Task DeliverAsync(Subscription subscription, LinkChanged change)
+    private async Task DeliverAsync(Subscription subscription, LinkChanged change, long announced)
     {
         try
         {
             await Task.Yield();
+            metrics.LiveUpdateHandedOver(announced);
             await subscription.OnChange(change);
         }
         catch (Exception error)

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Mail;
 
@@ -16,7 +18,7 @@ namespace PaymentLinks.Infrastructure.Mail;
 /// </summary>
 public sealed class MailWorker(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, MailFanOut fanOut, MailComposer composer, IMailTransport transport,
-    IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<MailWorker> logger)
+    IOptions<EmailOptions> options, IHostEnvironment environment, ProductMetrics metrics, TimeProvider clock, ILogger<MailWorker> logger)
     : PeriodicWork(options.Value.PollInterval, clock, logger)
 {
     private readonly string pickupFolder = ConfiguredMailTransport.PickupFolder(options.Value, environment);
@@ -82,16 +84,20 @@ public sealed class MailWorker(
     {
         string? subject = null;
         MailAnswer answer;
+        using var span = ProductTracing.Source.StartActivity("mail send", ActivityKind.Client);
         try
         {
             MimeMessage? message;
             string? gone;
+            MailKind kind;
             await using (var db = await contexts.CreateDbContextAsync(ct))
             {
                 var mail = await db.OutgoingMail.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+                kind = mail.Kind;
                 (message, gone) = await composer.ComposeAsync(db, mail, ct);
                 subject = message?.Subject;
             }
+            span?.SetTag("mail.kind", kind.ToString());
             answer = message is null ? new MailAnswer(MailOutcome.Refused, gone!) : await session.SendAsync(message, ct);
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -99,14 +105,19 @@ public sealed class MailWorker(
             Logger.LogError(error, "Mail {Id} could not be made or sent", id);
             answer = new MailAnswer(MailOutcome.TryLater, $"Not sent: {error.Message}");
         }
-        await RecordAsync(id, subject, answer, ct);
+        span?.SetTag("mail.outcome", answer.Outcome.ToString());
+        if (answer.Outcome != MailOutcome.Accepted)
+            span?.SetStatus(ActivityStatusCode.Error, answer.Outcome.ToString());
+        if (await RecordAsync(id, subject, answer, ct) is { } sentAfter)
+            metrics.MailDelivered(sentAfter);
     }
 
-    private Task RecordAsync(Guid id, string? subject, MailAnswer answer, CancellationToken ct) => writes.RunAsync(async (db, now) =>
+    /// <summary>Records the answer; returns how long the message took from its creation when this sent it (committed by then).</summary>
+    private Task<TimeSpan?> RecordAsync(Guid id, string? subject, MailAnswer answer, CancellationToken ct) => writes.RunAsync<TimeSpan?>(async (db, now) =>
     {
         var mail = await db.OutgoingMail.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (mail is not { Status: MailStatus.Pending })
-            return 0;
+            return null;
         if (subject is not null)
             mail.Named(subject);
         switch (answer.Outcome)
@@ -123,6 +134,7 @@ public sealed class MailWorker(
                 logger.LogWarning("{Kind} mail {Id} not sent (attempt {Attempts}): {Answer}", mail.Kind, mail.Id, mail.Attempts, answer.Text);
                 break;
         }
-        return await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct);
+        return mail.Status == MailStatus.Sent ? now - mail.CreatedAt : null;
     }, ct);
 }

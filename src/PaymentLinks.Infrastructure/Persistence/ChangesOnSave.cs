@@ -7,19 +7,21 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Events;
+using PaymentLinks.Infrastructure.Telemetry;
 using PaymentLinks.Infrastructure.Webhooks;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
 /// <summary>
 /// What every save announces, read from its change tracker: the captures, voids and refunds its payments call for,
-/// the webhook events and the mail its changes cause, written in the same save (so never one without the other), and the live notifications for open views, published once the transaction
-/// they belong to has committed (a rolled-back or refused change announces nothing). No service writes either by hand;
+/// the webhook events and the mail its changes cause, written in the same save (so never one without the other), and the live notifications for open views and
+/// the facts the product's metrics count (<see cref="CountedOnCommit"/>), both published once the transaction
+/// they belong to has committed (a rolled-back or refused change announces and counts nothing). No service writes either by hand;
 /// a set-based update, which the tracker does not see, says what it changed with <see cref="Announce"/>. Pending
 /// notifications are kept by transaction, not by context: contexts are pooled. An interceptor rather than an override,
-/// so that pooled contexts, which take nothing but their options, get the clock and the events.
+/// so that pooled contexts, which take nothing but their options, get the clock, the events and the metrics.
 /// </summary>
-internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events, ProductMetrics? metrics) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] SettingColumns =
     [
@@ -41,7 +43,7 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A set-based update is announced from inside its transaction.");
-        ByTransaction.GetOrCreateValue(transaction).Add([change]);
+        ByTransaction.GetOrCreateValue(transaction).Add([change], []);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -114,13 +116,13 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
         db.RailOperations.AddRange(Payments.Rails.RailOutbox.Collect(db.ChangeTracker, now));
         db.WebhookEvents.AddRange(WebhookOutbox.Collect(db.ChangeTracker, now));
         db.OutgoingMail.AddRange(Mail.MailOutbox.Collect(db.ChangeTracker, now));
-        if (events is null)
-            return; // a context of the tools' own: nobody is watching
-        var changes = ChangesIn(db.ChangeTracker);
-        if (changes.Count == 0)
+        // A context of the tools' own has neither: nobody is watching or counting.
+        var changes = events is null ? [] : ChangesIn(db.ChangeTracker);
+        var counted = metrics is { CountsSaves: true } ? CountedOnCommit.Collect(db.ChangeTracker) : [];
+        if (changes.Count == 0 && counted.Count == 0)
             return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        (transaction is null ? BySave.GetOrCreateValue(db) : ByTransaction.GetOrCreateValue(transaction)).Add(changes);
+        (transaction is null ? BySave.GetOrCreateValue(db) : ByTransaction.GetOrCreateValue(transaction)).Add(changes, counted);
     }
 
     private static void Forget(DbContext? context)
@@ -151,6 +153,8 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
     {
         foreach (var change in pending.Merged())
             events!.Publish(change);
+        foreach (var count in pending.Counted())
+            count(metrics!);
     }
 
     private static List<LinkChanged> ChangesIn(ChangeTracker tracker)
@@ -199,15 +203,25 @@ internal sealed class ChangesOnSave(TimeProvider clock, ILinkEvents? events) : S
         return kind;
     }
 
-    /// <summary>One transaction's changes, one notification per link.</summary>
+    /// <summary>One transaction's changes, one notification per link, and what it makes true that metrics count.</summary>
     private sealed class Pending
     {
         private readonly List<LinkChanged> _changes = [];
+        private readonly List<Action<ProductMetrics>> _counted = [];
 
-        public void Add(IEnumerable<LinkChanged> changes)
+        public void Add(IEnumerable<LinkChanged> changes, IEnumerable<Action<ProductMetrics>> counted)
         {
             lock (_changes)
+            {
                 _changes.AddRange(changes);
+                _counted.AddRange(counted);
+            }
+        }
+
+        public List<Action<ProductMetrics>> Counted()
+        {
+            lock (_changes)
+                return [.. _counted];
         }
 
         public IEnumerable<LinkChanged> Merged()

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PaymentLinks.Infrastructure.Events;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Persistence;
 
@@ -25,11 +26,15 @@ public static class DatabaseSetup
     /// <summary>Where the PostgreSQL migrations live: EF Core keeps one set (and one model snapshot) per assembly.</summary>
     public const string PostgresMigrationsAssembly = "PaymentLinks.Migrations.Postgres";
 
-    /// <summary>The app's settings for a context; with <paramref name="events"/>, committed changes are announced to open views.</summary>
+    /// <summary>
+    /// The app's settings for a context; with <paramref name="events"/>, committed changes are announced to open views,
+    /// with <paramref name="metrics"/> counted.
+    /// </summary>
     public static void Configure(
-        DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, TimeProvider? clock = null, ILinkEvents? events = null)
+        DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, TimeProvider? clock = null, ILinkEvents? events = null,
+        ProductMetrics? metrics = null)
     {
-        options.AddInterceptors(new ChangesOnSave(clock ?? TimeProvider.System, events));
+        options.AddInterceptors(new ChangesOnSave(clock ?? TimeProvider.System, events, metrics));
         switch (provider)
         {
             case DatabaseProvider.Postgres:

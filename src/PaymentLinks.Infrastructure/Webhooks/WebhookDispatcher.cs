@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Webhooks;
 
@@ -36,7 +37,7 @@ public sealed class WebhookOptions
 /// </summary>
 public sealed class WebhookDispatcher(
     IDbContextFactory<AppDbContext> contexts, WriteTransactions writes, EndpointSenderLeases leases, IHttpClientFactory http,
-    IOptions<WebhookOptions> options, TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
+    IOptions<WebhookOptions> options, ProductMetrics metrics, TimeProvider clock, ILogger<WebhookDispatcher> logger) : PeriodicWork(options.Value.PollInterval, clock, logger)
 {
     public const string HttpClientName = "webhooks";
     private const int BatchSize = 50;
@@ -134,11 +135,14 @@ public sealed class WebhookDispatcher(
                     .FirstOrDefaultAsync(ct);
                 if (next is null)
                     return;
+                using var span = ProductTracing.Source.StartActivity("webhook deliver");
                 if (next.Endpoint.DisabledAt is null)
                     await SendAsync(next.Delivery, next.Event, next.Endpoint, ct);
                 else
                     next.Delivery.Cancel("Endpoint disabled");
                 await db.SaveChangesAsync(ct);
+                if (next.Delivery is { Status: DeliveryStatus.Succeeded, LastAttemptAt: { } deliveredAt })
+                    metrics.WebhookDelivered(deliveredAt - next.Event.CreatedAt);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)

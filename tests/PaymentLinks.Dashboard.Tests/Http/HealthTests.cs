@@ -23,4 +23,11 @@ public sealed class HealthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode); // alive all the same
     }
+
+    // Here rather than in a class of its own: it needs nothing but an app without Management:Port, which this one is.
+    [Fact]
+    public async Task Without_a_management_port_there_is_no_metrics_endpoint()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/metrics")).StatusCode);
+    }
 }

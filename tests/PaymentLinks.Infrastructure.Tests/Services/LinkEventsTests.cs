@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Infrastructure.Events;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Tests.Services;
 
@@ -10,7 +11,9 @@ namespace PaymentLinks.Infrastructure.Tests.Services;
 /// </summary>
 public sealed class LinkEventsTests
 {
-    private readonly InProcessLinkEvents _events = new(NullLogger<InProcessLinkEvents>.Instance);
+    private readonly InProcessLinkEvents _events = new ServiceCollection()
+        .AddLogging().AddMetrics().AddSingleton<OutboxDepth>().AddSingleton<ProductMetrics>().AddSingleton<InProcessLinkEvents>()
+        .BuildServiceProvider().GetRequiredService<InProcessLinkEvents>();
 
     [Fact]
     public async Task A_change_reaches_its_own_merchants_subscribers_and_never_another_merchants()

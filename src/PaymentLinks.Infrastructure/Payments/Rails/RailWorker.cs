@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PaymentLinks.Domain.Payments;
 using PaymentLinks.Infrastructure.Persistence;
+using PaymentLinks.Infrastructure.Telemetry;
 
 namespace PaymentLinks.Infrastructure.Payments.Rails;
 
@@ -38,6 +39,9 @@ public sealed class RailWorker(
     {
         if (await ClaimAsync(id, ct) is not { } operation)
             return;
+        using var span = ProductTracing.Source.StartActivity("rail operation");
+        span?.SetTag("paymentlinks.rail.action", operation.Action.ToString());
+        span?.SetTag("paymentlinks.rail", operation.Provider.ToString());
         RailAnswer answer;
         try
         {
