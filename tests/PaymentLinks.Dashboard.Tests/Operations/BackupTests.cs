@@ -22,7 +22,7 @@ public sealed partial class BackupTests : AppProcessTest
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-backup-").FullName;
 
     [Fact]
-    public async Task A_backup_taken_while_customers_pay_restores_into_a_new_place_where_the_app_starts_and_every_invariant_holds()
+    public async Task A_backup_taken_while_customers_pay_restores_into_a_new_place_where_the_app_starts_and_every_invariant_holds_and_never_over_a_running_app()
     {
         var merchant = await Harness.NewMerchantAsync("Backup Cafe");
         var links = new List<LinkView>();
@@ -45,6 +45,7 @@ public sealed partial class BackupTests : AppProcessTest
         var again = await AppProcess.RunCommandAsync(Database, "backup", file);
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already exists", again.Errors);
+        await AssertRestoreRefusedOverTheRunningAppAsync(file);
 
         var restore = await AppProcess.RunCommandAsync(_restored, "restore", file);
         Assert.True(restore.ExitCode == 0, restore.Errors);
@@ -61,15 +62,13 @@ public sealed partial class BackupTests : AppProcessTest
         Assert.Equal(int.Parse(PaymentCount().Match(backup.Output).Groups["count"].Value), await db.PaymentAttempts.CountAsync());
     }
 
-    [Fact]
-    public async Task Restore_is_refused_while_the_app_runs_on_the_database_and_changes_nothing()
+    /// <summary>The app still holds its database: restore says so, and leaves every file beside the database as it was.</summary>
+    private async Task AssertRestoreRefusedOverTheRunningAppAsync(string backup)
     {
-        var file = Path.Combine(_folder, "backup.db");
-        Assert.Equal(0, (await AppProcess.RunCommandAsync(Database, "backup", file)).ExitCode);
         var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Database.ConnectionString).DataSource)!;
         var before = Directory.GetFiles(folder).Order().ToList();
 
-        var refused = await AppProcess.RunCommandAsync(Database, "restore", file);
+        var refused = await AppProcess.RunCommandAsync(Database, "restore", backup);
 
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("running app", refused.Errors);
