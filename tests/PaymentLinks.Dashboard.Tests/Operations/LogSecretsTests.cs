@@ -11,6 +11,7 @@ using PaymentLinks.Infrastructure.ApiKeys;
 using PaymentLinks.Infrastructure.Links;
 using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Merchants;
+using PaymentLinks.Infrastructure.Persistence;
 using PaymentLinks.Infrastructure.Webhooks;
 using PaymentLinks.Tests.Shared;
 
@@ -28,6 +29,8 @@ public sealed class LogSecretsTests : IAsyncLifetime
     private const string CustomerEmail = "ann.customer.logtest@example.test";
     private const string InviteeEmail = "new.colleague.logtest@roastery.test";
     private const string CardLike = "4242 4242 4242 4242";
+    // The test server trusts loopback and never asks for it, but the app holds it as it would a real one.
+    private const string DatabasePassword = "pg-secret-logtest-5521";
 
     private readonly TestDatabase _database = TestDatabase.ForThisRun();
     private AppProcess _app = default!;
@@ -43,6 +46,8 @@ public sealed class LogSecretsTests : IAsyncLifetime
             // The request lines too, which appsettings.json keeps at Warning: an operator may turn them up.
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
         };
+        if (_database.Provider == DatabaseProvider.Postgres) // a SQLite connection string has no password (it would ask for encryption)
+            settings["ConnectionStrings:PaymentLinks"] = $"{_database.ConnectionString};Password={DatabasePassword}";
         _app = await AppProcess.StartAsync(_database, settings, new AppProcessOptions(Environment: "Production", LogLevel: "Information"));
         _harness = new ServiceHarness(database: _database);
     }
@@ -59,6 +64,8 @@ public sealed class LogSecretsTests : IAsyncLifetime
     public async Task A_merchant_and_customer_journey_logs_json_lines_with_trace_ids_and_no_secret()
     {
         var secrets = await JourneyAsync();
+        if (_database.Provider == DatabaseProvider.Postgres)
+            secrets["database password"] = DatabasePassword;
 
         var lines = _app.Output.ToList();
         Assert.NotEmpty(lines);
