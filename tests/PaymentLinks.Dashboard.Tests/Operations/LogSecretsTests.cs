@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PaymentLinks.Dashboard.Tests.Http;
+using PaymentLinks.Dashboard.Tests.Providers;
 using PaymentLinks.Domain.Links;
 using PaymentLinks.Domain.Merchants;
 using PaymentLinks.Infrastructure.ApiKeys;
@@ -13,6 +14,7 @@ using PaymentLinks.Infrastructure.Mail;
 using PaymentLinks.Infrastructure.Merchants;
 using PaymentLinks.Infrastructure.Persistence;
 using PaymentLinks.Infrastructure.Webhooks;
+using PaymentLinks.StripeFake;
 using PaymentLinks.Tests.Shared;
 
 namespace PaymentLinks.Dashboard.Tests.Operations;
@@ -36,12 +38,15 @@ public sealed class LogSecretsTests : IAsyncLifetime
     private AppProcess _app = default!;
     private ServiceHarness _harness = default!;
     private WebhookReceiver _receiver = default!;
+    private FakeStripe _stripe = default!;
 
     public async Task InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
+        _stripe = await FakeStripe.StartAsync();
         var settings = new Dictionary<string, string>
         {
+            ["Stripe:ApiBase"] = _stripe.ApiBase,
             ["Webhooks:AllowLoopback"] = "true",
             // The request lines too, which appsettings.json keeps at Warning: an operator may turn them up.
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information",
@@ -49,7 +54,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
         if (_database.Provider == DatabaseProvider.Postgres) // a SQLite connection string has no password (it would ask for encryption)
             settings["ConnectionStrings:PaymentLinks"] = $"{_database.ConnectionString};Password={DatabasePassword}";
         _app = await AppProcess.StartAsync(_database, settings, new AppProcessOptions(Environment: "Production", LogLevel: "Information"));
-        _harness = new ServiceHarness(database: _database);
+        _harness = new ServiceHarness(database: _database, settings: new Dictionary<string, string?> { ["Stripe:ApiBase"] = _stripe.ApiBase });
     }
 
     public async Task DisposeAsync()
@@ -57,6 +62,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
         await _app.DisposeAsync();
         await _harness.DisposeAsync();
         await _receiver.DisposeAsync();
+        await _stripe.DisposeAsync();
         _database.Dispose();
     }
 
@@ -93,6 +99,8 @@ public sealed class LogSecretsTests : IAsyncLifetime
         var webhooks = _harness.Services.GetRequiredService<WebhookService>();
         var webhookSecret = (await webhooks.AddEndpointAsync(merchant, _receiver.Url)).Value.Secret;
         Assert.True((await _harness.Services.GetRequiredService<Invitations>().InviteAsync(merchant, InviteeEmail, MemberRole.Support)).IsSuccess);
+        var stripeKey = "sk_live_" + Guid.NewGuid().ToString("N");
+        var stripe = await StripeShop.ConnectAsync(_stripe, _harness.Services, merchant with { Livemode = true }, _app.BaseAddress, "Log Test Roastery", stripeKey);
 
         using var api = new HttpClient { BaseAddress = _app.BaseAddress };
         api.DefaultRequestHeaders.Add("x-api-key", apiKey);
@@ -135,6 +143,8 @@ public sealed class LogSecretsTests : IAsyncLifetime
             ["invitee's email"] = InviteeEmail,
             ["card-like answer"] = CardLike,
             ["card-like digits"] = CardLike.Replace(" ", ""),
+            ["Stripe secret key"] = stripeKey,
+            ["Stripe webhook secret"] = stripe.WebhookSecret!,
         };
     }
 
