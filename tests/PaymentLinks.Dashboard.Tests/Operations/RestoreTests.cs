@@ -7,11 +7,12 @@ using PaymentLinks.Tests.Shared;
 namespace PaymentLinks.Dashboard.Tests.Operations;
 
 /// <summary>
-/// The <c>restore</c> command, run as an operator runs it, refuses a file that is not a sound PaymentLinks database of
+/// The <c>restore</c> command, run as an operator runs it, puts a backup in place of a stopped database and keeps the
+/// replaced one aside; it refuses a file that is not a sound PaymentLinks database of
 /// this build or an older one, says why, ends non-zero, and leaves the current database exactly as it was.
 /// </summary>
 [Trait("Provider", "SqliteOnly")]
-public sealed class RestoreRefusalTests : IAsyncLifetime
+public sealed class RestoreTests : IAsyncLifetime
 {
     private readonly TestDatabase _current = TestDatabase.Sqlite();
     private readonly string _folder = Directory.CreateTempSubdirectory("paymentlinks-restore-").FullName;
@@ -30,6 +31,23 @@ public sealed class RestoreRefusalTests : IAsyncLifetime
         _current.Dispose();
         Directory.Delete(_folder, recursive: true);
         return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_restore_over_a_stopped_database_keeps_it_aside_and_puts_the_backup_in_its_place()
+    {
+        var backup = Path.Combine(_folder, "backup.db");
+        File.Copy(_currentFile, backup);
+        await using (var db = DatabaseSetup.NewContext(_current.Provider, $"Data Source={backup};Pooling=false"))
+            await TestMerchants.AddAsync(db, "Restored Roastery", TimeProvider.System.GetUtcNow());
+
+        var (exitCode, output, errors) = await AppProcess.RunCommandAsync(_current, "restore", backup);
+
+        Assert.True(exitCode == 0, errors);
+        var aside = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(_currentFile)!, "links.db.before-restore-*"));
+        Assert.Contains($"kept at {aside}", output);
+        Assert.Equal(["Restored Roastery"], await MerchantNamesAsync(_currentFile));
+        Assert.Empty(await MerchantNamesAsync(aside));
     }
 
     [Fact]
@@ -84,6 +102,12 @@ public sealed class RestoreRefusalTests : IAsyncLifetime
         Assert.Equal(before, Snapshot());
         await using var db = DatabaseSetup.NewContext(_current.Provider, _current.ConnectionString);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    private static async Task<List<string>> MerchantNamesAsync(string file)
+    {
+        await using var db = DatabaseSetup.NewContext(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=false");
+        return await db.Merchants.Select(m => m.BusinessName).ToListAsync();
     }
 
     /// <summary>Every file beside the current database, with a hash of its bytes.</summary>
