@@ -15,7 +15,8 @@ public static class StructuredLogs
             return;
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
-        builder.Logging.ClearProviders(); // the plain console's lines would break the one-object-per-line format
+        // The host's one console logger, switched to the JSON formatter; the other providers (EventSource, for
+        // dotnet-trace) stay as they are.
         builder.Logging.AddJsonConsole(json =>
         {
             json.IncludeScopes = true;
