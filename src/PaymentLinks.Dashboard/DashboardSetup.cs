@@ -25,6 +25,7 @@ public static class DashboardSetup
     public static void AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddStructuredLogs();
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Outcomes appear at the bottom, where they cover no heading or "New link" button.
         // One outcome at a time, briefly, at the bottom left where no form field or button sits: a newer one replaces it.

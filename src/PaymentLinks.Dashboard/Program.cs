@@ -1,8 +1,8 @@
 using PaymentLinks.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
-if (args.FirstOrDefault() == DatabaseCopyCommand.Name)
-    return await DatabaseCopyCommand.RunAsync(builder.Configuration, args[1..]);
+if (Commands.Named(args) is { } command)
+    return await command(builder.Configuration, args[1..]);
 builder.AddDashboard();
 
 var app = builder.Build();

@@ -55,7 +55,7 @@ public sealed class DemoData(
         await SeedLinksAsync(caller);
         await AddSupportMemberAsync(demo, user.MerchantId);
         await HoldBackMailAsync(user.MerchantId);
-        logger.LogInformation("Seeded demo merchant {Email} with links in every state", demo.Email);
+        logger.LogInformation("Seeded the demo merchant with links in every state");
     }
 
     private async Task AddSupportMemberAsync(DemoDataOptions demo, Guid merchantId)

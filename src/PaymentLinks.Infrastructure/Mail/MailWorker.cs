@@ -127,11 +127,11 @@ public sealed class MailWorker(
                 break;
             case MailOutcome.Refused:
                 mail.Fail(answer.Text);
-                logger.LogWarning("{Kind} mail {Id} refused for good: {Answer}", mail.Kind, mail.Id, answer.Text);
+                logger.LogWarning("{Kind} mail {Id} refused for good: {Answer}", mail.Kind, mail.Id, LogText.WithoutAddresses(answer.Text));
                 break;
             default:
                 mail.Retry(answer.Text, options.Value.RetryBaseDelay, options.Value.GiveUpAfter, now);
-                logger.LogWarning("{Kind} mail {Id} not sent (attempt {Attempts}): {Answer}", mail.Kind, mail.Id, mail.Attempts, answer.Text);
+                logger.LogWarning("{Kind} mail {Id} not sent (attempt {Attempts}): {Answer}", mail.Kind, mail.Id, mail.Attempts, LogText.WithoutAddresses(answer.Text));
                 break;
         }
         await db.SaveChangesAsync(ct);

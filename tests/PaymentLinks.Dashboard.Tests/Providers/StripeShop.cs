@@ -47,9 +47,10 @@ public sealed class StripeShop : IAsyncDisposable
     /// Connects <paramref name="live"/> to a new account of <paramref name="stripe"/> through the app's own service, and
     /// points the account's events at the app listening on <paramref name="app"/>.
     /// </summary>
-    public static async Task<FakeAccount> ConnectAsync(FakeStripe stripe, IServiceProvider services, MerchantCaller live, Uri app, string name)
+    /// <param name="secretKey">The account's key, when the test must know it; a new one otherwise.</param>
+    public static async Task<FakeAccount> ConnectAsync(FakeStripe stripe, IServiceProvider services, MerchantCaller live, Uri app, string name, string? secretKey = null)
     {
-        var key = "sk_live_" + Guid.NewGuid().ToString("N");
+        var key = secretKey ?? "sk_live_" + Guid.NewGuid().ToString("N");
         var account = stripe.AddAccount(key, name);
         var connections = services.GetRequiredService<StripeConnections>();
         var connection = (await connections.ConnectAsync(live, key)).Value;

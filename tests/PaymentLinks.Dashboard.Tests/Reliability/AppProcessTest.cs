@@ -11,6 +11,7 @@ public abstract class AppProcessTest : IAsyncLifetime
     private readonly TestDatabase _database = TestDatabase.ForThisRun();
 
     protected AppProcess App { get; private set; } = default!;
+    protected TestDatabase Database => _database;
     protected ServiceHarness Harness { get; private set; } = default!;
 
     /// <summary>Configuration of the app process beyond the test defaults, asked for once before it starts.</summary>

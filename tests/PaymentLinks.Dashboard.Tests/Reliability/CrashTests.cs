@@ -78,21 +78,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : AppProcessTes
             };
             Assert.Equal(owed, ledger[payment.Id]);
         }
-        foreach (var link in await db.PaymentLinks.AsNoTracking().ToListAsync())
-        {
-            var completed = await db.PaymentAttempts.CountAsync(a => a.LinkId == link.Id && a.Status == PaymentStatus.Completed);
-            Assert.Equal(completed, link.Usages);
-            Assert.True(link.Usages <= link.MaxUsages, $"{link.Title}: {link.Usages} usages over a limit of {link.MaxUsages}");
-            var history = await db.LinkStatusChanges.AsNoTracking().Where(c => c.LinkId == link.Id).OrderBy(c => c.Id).ToListAsync();
-            var status = LinkStatus.Draft;
-            foreach (var change in history)
-            {
-                Assert.Equal(status, change.From);
-                Assert.True(change.IsLifecycleMove(), $"{change.From} -> {change.To} is not a move the lifecycle has");
-                status = change.To;
-            }
-            Assert.Equal(status, link.Status);
-        }
+        await LinkInvariants.AssertHoldAsync(db);
         var receipted = _receipts.Distinct().ToList();
         output.WriteLine($"{Kills} kills; {receipted.Count} receipts seen; {await db.PaymentAttempts.CountAsync(a => a.Status == PaymentStatus.Completed)} payments completed; " +
                          $"{ledger.Sum(e => e.Count(a => a == RailAction.Capture))} captures, {ledger.Sum(e => e.Count(a => a == RailAction.Void))} voids; " +

@@ -67,13 +67,13 @@ public sealed class StripeCheckout(
         }
         catch (StripeException error)
         {
-            logger.LogWarning("Stripe refused a Checkout Session for payment {PaymentId}: {Status} {Message}", paymentId, error.HttpStatusCode, error.Message);
+            logger.LogWarning("Stripe refused a Checkout Session for payment {PaymentId}: {Status} {Message}", paymentId, error.HttpStatusCode, LogText.WithoutAddresses(error.Message));
             await connections.NoteRefusalAsync(link.MerchantId, link.Livemode, error, ct);
             return new StripeRedirect(null);
         }
         catch (Exception error) when (StripeClients.Unreachable(error, ct))
         {
-            logger.LogWarning("Stripe did not answer for payment {PaymentId}: {Message}", paymentId, error.Message);
+            logger.LogWarning("Stripe did not answer for payment {PaymentId}: {Message}", paymentId, LogText.WithoutAddresses(error.Message));
             return new StripeRedirect(null);
         }
     }
@@ -96,7 +96,7 @@ public sealed class StripeCheckout(
         }
         catch (Exception error) when (error is StripeException || StripeClients.Unreachable(error, ct))
         {
-            logger.LogWarning("Stripe could not be asked about payment {PaymentId}: {Message}", paymentId, error.Message);
+            logger.LogWarning("Stripe could not be asked about payment {PaymentId}: {Message}", paymentId, LogText.WithoutAddresses(error.Message));
             return false;
         }
     }

@@ -54,7 +54,7 @@ public sealed class StripeReconciliation(
             }
             catch (Exception error) when (error is StripeException or HttpRequestException)
             {
-                Logger.LogWarning("Stripe could not be asked about payment {PaymentId}; next round: {Message}", attempt.Id, error.Message);
+                Logger.LogWarning("Stripe could not be asked about payment {PaymentId}; next round: {Message}", attempt.Id, LogText.WithoutAddresses(error.Message));
             }
         }
     }

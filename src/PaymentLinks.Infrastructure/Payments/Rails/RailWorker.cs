@@ -76,7 +76,7 @@ public sealed class RailWorker(
         {
             operation.Retry(answer.Error ?? "The rail did not confirm.", options.Value.RetryBaseDelay, now);
             logger.LogWarning("{Action} of payment {PaymentId} not done (attempt {Attempts}): {Error}",
-                operation.Action, operation.PaymentId, operation.Attempts, operation.LastError);
+                operation.Action, operation.PaymentId, operation.Attempts, LogText.WithoutAddresses(operation.LastError));
         }
         else
         {
