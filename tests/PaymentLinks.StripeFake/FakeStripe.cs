@@ -24,6 +24,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
     private readonly List<Task> _eventsInFlight = [];
     private int _failuresLeft;
     private int _failWith;
+    private string? _failOnlyPathEnding;
     private string? _loseAnswerTo;
 
     /// <summary>Guards every account's objects: the fake answers one request at a time, as far as its state goes.</summary>
@@ -72,12 +73,21 @@ public sealed partial class FakeStripe : IAsyncDisposable
             _revokedKeys[key] = true;
     }
 
-    /// <summary>The next <paramref name="count"/> API calls answer <paramref name="status"/> (503: Stripe is having trouble).</summary>
-    public void FailNext(int count, int status = 503)
+    /// <summary>
+    /// The next <paramref name="count"/> API calls answer <paramref name="status"/> (503: Stripe is having trouble); only
+    /// those whose path ends with <paramref name="pathEnding"/> when it is given, so that a test can set the failure up
+    /// before the app's call is due, without the calls before it using the failures up.
+    /// </summary>
+    public void FailNext(int count, int status = 503, string? pathEnding = null)
     {
         Volatile.Write(ref _failWith, status);
+        Volatile.Write(ref _failOnlyPathEnding, pathEnding);
         Volatile.Write(ref _failuresLeft, count);
     }
+
+    private bool FailsNow(string path) =>
+        (Volatile.Read(ref _failOnlyPathEnding) is not { } ending || path.EndsWith(ending, StringComparison.Ordinal))
+        && Interlocked.Decrement(ref _failuresLeft) >= 0;
 
     /// <summary>The next call to <paramref name="path"/> is carried out, but its answer is lost on the way back (the client sees a 500), as a dropped connection does.</summary>
     public void LoseNextAnswerTo(string method, string path) => Volatile.Write(ref _loseAnswerTo, $"{method} {path}");

@@ -51,7 +51,7 @@ public sealed partial class FakeStripe
         (int Status, string Body) answer;
         if (!_accountsByKey.TryGetValue(key, out var account) || _revokedKeys.ContainsKey(key))
             answer = Error(401, "invalid_request_error", null, "Invalid API Key provided.");
-        else if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        else if (FailsNow(http.Request.Path.Value!))
             answer = Error(Volatile.Read(ref _failWith), "api_error", null, "Stripe is having trouble (injected by the test).");
         else
             lock (_state)

@@ -114,10 +114,11 @@ public sealed class StripeCheckoutTests : IAsyncLifetime
         _shop.Stripe.SendsEventsOnPay = false;
         var successUrl = shopper.AuthorizeAt(hostedPage!);
         // The return's session check passes; then the capture meets 503s (more than the SDK's own retries), then 200.
+        // Set up before the return: the capture is due as soon as the return is saved.
         var callsBefore = _shop.Stripe.Calls.Count;
+        _shop.Stripe.FailNext(4, pathEnding: "/capture");
         var receipt = await shopper.ReturnAsync(successUrl);
         Assert.Contains("Payment received", receipt.Html);
-        _shop.Stripe.FailNext(4);
 
         var capture = await Poll.UntilFoundAsync(() => _shop.Stripe.Captures.SingleOrDefault(), "the capture at Stripe");
         Assert.Equal(3000L, capture.Amount);
