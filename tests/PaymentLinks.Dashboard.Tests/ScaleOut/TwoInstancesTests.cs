@@ -71,14 +71,19 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     public async Task Two_sweepers_on_the_same_due_links_leave_exactly_one_expired_entry_per_link()
     {
         var merchant = await _a.NewMerchantAsync("Deadline Shop");
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(2);
         var links = new List<Guid>();
+        var lastDeadline = DateTimeOffset.MinValue;
         for (var i = 0; i < 60; i++)
+        {
+            // Each deadline a moment after its own link is published: one shared deadline, on a busy machine, passed
+            // before the last links were made, and publishing them was (rightly) refused.
+            lastDeadline = DateTimeOffset.UtcNow.AddSeconds(2);
             links.Add((await _a.Links.CreateAsync(merchant, new LinkSettings
             {
-                Title = $"Early bird {i}", Amount = 10m, Currency = "EUR", MaxUsages = 5, ExpiresAt = deadline,
+                Title = $"Early bird {i}", Amount = 10m, Currency = "EUR", MaxUsages = 5, ExpiresAt = lastDeadline,
             }, publish: true)).Value.Id);
-        await Task.Delay(deadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+        }
+        await Task.Delay(lastDeadline - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
 
         var sweeps = await Task.WhenAll(
             Task.Run(() => Expiry(_a).ExpireDueAsync()), Task.Run(() => Expiry(_b).ExpireDueAsync()),
