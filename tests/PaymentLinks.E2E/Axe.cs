@@ -19,13 +19,23 @@ public static class Axe
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         // A colour read halfway through a transition (a button just enabled, a row just hovered) is neither colour.
         await page.EvaluateAsync("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))");
-        var violations = await page.EvaluateAsync<JsonElement>("""
+        var violations = await SeriousViolationsAsync(page);
+        if (violations.GetArrayLength() > 0)
+        {
+            // Once in a while axe reads the head just as the live page replaces the served one, between the old <title>
+            // going and the new one coming: a page is read again, once its title is back, and what it still has fails.
+            await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
+            violations = await SeriousViolationsAsync(page);
+        }
+        Assert.True(violations.GetArrayLength() == 0, $"axe-core on {page.Url}: {violations}");
+    }
+
+    private static Task<JsonElement> SeriousViolationsAsync(IPage page) =>
+        page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
                 .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')) }))
             """);
-        Assert.True(violations.GetArrayLength() == 0, $"axe-core on {page.Url}: {violations}");
-    }
 
     private static string FindScript()
     {
